@@ -1,0 +1,58 @@
+// The index schema: every term prefix and value slot, in one place. The
+// writer and the query builder both spell prefixes only through these
+// names, so what is indexed is what is searched. README documents them.
+//
+// Prefixes follow Omega's convention: a single capital is a standard
+// Xapian/Omega prefix, "X..." is ours.
+#ifndef VANBAN_INDEX_SCHEMA_H_
+#define VANBAN_INDEX_SCHEMA_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace vanban::index {
+
+// Bump when the way documents are turned into terms changes: documents
+// indexed by an older schema are re-indexed on the next run.
+inline constexpr int kSchemaVersion = 1;
+
+// Unprefixed terms: folded syllables and numbers of title and body, with
+// positions ("dan", "van", "kheo"), for phrase and proximity matching.
+inline constexpr std::string_view kIdPrefix = "Q";        // unique id
+inline constexpr std::string_view kTitlePrefix = "S";     // folded title word
+inline constexpr std::string_view kExactPrefix = "XE";    // exact word: "XEdân"
+inline constexpr std::string_view kSymbolPrefix = "XSYM"; // symbol key, positional
+inline constexpr std::string_view kOwnSymbolPrefix = "XOWN";  // the doc's own symbol
+inline constexpr std::string_view kTypePrefix = "XT";     // folded type: "XTcong van"
+inline constexpr std::string_view kYearPrefix = "Y";      // "Y2024"
+inline constexpr std::string_view kMonthPrefix = "M";     // "M202402"
+inline constexpr std::string_view kDatePrefix = "D";      // "D20240229"
+inline constexpr std::string_view kSourcePrefix = "XSRC"; // input root, hashed
+
+enum Slot : Xapian::valueno {
+  kDateSlot = 0,         // "YYYYMMDD" ("YYYYMM00" month-only), sortable
+  kContentHashSlot = 1,  // hex digest of the record + schema version
+};
+
+// Gap between the title and the body in term positions, so a phrase cannot
+// match across them.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+// Xapian refuses terms longer than 245 bytes.
+inline constexpr std::size_t kMaxTermBytes = 240;
+
+// "Q" + id; ids too long for a term are shortened with a hash suffix. The
+// writer, the deleter and the document lookup all use this.
+std::string id_term(std::string_view doc_id);
+
+// The term for a source root (an input directory or JSONL file).
+std::string source_term(std::string_view root_key);
+
+// 64-bit FNV-1a as 16 hex digits: stable across runs and platforms.
+std::string hex_digest(std::string_view bytes);
+
+}  // namespace vanban::index
+
+#endif  // VANBAN_INDEX_SCHEMA_H_

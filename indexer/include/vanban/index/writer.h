@@ -1,0 +1,75 @@
+// Turning DocumentRecords into Xapian documents and keeping the index in
+// step with the inputs: re-indexing is idempotent (one Xapian document per
+// id, replaced through its "Q" term), unchanged documents are not
+// rewritten, and documents whose input is gone are removed.
+#ifndef VANBAN_INDEX_WRITER_H_
+#define VANBAN_INDEX_WRITER_H_
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vanban/doc/record.h"
+#include "vanban/text/tokenize.h"
+
+namespace vanban::index {
+
+// The document data stored in Xapian: the record as JSON.
+std::string encode_record(const doc::DocumentRecord& record);
+// Inverse of encode_record(). Throws std::runtime_error on corrupt data.
+doc::DocumentRecord decode_record(std::string_view data);
+
+// Builds the Xapian document for `record` (see schema.h for the terms).
+// `tokenizer` must scan symbols strictly (document text, not queries).
+Xapian::Document make_document(const doc::DocumentRecord& record,
+                               std::string_view root_key,
+                               text::Tokenizer& tokenizer);
+
+struct WriterOptions {
+  // Documents per commit. A crash loses at most one batch, which the next
+  // run re-indexes. Default is 1000.
+  std::size_t batch_size = 1000;
+};
+
+// Owns the writable database. Not thread-safe. Throws Xapian::Error if the
+// database cannot be opened or created (e.g. locked by another writer).
+class IndexWriter {
+ public:
+  enum class Outcome { kAdded, kUpdated, kUnchanged };
+
+  IndexWriter(const std::string& db_path, const WriterOptions& options);
+  ~IndexWriter();  // commits what is pending; errors there are swallowed
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  // Adds or replaces the document with `record.id`, found under `root_key`.
+  Outcome put(const doc::DocumentRecord& record, std::string_view root_key);
+
+  // Marks `id` as still present without touching it (e.g. its file is
+  // temporarily unreadable), so remove_missing() keeps it.
+  void keep(std::string_view id);
+
+  // Deletes the documents found under `root_key` that were neither put nor
+  // kept by this writer. Returns how many were deleted.
+  std::size_t remove_missing(std::string_view root_key);
+
+  void commit();
+  Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+ private:
+  void mark_seen(Xapian::docid id);
+  void after_write();
+
+  WriterOptions options_;
+  Xapian::WritableDatabase db_;
+  text::Tokenizer tokenizer_;
+  std::vector<bool> seen_;  // by Xapian docid: bounded, ~1 bit per document
+  std::size_t pending_ = 0;
+};
+
+}  // namespace vanban::index
+
+#endif  // VANBAN_INDEX_WRITER_H_

@@ -1,0 +1,67 @@
+// From what a user types to a Xapian::Query, with the same tokenizer and
+// normalization as the indexer.
+//
+// Syntax, chosen to be forgiving: words; document symbols ("34-CT/TW",
+// "34- ct/tw", "30/2020/ND-CP"); "quoted phrases" (straight or curly
+// quotes); -word to exclude. Anything else (unbalanced quotes, stray
+// operators) is read as plain text, never an error.
+//
+// Xapian's QueryParser is not used: it tokenizes with its own rules, so it
+// would split symbols and could not fold Vietnamese diacritics the way the
+// index does.
+#ifndef VANBAN_SEARCH_QUERY_BUILDER_H_
+#define VANBAN_SEARCH_QUERY_BUILDER_H_
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vanban/text/tokenize.h"
+
+namespace vanban::search {
+
+// What the query means, before it becomes a Xapian::Query.
+struct ParsedQuery {
+  struct Clause {
+    // One word, number or symbol; or several tokens in a quoted phrase.
+    std::vector<text::Token> tokens;
+    bool phrase = false;
+  };
+  std::vector<Clause> required;  // what the user asks for
+  std::vector<Clause> excluded;  // -word
+  // The user typed diacritics somewhere: exact spellings then rank first.
+  bool accented = false;
+
+  bool empty() const { return required.empty(); }
+};
+
+enum class MatchMode {
+  kAll,  // every clause must match (the default: users expect narrowing)
+  kAny,  // any clause may match, ranked by how many and how well
+};
+
+// Not thread-safe (owns a Tokenizer): use one per thread.
+class QueryBuilder {
+ public:
+  QueryBuilder();
+  ~QueryBuilder();
+  QueryBuilder(const QueryBuilder&) = delete;
+  QueryBuilder& operator=(const QueryBuilder&) = delete;
+
+  // Parses `text` (valid UTF-8, any normalization form).
+  ParsedQuery parse(std::string_view text);
+
+  // The Xapian query for `parsed`; Xapian::Query::MatchNothing if it has no
+  // required clause.
+  static Xapian::Query build(const ParsedQuery& parsed, MatchMode mode);
+
+ private:
+  std::unique_ptr<text::Tokenizer> tokenizer_;
+};
+
+}  // namespace vanban::search
+
+#endif  // VANBAN_SEARCH_QUERY_BUILDER_H_

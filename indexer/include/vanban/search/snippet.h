@@ -1,0 +1,58 @@
+// Result snippets: the passage of a document that best covers the query,
+// HTML-escaped, with matched words in <mark>.
+//
+// Xapian's MSet::snippet() re-tokenizes the text with its own rules and
+// compares unfolded words, so it cannot see that "dan van kheo" matched
+// "Dân vận khéo" or that "34- CT/TW" is the symbol 34-CT/TW. This module
+// uses vanban's tokenizer instead, so a snippet highlights exactly what the
+// index matched, in the document's own accented spelling.
+#ifndef VANBAN_SEARCH_SNIPPET_H_
+#define VANBAN_SEARCH_SNIPPET_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "vanban/search/query_builder.h"
+#include "vanban/text/tokenize.h"
+
+namespace vanban::search {
+
+// The folded forms (and symbol keys) a snippet highlights.
+// For an accented query it also knows the exact spellings, so that "thư"
+// highlights "thư" and not "thu" or "thứ" when the document has "thư".
+class Highlighter {
+ public:
+  explicit Highlighter(const ParsedQuery& query);
+  // True if `token` matches a query word once folded (or is a query symbol).
+  bool matches(const text::Token& token) const;
+  // True if `token` matches with the accents as typed (accented queries).
+  bool matches_exactly(const text::Token& token) const;
+  bool accented() const { return !exact_.empty(); }
+
+ private:
+  std::unordered_set<std::string> keys_;
+  std::unordered_set<std::string> exact_;
+};
+
+struct SnippetOptions {
+  std::size_t window_tokens = 32;  // passage length, in tokens
+};
+
+// Escapes &, <, >, " and ' for HTML text and attribute values.
+std::string html_escape(std::string_view text);
+
+// Picks the window of `text` (NFC UTF-8) with the most distinct matched
+// query words, then the most matches and adjacent matches (phrases); marks
+// runs of adjacent matched tokens as one <mark> span. For an accented query,
+// a document that has exact matches gets only those highlighted. Falls back to the
+// start of the text when nothing matches. `tokenizer` must be a
+// document-text tokenizer.
+std::string make_snippet(std::string_view text, const Highlighter& highlighter,
+                         text::Tokenizer& tokenizer,
+                         const SnippetOptions& options = {});
+
+}  // namespace vanban::search
+
+#endif  // VANBAN_SEARCH_SNIPPET_H_

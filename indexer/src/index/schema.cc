@@ -1,0 +1,41 @@
+#include "vanban/index/schema.h"
+
+#include <cstdint>
+
+namespace vanban::index {
+
+std::string hex_digest(std::string_view bytes) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const char c : bytes) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i) {
+    out[static_cast<std::size_t>(i)] = kHex[h & 0xF];
+    h >>= 4;
+  }
+  return out;
+}
+
+std::string id_term(std::string_view doc_id) {
+  std::string term(kIdPrefix);
+  if (term.size() + doc_id.size() <= kMaxTermBytes) {
+    term += doc_id;
+    return term;
+  }
+  // Keep a readable head, cut on a UTF-8 boundary, then the digest.
+  std::size_t cut = kMaxTermBytes - term.size() - 17;
+  while (cut > 0 && (static_cast<unsigned char>(doc_id[cut]) & 0xC0) == 0x80) --cut;
+  term += doc_id.substr(0, cut);
+  term += '#';
+  term += hex_digest(doc_id);
+  return term;
+}
+
+std::string source_term(std::string_view root_key) {
+  return std::string(kSourcePrefix) + hex_digest(root_key);
+}
+
+}  // namespace vanban::index

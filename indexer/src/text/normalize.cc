@@ -1,0 +1,244 @@
+#include "vanban/text/normalize.h"
+
+#include <unicode/bytestream.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf16.h>
+
+#include <array>
+#include <stdexcept>
+
+#include "vanban/text/utf8.h"
+
+namespace vanban::text {
+namespace {
+
+const icu::Normalizer2& nfc_instance() {
+  // ICU owns the singleton; it is immutable and safe to share.
+  static const icu::Normalizer2* const nfc = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) {
+      throw std::runtime_error(std::string("ICU NFC data unavailable: ") +
+                               u_errorName(status));
+    }
+    return n;
+  }();
+  return *nfc;
+}
+
+const icu::Normalizer2& nfd_instance() {
+  static const icu::Normalizer2* const nfd = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) {
+      throw std::runtime_error(std::string("ICU NFD data unavailable: ") +
+                               u_errorName(status));
+    }
+    return n;
+  }();
+  return *nfd;
+}
+
+constexpr UChar32 kDStroke = 0x0111;  // đ: no canonical decomposition
+
+bool is_tone_mark(UChar32 c) {
+  // grave, acute, tilde, hook above, dot below
+  return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 ||
+         c == 0x0323;
+}
+
+bool is_vowel_modifier(UChar32 c) {
+  // circumflex (â ê ô), breve (ă), horn (ơ ư)
+  return c == 0x0302 || c == 0x0306 || c == 0x031B;
+}
+
+bool is_vowel(UChar32 c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+bool is_vietnamese_letter(UChar32 c) {
+  return (c >= 'a' && c <= 'z') || c == kDStroke;
+}
+
+// One base letter with its combining marks, in NFD.
+struct Unit {
+  UChar32 base = 0;
+  std::array<UChar32, 4> marks{};
+  int mark_count = 0;
+  bool has_modifier() const {
+    for (int i = 0; i < mark_count; ++i) {
+      if (is_vowel_modifier(marks[i])) return true;
+    }
+    return false;
+  }
+};
+
+// Moves the tone mark of one lower-case NFD syllable onto its canonical
+// vowel and returns the syllable; returns `nfd` unchanged when it is not a
+// well-formed Vietnamese syllable with exactly one tone mark.
+//
+// The canonical placement is the traditional one used by most official
+// documents ("hòa", "thủy", "khỏe"): with a modified vowel (â ă ê ô ơ ư) the
+// tone goes on it (the last one, for ươ); with a final consonant, on the last
+// vowel of the nucleus; in an open syllable, on the first of two vowels or
+// the middle of three. "qu" and "gi" + vowel are onsets, not vowels.
+icu::UnicodeString place_tone(const icu::UnicodeString& nfd) {
+  std::array<Unit, 12> units;
+  int n = 0;
+  int tones = 0;
+  UChar32 tone = 0;
+  for (int32_t i = 0; i < nfd.length();) {
+    const UChar32 c = nfd.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_getCombiningClass(c) != 0) {
+      if (n == 0 || units[n - 1].mark_count == 4) return nfd;
+      Unit& u = units[n - 1];
+      if (is_tone_mark(c)) {
+        ++tones;
+        tone = c;
+        continue;  // re-inserted below
+      }
+      u.marks[u.mark_count++] = c;
+    } else {
+      if (n == static_cast<int>(units.size()) || !is_vietnamese_letter(c)) {
+        return nfd;
+      }
+      units[n++].base = c;
+    }
+  }
+  if (tones != 1) return nfd;
+
+  int i = 0;
+  while (i < n && !is_vowel(units[i].base)) ++i;
+  if (i < n && i == 1 && units[0].base == 'q' && units[1].base == 'u' &&
+      units[1].mark_count == 0) {
+    ++i;  // "qu" is an onset: quý, quà
+  } else if (i == 1 && units[0].base == 'g' && units[1].base == 'i' &&
+             i + 1 < n && is_vowel(units[i + 1].base)) {
+    ++i;  // "gi" + vowel is an onset: giữa, già
+  }
+  int j = i;
+  while (j < n && is_vowel(units[j].base)) ++j;
+  if (i == j) return nfd;
+  for (int k = j; k < n; ++k) {
+    if (is_vowel(units[k].base)) return nfd;  // two nuclei: not one syllable
+  }
+
+  int target = -1;
+  for (int k = i; k < j; ++k) {
+    if (units[k].has_modifier()) target = k;
+  }
+  if (target < 0) {
+    const int len = j - i;
+    if (j < n) {
+      target = j - 1;
+    } else if (len <= 2) {
+      target = i;
+    } else if (len == 3) {
+      target = i + 1;
+    } else {
+      return nfd;
+    }
+  }
+  Unit& t = units[target];
+  if (t.mark_count == 4) return nfd;
+  t.marks[t.mark_count++] = tone;
+
+  icu::UnicodeString out;
+  for (int k = 0; k < n; ++k) {
+    out.append(units[k].base);
+    for (int m = 0; m < units[k].mark_count; ++m) out.append(units[k].marks[m]);
+  }
+  return out;
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Lower-cased NFD of `utf8`.
+icu::UnicodeString lower_nfd(std::string_view utf8) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  u.toLower(icu::Locale::getRoot());
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString d = nfd_instance().normalize(u, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFD failed");
+  return d;
+}
+
+std::string strip_marks(const icu::UnicodeString& nfd) {
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < nfd.length();) {
+    const UChar32 c = nfd.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_getCombiningClass(c) != 0) continue;
+    out.append(c == kDStroke ? UChar32{'d'} : c);
+  }
+  std::string s;
+  out.toUTF8String(s);
+  return s;
+}
+
+}  // namespace
+
+std::string to_nfc(std::string_view utf8) {
+  if (is_ascii(utf8)) return std::string(utf8);
+  const icu::Normalizer2& nfc = nfc_instance();
+  const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  if (nfc.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+    return std::string(utf8);
+  }
+  status = U_ZERO_ERROR;
+  std::string out;
+  out.reserve(utf8.size());
+  icu::StringByteSink<std::string> sink(&out);
+  nfc.normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU NFC failed: ") +
+                             u_errorName(status));
+  }
+  return out;
+}
+
+WordForms word_forms(std::string_view word) {
+  if (is_ascii(word)) {
+    std::string lower = ascii_lower(word);
+    return {lower, lower};
+  }
+  const icu::UnicodeString nfd = lower_nfd(word);
+  WordForms forms;
+  forms.folded = strip_marks(nfd);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString exact =
+      nfc_instance().normalize(place_tone(nfd), status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFC failed");
+  exact.toUTF8String(forms.exact);
+  return forms;
+}
+
+std::string fold(std::string_view utf8) {
+  if (is_ascii(utf8)) return ascii_lower(utf8);
+  return strip_marks(lower_nfd(utf8));
+}
+
+bool has_diacritics(std::string_view utf8) {
+  if (is_ascii(utf8)) return false;
+  const icu::UnicodeString nfd = lower_nfd(utf8);
+  for (int32_t i = 0; i < nfd.length();) {
+    const UChar32 c = nfd.char32At(i);
+    i += U16_LENGTH(c);
+    if (c == kDStroke || u_getCombiningClass(c) != 0) return true;
+  }
+  return false;
+}
+
+}  // namespace vanban::text

@@ -1,0 +1,21 @@
+// Domain values <-> JSON. The HTTP layer's only serialization code.
+#ifndef VANBAN_SERVER_JSON_CODEC_H_
+#define VANBAN_SERVER_JSON_CODEC_H_
+
+#include <nlohmann/json.hpp>
+
+#include "vanban/doc/record.h"
+#include "vanban/search/search_service.h"
+
+namespace vanban::http {
+
+nlohmann::json to_json(const search::SearchResponse& response);
+nlohmann::json to_json(const doc::DocumentRecord& record);
+
+// Serializes for the wire; ill-formed UTF-8 (which should never reach
+// here) becomes U+FFFD rather than an exception.
+std::string dump(const nlohmann::json& j);
+
+}  // namespace vanban::http
+
+#endif  // VANBAN_SERVER_JSON_CODEC_H_

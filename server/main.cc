@@ -1,0 +1,83 @@
+// vanban-server: the HTTP API and the web page over a vanban index.
+#include <httplib.h>
+#include <signal.h>
+#include <xapian.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include "routes.h"
+
+namespace {
+
+struct Options {
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string web_root = VANBAN_WEB_ROOT;
+  bool access_log = false;
+};
+
+int run(const Options& opt) {
+  // Block SIGINT/SIGTERM in every thread; one thread waits for them and
+  // stops the server cleanly (httplib's stop() is not signal-safe).
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  const vanban::search::SearchService service(opt.db);
+  httplib::Server server;
+  vanban::http::register_routes(server, service, opt.web_root);
+  server.set_payload_max_length(64 * 1024);  // no endpoint takes a body
+  server.set_read_timeout(5, 0);
+  server.set_write_timeout(5, 0);
+  if (opt.access_log) {
+    server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::cerr << req.method << ' ' << req.path << ' ' << res.status << '\n';
+    });
+  }
+  if (!server.bind_to_port(opt.host, opt.port)) {
+    std::cerr << "vanban-server: cannot listen on " << opt.host << ':' << opt.port << '\n';
+    return 1;
+  }
+  std::thread waiter([&server, signals] {
+    int sig = 0;
+    sigwait(&signals, &sig);
+    server.stop();
+  });
+  std::cout << "vanban-server: " << service.document_count() << " documents from " << opt.db
+            << ", listening on http://" << opt.host << ':' << opt.port << '/' << std::endl;
+  server.listen_after_bind();
+  if (waiter.joinable()) {
+    // listen ended without a signal (e.g. an error): wake the waiter.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  Options opt;
+  CLI::App app{"vanban-server: search API and web page for a vanban index"};
+  app.add_option("--db", opt.db, "index directory")->required();
+  app.add_option("--host", opt.host, "address to bind")->capture_default_str();
+  app.add_option("--port", opt.port, "port to listen on")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 65535));
+  app.add_option("--web", opt.web_root, "directory of the web page")->capture_default_str();
+  app.add_flag("--access-log", opt.access_log, "log each request to stderr");
+  CLI11_PARSE(app, argc, argv);
+  return run(opt);
+} catch (const Xapian::Error& e) {
+  std::cerr << "vanban-server: " << e.get_description() << '\n';
+  return 2;
+} catch (const std::exception& e) {
+  std::cerr << "vanban-server: " << e.what() << '\n';
+  return 2;
+}

@@ -1,0 +1,124 @@
+#include "routes.h"
+
+#include <xapian.h>
+
+#include <charconv>
+#include <iostream>
+#include <optional>
+
+#include "json_codec.h"
+
+namespace vanban::http {
+namespace {
+
+// A strict non-negative integer query parameter: digits only, no sign, no
+// spaces, at most 9 digits. std::nullopt if present but malformed.
+std::optional<std::size_t> size_param(const httplib::Request& req, const char* name,
+                                      std::size_t fallback) {
+  if (!req.has_param(name)) return fallback;
+  const std::string v = req.get_param_value(name);
+  if (v.empty() || v.size() > 9) return std::nullopt;
+  std::size_t out = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
+  return out;
+}
+
+const char* status_text(int status) {
+  switch (status) {
+    case 400: return "bad request";
+    case 404: return "not found";
+    case 405: return "method not allowed";
+    case 413: return "request too large";
+    case 414: return "URI too long";
+    case 500: return "internal error";
+    default: return "error";
+  }
+}
+
+}  // namespace
+
+void reply_json(httplib::Response& res, int status, const nlohmann::json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(dump(body), "application/json; charset=utf-8");
+}
+
+void handle_search(const search::SearchService& service, const httplib::Request& req,
+                   httplib::Response& res) {
+  if (!req.has_param("q")) return reply_json(res, 400, {{"error", "missing parameter q"}});
+  const auto offset = size_param(req, "offset", 0);
+  const auto limit = size_param(req, "limit", 10);
+  if (!offset) return reply_json(res, 400, {{"error", "offset must be a non-negative integer"}});
+  if (!limit) return reply_json(res, 400, {{"error", "limit must be a positive integer"}});
+  const auto out = service.search({req.get_param_value("q"), *offset, *limit});
+  if (out.status != search::SearchStatus::kOk) {
+    return reply_json(res, 400, {{"error", out.error}});
+  }
+  reply_json(res, 200, to_json(out));
+}
+
+void handle_document(const search::SearchService& service, const httplib::Request& req,
+                     httplib::Response& res) {
+  // httplib has already percent-decoded the path, so "a%2Fb" arrives as "a/b".
+  const std::string id = req.matches[1];
+  const auto record = service.document(id);
+  if (!record) return reply_json(res, 404, {{"error", "no document with this id"}, {"id", id}});
+  reply_json(res, 200, to_json(*record));
+}
+
+void handle_health(const search::SearchService& service, const httplib::Request&,
+                   httplib::Response& res) {
+  reply_json(res, 200, {{"status", "ok"}, {"documents", service.document_count()}});
+}
+
+void register_routes(httplib::Server& server, const search::SearchService& service,
+                     const std::string& web_root) {
+  // The page loads only its own script and style (no inline code), so a
+  // document that contains markup cannot run anything.
+  server.set_default_headers({
+      {"X-Content-Type-Options", "nosniff"},
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
+      {"Referrer-Policy", "no-referrer"},
+      {"X-Frame-Options", "DENY"},
+  });
+
+  server.Get("/healthz", [&service](const httplib::Request& req, httplib::Response& res) {
+    handle_health(service, req, res);
+  });
+  server.Get("/api/search", [&service](const httplib::Request& req, httplib::Response& res) {
+    handle_search(service, req, res);
+  });
+  server.Get("/api/documents/(.+)",
+             [&service](const httplib::Request& req, httplib::Response& res) {
+               handle_document(service, req, res);
+             });
+  // Files only from the web directory; httplib rejects paths with "..".
+  if (!web_root.empty() && !server.set_mount_point("/", web_root)) {
+    throw std::runtime_error("web directory not found: " + web_root);
+  }
+
+  // Called for every response with status >= 400: give bodiless ones
+  // (unknown routes, httplib's own rejections) a JSON error.
+  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) reply_json(res, res.status, {{"error", status_text(res.status)}});
+  });
+  server.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const Xapian::Error& e) {
+          what = e.get_description();
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        std::cerr << "vanban-server: error on " << req.path << ": " << what << '\n';
+        reply_json(res, 500, {{"error", "internal error"}});
+      });
+}
+
+}  // namespace vanban::http
