@@ -6,14 +6,11 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <map>
-#include <set>
 #include <string>
 #include <vector>
 #include <xapian.h>
 
-#include "vanban/doc/loader.h"
-#include "vanban/index/writer.h"
+#include "vanban/index/indexer.h"
 
 namespace {
 
@@ -30,120 +27,55 @@ struct Options {
 // A one-line progress bar on stderr, only when it is a terminal.
 class Progress {
  public:
-  Progress(std::uintmax_t total_bytes, bool enabled)
-      : total_(total_bytes), enabled_(enabled && isatty(STDERR_FILENO)) {}
-  void update(std::uintmax_t done_bytes, std::size_t docs) {
+  explicit Progress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
+  void update(std::uintmax_t done, std::uintmax_t total, std::size_t docs) {
     if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
     if (now - last_ < std::chrono::milliseconds(100)) return;
     last_ = now;
-    draw(done_bytes, docs);
-  }
-  void finish(std::size_t docs) {
-    if (!enabled_) return;
-    draw(total_, docs);
-    std::fputc('\n', stderr);
-  }
-
- private:
-  void draw(std::uintmax_t done, std::size_t docs) {
     constexpr int kWidth = 30;
-    const double frac = total_ ? static_cast<double>(done) / static_cast<double>(total_) : 1.0;
+    const double frac = total ? static_cast<double>(done) / static_cast<double>(total) : 1.0;
     const int filled = static_cast<int>(frac * kWidth);
     std::fprintf(stderr, "\r[%.*s%*s] %3d%%  %zu documents", filled,
                  "##############################", kWidth - filled, "",
                  static_cast<int>(frac * 100), docs);
     std::fflush(stderr);
+    drawn_ = true;
   }
-  std::uintmax_t total_;
+  // Erases the bar so that a message or the summary starts on a clean line.
+  void clear() {
+    if (!drawn_) return;
+    std::fputs("\r\x1b[K", stderr);
+    drawn_ = false;
+  }
+
+ private:
   bool enabled_;
+  bool drawn_ = false;
   std::chrono::steady_clock::time_point last_{};
 };
 
-void report(const Skip& s) {
-  std::cerr << "vanban-index: skipped " << s.where << ": " << s.detail << '\n';
-}
-
 int run(const Options& opt) {
-  const auto started = std::chrono::steady_clock::now();
-  std::vector<Skip> skips;
-  const std::vector<vanban::doc::InputFile> inputs =
-      vanban::doc::list_inputs(opt.paths, skips);
-  bool missing_path = false;
-  for (const Skip& s : skips) {
-    report(s);
-    missing_path |= s.reason == vanban::doc::SkipReason::kNotFound;
-  }
+  vanban::index::IndexJob job;
+  job.db_path = opt.db;
+  job.paths = opt.paths;
+  job.writer.batch_size = opt.batch_size;
+  job.load.max_document_bytes = opt.max_doc_bytes;
 
-  vanban::index::IndexWriter writer(opt.db, {.batch_size = opt.batch_size});
-  const vanban::doc::LoadOptions load{.max_document_bytes = opt.max_doc_bytes};
-
-  std::size_t added = 0, updated = 0, unchanged = 0;
-  auto put = [&](const vanban::doc::DocumentRecord& r, const std::string& root) {
-    switch (writer.put(r, root)) {
-      case vanban::index::IndexWriter::Outcome::kAdded: ++added; break;
-      case vanban::index::IndexWriter::Outcome::kUpdated: ++updated; break;
-      case vanban::index::IndexWriter::Outcome::kUnchanged: ++unchanged; break;
-    }
+  Progress progress(!opt.quiet);
+  vanban::index::IndexCallbacks callbacks;
+  callbacks.on_skip = [&](const Skip& s) {
+    progress.clear();
+    std::cerr << "vanban-index: skipped " << s.where << ": " << s.detail << '\n';
   };
-  auto skip = [&](Skip&& s) {
-    report(s);
-    skips.push_back(std::move(s));
+  callbacks.on_progress = [&](std::uintmax_t done, std::uintmax_t total, std::size_t docs) {
+    progress.update(done, total, docs);
   };
-
-  std::uintmax_t total_bytes = 0, done_bytes = 0;
-  for (const auto& f : inputs) total_bytes += f.size;
-  Progress progress(total_bytes, !opt.quiet);
-  std::set<std::string> roots;
-
-  for (const auto& file : inputs) {
-    roots.insert(file.root_key);
-    try {
-      Skip why;
-      if (file.jsonl) {
-        if (!vanban::doc::load_jsonl(
-                file, load, [&](vanban::doc::DocumentRecord&& r) { put(r, file.root_key); },
-                skip, &why)) {
-          skip(std::move(why));
-        }
-      } else if (auto record = vanban::doc::load_text_file(file, load, &why)) {
-        put(*record, file.root_key);
-      } else {
-        // Keep what an earlier run indexed: the file is still there.
-        writer.keep(file.id);
-        skip(std::move(why));
-      }
-    } catch (const Xapian::Error&) {
-      throw;  // the index itself is in trouble: stop the run
-    } catch (const std::exception& e) {
-      writer.keep(file.id);
-      skip({vanban::doc::SkipReason::kUnreadable, file.path.string(), e.what()});
-    }
-    done_bytes += file.size;
-    progress.update(done_bytes, added + updated + unchanged);
-  }
-  std::size_t removed = 0;
-  for (const auto& root : roots) removed += writer.remove_missing(root);
-  writer.commit();
-  progress.finish(added + updated + unchanged);
-
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::map<std::string, std::size_t> by_reason;
-  for (const Skip& s : skips) ++by_reason[std::string(vanban::doc::to_string(s.reason))];
-  std::string reasons;
-  for (const auto& [reason, n] : by_reason) {
-    reasons += (reasons.empty() ? "" : ", ") + reason + ": " + std::to_string(n);
-  }
-  const std::size_t processed = added + updated + unchanged;
-  std::printf(
-      "indexed %zu (%zu new, %zu updated), unchanged %zu, removed %zu, skipped %zu%s "
-      "in %.2f s, %.1f docs/s; the index has %u documents\n",
-      added + updated, added, updated, unchanged, removed, skips.size(),
-      reasons.empty() ? "" : (" (" + reasons + ")").c_str(), seconds,
-      seconds > 0 ? static_cast<double>(processed) / seconds : 0.0,
-      writer.document_count());
-  return missing_path ? 1 : 0;
+  const vanban::index::IndexStats stats = vanban::index::run_index(job, callbacks);
+  progress.clear();
+  std::cout << stats.summary() << std::endl;
+  // A PATH that does not exist means the run did not do what was asked.
+  return stats.missing_path ? 1 : 0;
 }
 
 }  // namespace

@@ -130,7 +130,15 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& parsed, MatchMode mode) {
   Xapian::Query query(op, required.begin(), required.end());
   if (!parsed.excluded.empty()) {
     std::vector<Xapian::Query> excluded;
-    for (const auto& c : parsed.excluded) excluded.push_back(clause_query(c, false));
+    for (const auto& c : parsed.excluded) {
+      for (const Token& t : c.tokens) {
+        // "-Tây" must not drop documents about "tay": an accented exclusion
+        // removes the exact spelling only.
+        excluded.emplace_back(parsed.accented && t.kind == TokenKind::kWord
+                                  ? std::string(index::kExactPrefix) + t.exact
+                                  : term_for(t));
+      }
+    }
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                           Xapian::Query(Xapian::Query::OP_OR, excluded.begin(),
                                         excluded.end()));

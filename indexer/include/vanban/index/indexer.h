@@ -1,0 +1,54 @@
+// One indexing run: list the inputs, load each document, write it, remove
+// what disappeared, commit. vanban-index is a command-line wrapper around
+// run_index(); tests call it directly.
+#ifndef VANBAN_INDEX_INDEXER_H_
+#define VANBAN_INDEX_INDEXER_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "vanban/doc/loader.h"
+#include "vanban/index/writer.h"
+
+namespace vanban::index {
+
+struct IndexJob {
+  std::string db_path;
+  std::vector<std::string> paths;  // files, directories, .jsonl files
+  WriterOptions writer;
+  doc::LoadOptions load;
+};
+
+struct IndexStats {
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t unchanged = 0;
+  std::size_t removed = 0;
+  std::vector<doc::Skip> skips;  // every input not indexed, with why
+  bool missing_path = false;     // a PATH argument does not exist
+  Xapian::doccount documents = 0;  // in the index after the run
+  double seconds = 0;
+
+  std::size_t indexed() const { return added + updated; }
+  // "indexed 5 (5 new, 0 updated), unchanged 0, removed 0, skipped 1
+  // (invalid UTF-8: 1) in 0.08 s, 62.8 docs/s; the index has 5 documents"
+  std::string summary() const;
+};
+
+struct IndexCallbacks {
+  std::function<void(const doc::Skip&)> on_skip;  // as each one happens
+  // Bytes of input done, bytes in all, documents processed so far.
+  std::function<void(std::uintmax_t, std::uintmax_t, std::size_t)> on_progress;
+};
+
+// Runs `job`. A bad input is skipped and reported; the run goes on.
+// Throws Xapian::Error if the index cannot be opened or written.
+IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks = {});
+
+}  // namespace vanban::index
+
+#endif  // VANBAN_INDEX_INDEXER_H_

@@ -1,0 +1,187 @@
+#include "vanban/search/search_service.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "testing/temp_index.h"
+#include "vanban/text/normalize.h"
+#include "vanban/text/tokenize.h"
+
+namespace vanban::search {
+namespace {
+
+// The five seeds, indexed once for the suite.
+class SeedSearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::ScratchDir("seed_search");
+    const auto run = testing::index_paths(dir_->str("db"), {testing::seeds_dir()});
+    ASSERT_EQ(run.added, 5u);
+    service_ = new SearchService(dir_->str("db"));
+  }
+  static void TearDownTestSuite() {
+    delete service_;
+    delete dir_;
+  }
+
+  static SearchResponse search(const std::string& q, std::size_t limit = 10) {
+    return service_->search({q, 0, limit});
+  }
+  static std::vector<std::string> ids(const SearchResponse& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.results) out.push_back(h.id);
+    return out;
+  }
+  static std::set<std::string> id_set(const SearchResponse& r) {
+    const auto v = ids(r);
+    return {v.begin(), v.end()};
+  }
+
+  static testing::ScratchDir* dir_;
+  static SearchService* service_;
+};
+
+testing::ScratchDir* SeedSearchTest::dir_ = nullptr;
+SearchService* SeedSearchTest::service_ = nullptr;
+
+TEST_F(SeedSearchTest, DirectiveSymbolInEveryFormFindsAllFiveSeeds) {
+  for (const char* q : {"Chỉ thị 34-CT/TW", "chi thi 34-CT/TW", "34-ct/tw", "34- CT/TW",
+                        "34 – CT/TW", "Chi thi 34-ct/tw"}) {
+    const auto r = search(q);
+    EXPECT_EQ(r.status, SearchStatus::kOk) << q;
+    EXPECT_EQ(r.total, 5u) << q;
+    EXPECT_FALSE(r.relaxed) << q;
+  }
+}
+
+TEST_F(SeedSearchTest, UnaccentedCampaignNameFindsTheDocumentsThatSayIt) {
+  const auto r = search("dan van kheo");
+  EXPECT_EQ(id_set(r), (std::set<std::string>{"003_bf467de301be45ad.txt",
+                                              "004_39b0106687e293f0.txt"}));
+  for (const auto& hit : r.results) {
+    EXPECT_NE(hit.snippet.find("<mark>Dân vận khéo</mark>"), std::string::npos) << hit.snippet;
+  }
+}
+
+TEST_F(SeedSearchTest, AccentedAndUnaccentedQueriesFindTheSameDocuments) {
+  EXPECT_EQ(id_set(search("phong trào thi đua")), id_set(search("phong trao thi dua")));
+  EXPECT_EQ(search("phong trào thi đua").total, 5u);
+  EXPECT_EQ(id_set(search("Tỉnh uỷ")), id_set(search("Tỉnh ủy")));
+  EXPECT_EQ(ids(search("Tỉnh uỷ")), ids(search("Tỉnh ủy")));
+}
+
+// For an accented query, every document containing the exact spelling must
+// rank above every document that only matches once folded. The expected
+// split is computed from the documents, not written down.
+TEST_F(SeedSearchTest, ExactAccentMatchesRankAboveFoldedOnlyMatches) {
+  text::Tokenizer tok;
+  for (const char* q : {"thư", "thủ", "bản", "dạy"}) {
+    const std::string exact = text::word_forms(q).exact;
+    const auto r = search(q);
+    ASSERT_GT(r.results.size(), 1u) << q;
+    bool seen_folded_only = false;
+    int exact_docs = 0;
+    for (const auto& hit : r.results) {
+      const auto record = service_->document(hit.id);
+      ASSERT_TRUE(record.has_value());
+      bool has_exact = false;
+      for (const auto& t : tok.tokenize(record->text)) has_exact |= t.exact == exact;
+      if (has_exact) {
+        ++exact_docs;
+        EXPECT_FALSE(seen_folded_only) << q << ": " << hit.id << " ranked below a folded-only match";
+      } else {
+        seen_folded_only = true;
+      }
+    }
+    EXPECT_GT(exact_docs, 0) << q;
+    EXPECT_TRUE(seen_folded_only) << q << " should also find folded-only matches";
+  }
+}
+
+TEST_F(SeedSearchTest, StateDirectiveAndOfficialLetterSymbols) {
+  EXPECT_EQ(id_set(search("19/CT-TTg")),
+            (std::set<std::string>{"003_bf467de301be45ad.txt", "004_39b0106687e293f0.txt"}));
+  EXPECT_EQ(ids(search("công văn 1954/UBND-TH")),
+            (std::vector<std::string>{"000_ddb1ffae0c6ba085.txt"}));
+  EXPECT_EQ(ids(search("08-qdi/tw")), (std::vector<std::string>{"003_bf467de301be45ad.txt"}));
+}
+
+TEST_F(SeedSearchTest, PhraseAndExclusion) {
+  // Every seed names the campaign, one as "Tây Ninh chung tay vì người nghèo".
+  const auto phrase = search("\"chung tay vì người nghèo\"");
+  EXPECT_EQ(phrase.total, 5u);
+  const auto excluded = search("“chung tay vì người nghèo” -Tây");
+  EXPECT_EQ(excluded.total, 4u);
+  EXPECT_EQ(id_set(excluded).count("003_bf467de301be45ad.txt"), 0u);
+  // Words of the phrase out of order are not the phrase.
+  EXPECT_EQ(search("\"người nghèo vì chung tay\"").total, 0u);
+}
+
+TEST_F(SeedSearchTest, NoDocumentHasEveryWordSoResultsAreRelaxed) {
+  const auto r = search("Dân vận khéo xyzzyqq");
+  EXPECT_TRUE(r.relaxed);
+  ASSERT_GE(r.results.size(), 2u);
+  EXPECT_EQ((std::set<std::string>{r.results[0].id, r.results[1].id}),
+            (std::set<std::string>{"003_bf467de301be45ad.txt", "004_39b0106687e293f0.txt"}));
+}
+
+TEST_F(SeedSearchTest, EmptyQueryListsEverythingNewestFirst) {
+  const auto r = search("");
+  EXPECT_EQ(r.total, 5u);
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results[0].date, "2024-02-29");
+}
+
+TEST_F(SeedSearchTest, PaginationIsConsistent) {
+  const auto all = service_->search({"thi đua", 0, 5});
+  const auto page2 = service_->search({"thi đua", 2, 2});
+  ASSERT_EQ(page2.results.size(), 2u);
+  EXPECT_EQ(page2.results[0].id, all.results[2].id);
+  EXPECT_EQ(page2.results[1].id, all.results[3].id);
+}
+
+TEST_F(SeedSearchTest, BadRequestsAreValuesNotExceptions) {
+  EXPECT_EQ(service_->search({"\xC3\x28", 0, 10}).status, SearchStatus::kBadRequest);
+  EXPECT_EQ(service_->search({std::string(5000, 'a'), 0, 10}).status, SearchStatus::kBadRequest);
+  EXPECT_EQ(service_->search({"a", 0, 0}).status, SearchStatus::kBadRequest);
+  EXPECT_EQ(service_->search({"a", 0, 1000}).status, SearchStatus::kBadRequest);
+  EXPECT_EQ(service_->search({"a", 1000000, 10}).status, SearchStatus::kBadRequest);
+  for (const char* odd : {"\"", "\"\"\"", "-", "- -", "()", "\"unbalanced quote", "--thi"}) {
+    EXPECT_EQ(search(odd).status, SearchStatus::kOk) << odd;
+  }
+}
+
+TEST_F(SeedSearchTest, SnippetsEscapeHtmlAndMarkMatches) {
+  const auto r = search("34-CT/TW", 5);
+  for (const auto& hit : r.results) {
+    EXPECT_NE(hit.snippet.find("<mark>34"), std::string::npos) << hit.snippet;
+    // Only <mark> tags are markup; anything else in the text is escaped.
+    std::string stripped = hit.snippet;
+    for (const std::string tag : {"<mark>", "</mark>"}) {
+      for (auto p = stripped.find(tag); p != std::string::npos; p = stripped.find(tag)) {
+        stripped.erase(p, tag.size());
+      }
+    }
+    EXPECT_EQ(stripped.find('<'), std::string::npos) << hit.snippet;
+  }
+}
+
+TEST_F(SeedSearchTest, DocumentLookupByIdWithSlash) {
+  const auto r = service_->document("004_39b0106687e293f0.txt");
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->date, "2024-02-29");
+  EXPECT_NE(r->text.find("Nguyễn Sỹ Chín"), std::string::npos);
+  EXPECT_FALSE(service_->document("nope.txt").has_value());
+  EXPECT_FALSE(service_->document("../../etc/passwd").has_value());
+}
+
+TEST(SearchServiceTest, MissingIndexThrows) {
+  EXPECT_THROW(SearchService("/nonexistent/vanban-db"), Xapian::DatabaseOpeningError);
+}
+
+}  // namespace
+}  // namespace vanban::search

@@ -1,0 +1,159 @@
+#include "routes.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "testing/temp_index.h"
+
+namespace vanban::http {
+namespace {
+
+// A real server on an ephemeral loopback port over the indexed seeds.
+class RoutesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::ScratchDir("routes");
+    testing::index_paths(dir_->str("db"), {testing::seeds_dir()});
+    service_ = new search::SearchService(dir_->str("db"));
+    server_ = new httplib::Server();
+    register_routes(*server_, *service_, VANBAN_WEB_ROOT);
+    port_ = server_->bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port_, 0);
+    thread_ = new std::thread([] { server_->listen_after_bind(); });
+    for (int i = 0; i < 200 && !server_->is_running(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  static void TearDownTestSuite() {
+    server_->stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    delete service_;
+    delete dir_;
+  }
+
+  static httplib::Result get(const std::string& path) {
+    httplib::Client client("127.0.0.1", port_);
+    return client.Get(path.c_str());
+  }
+  static nlohmann::json json_of(const httplib::Result& r) {
+    EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos);
+    return nlohmann::json::parse(r->body);
+  }
+
+  static testing::ScratchDir* dir_;
+  static search::SearchService* service_;
+  static httplib::Server* server_;
+  static std::thread* thread_;
+  static int port_;
+};
+
+testing::ScratchDir* RoutesTest::dir_ = nullptr;
+search::SearchService* RoutesTest::service_ = nullptr;
+httplib::Server* RoutesTest::server_ = nullptr;
+std::thread* RoutesTest::thread_ = nullptr;
+int RoutesTest::port_ = 0;
+
+TEST_F(RoutesTest, SearchReturnsTheDocumentedShape) {
+  const auto r = get("/api/search?q=Ch%E1%BB%89%20th%E1%BB%8B%2034-CT%2FTW&limit=3");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  const auto j = json_of(r);
+  EXPECT_EQ(j["query"], "Chỉ thị 34-CT/TW");
+  EXPECT_EQ(j["total"], 5);
+  EXPECT_TRUE(j["took_ms"].is_number());
+  ASSERT_EQ(j["results"].size(), 3u);
+  for (const auto& hit : j["results"]) {
+    for (const char* field : {"id", "title", "date", "snippet", "score"}) {
+      EXPECT_TRUE(hit.contains(field)) << field;
+    }
+  }
+}
+
+TEST_F(RoutesTest, UnaccentedQueryHighlightsTheAccentedOriginal) {
+  const auto r = get("/api/search?q=dan+van+kheo");
+  ASSERT_TRUE(r);
+  const auto j = json_of(r);
+  EXPECT_EQ(j["total"], 2);
+  EXPECT_NE(j["results"][0]["snippet"].get<std::string>().find("<mark>Dân vận khéo</mark>"),
+            std::string::npos);
+}
+
+TEST_F(RoutesTest, DocumentIdsWithSlashArrivePercentEncoded) {
+  // Index the seeds' parent so ids contain a '/'.
+  const testing::ScratchDir dir("routes_slash");
+  testing::index_paths(dir.str("db"), {VANBAN_CORPUS_DIR});
+  search::SearchService service(dir.str("db"));
+  httplib::Server server;
+  register_routes(server, service, "");
+  const int port = server.bind_to_any_port("127.0.0.1");
+  std::thread t([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  httplib::Client client("127.0.0.1", port);
+  const auto r = client.Get("/api/documents/seeds%2F000_ddb1ffae0c6ba085.txt");
+  const auto unencoded = client.Get("/api/documents/seeds/000_ddb1ffae0c6ba085.txt");
+  server.stop();
+  t.join();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  const auto j = nlohmann::json::parse(r->body);
+  EXPECT_EQ(j["id"], "seeds/000_ddb1ffae0c6ba085.txt");
+  EXPECT_NE(j["text"].get<std::string>().find("34-CT/TW"), std::string::npos);
+  ASSERT_TRUE(unencoded);
+  EXPECT_EQ(unencoded->status, 200);
+}
+
+TEST_F(RoutesTest, UnknownDocumentIs404Json) {
+  const auto r = get("/api/documents/khong-co.txt");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 404);
+  EXPECT_TRUE(json_of(r).contains("error"));
+}
+
+TEST_F(RoutesTest, BadParametersAre400Json) {
+  for (const char* path :
+       {"/api/search", "/api/search?q=a&limit=-1", "/api/search?q=a&limit=abc",
+        "/api/search?q=a&limit=0", "/api/search?q=a&limit=100000", "/api/search?q=a&offset=1e3",
+        "/api/search?q=a&offset=99999999999", "/api/search?q=%FF%FE"}) {
+    const auto r = get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 400) << path;
+    EXPECT_TRUE(json_of(r).contains("error")) << path;
+  }
+}
+
+TEST_F(RoutesTest, UnknownRoutesAndTraversalAre404Json) {
+  for (const char* path : {"/api/nothing", "/khong-ton-tai", "/..%2f..%2fetc%2fpasswd",
+                           "/api/documents/..%2F..%2Fetc%2Fpasswd", "/api/documents/%00"}) {
+    const auto r = get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 404) << path;
+    EXPECT_TRUE(json_of(r).contains("error")) << path;
+  }
+}
+
+TEST_F(RoutesTest, HealthAndPage) {
+  const auto health = get("/healthz");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(json_of(health)["documents"], 5);
+
+  const auto page = get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->get_header_value("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(page->body.find("lang=\"vi\""), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"),
+            std::string::npos);
+  EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
+  const auto script = get("/app.js");
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->status, 200);
+}
+
+}  // namespace
+}  // namespace vanban::http

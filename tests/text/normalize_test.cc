@@ -1,0 +1,109 @@
+#include "vanban/text/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace vanban::text {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* input;
+  const char* expected;
+};
+
+std::string case_name(const ::testing::TestParamInfo<Case>& p) { return p.param.name; }
+
+// --- NFC --------------------------------------------------------------------
+
+class ToNfcTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ToNfcTest, MatchesExpected) {
+  EXPECT_EQ(to_nfc(GetParam().input), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Vietnamese, ToNfcTest,
+    ::testing::Values(
+        Case{"AsciiUnchanged", "34-CT/TW", "34-CT/TW"},
+        Case{"AlreadyNfc", "Dân vận khéo", "Dân vận khéo"},
+        // "Việt" typed as V i e + combining dot below + combining circumflex.
+        Case{"DecomposedMarks", "Vie\u0323\u0302t Nam", "Việt Nam"},
+        Case{"DecomposedUppercase", "D\u0302n va\u0323\u0302n", "D\u0302n vận"},
+        Case{"DecomposedSeedPhrase", "Thi đua \u201CDa\u0302n va\u0323\u0302n khe\u0301o\u201D",
+             "Thi đua \u201CDân vận khéo\u201D"},
+        Case{"Empty", "", ""}),
+    case_name);
+
+// --- Word forms: exact spelling with canonical tone placement ----------------
+
+class ExactFormTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ExactFormTest, MatchesExpected) {
+  EXPECT_EQ(word_forms(GetParam().input).exact, GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    TonePlacement, ExactFormTest,
+    ::testing::Values(
+        // Old and new placements give one spelling (seeds write both
+        // "Tỉnh uỷ" and "Tỉnh ủy", "khoá XI").
+        Case{"HoaNewStyle", "hoà", "hòa"}, Case{"HoaOldStyle", "hòa", "hòa"},
+        Case{"UyNewStyle", "uỷ", "ủy"}, Case{"UyOldStyle", "ủy", "ủy"},
+        Case{"UyCapitalized", "Uỷ", "ủy"},
+        Case{"KhoaNewStyle", "khoá", "khóa"}, Case{"KhoaOldStyle", "khóa", "khóa"},
+        Case{"ThuyNewStyle", "thuý", "thúy"}, Case{"ThuyOldStyle", "thúy", "thúy"},
+        Case{"KhoeNewStyle", "khoẻ", "khỏe"},
+        Case{"DecomposedNewStyle", "hoa\u0300", "hòa"},
+        // With a final consonant the tone sits on the last vowel either way.
+        Case{"FinalConsonant", "hoàng", "hoàng"}, Case{"Toan", "TOÁN", "toán"},
+        // A modified vowel (ơ, ư, â, ê, ô) carries the tone.
+        Case{"HornVowels", "người", "người"}, Case{"Thuong", "thưởng", "thưởng"},
+        Case{"Quoc", "Quốc", "quốc"}, Case{"Nguyen", "Nguyễn", "nguyễn"},
+        // "qu" and "gi" are onsets, not vowels.
+        Case{"Quy", "quý", "quý"}, Case{"Giua", "giữa", "giữa"}, Case{"Gia", "già", "già"},
+        Case{"Gin", "gìn", "gìn"},
+        // Three-vowel nucleus: tone on the middle vowel.
+        Case{"Hoai", "hoài", "hoài"}, Case{"Khuyu", "khuỷu", "khuỷu"},
+        Case{"DStroke", "Đảng", "đảng"}, Case{"NoTone", "dân", "dân"},
+        Case{"NotASyllableKeepsMarks", "café", "café"}),
+    case_name);
+
+// --- Folding --------------------------------------------------------------
+
+class FoldTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(FoldTest, MatchesExpected) { EXPECT_EQ(fold(GetParam().input), GetParam().expected); }
+
+INSTANTIATE_TEST_SUITE_P(
+    Vietnamese, FoldTest,
+    ::testing::Values(
+        Case{"CapitalDd", "ĐIỀU 5", "dieu 5"},
+        Case{"Decomposed", "Vie\u0323\u0302t", "viet"},
+        Case{"Campaign", "Dân vận khéo", "dan van kheo"},
+        Case{"Directive", "Chỉ thị 34-CT/TW", "chi thi 34-ct/tw"},
+        Case{"Decree", "30/2020/NĐ-CP", "30/2020/nd-cp"},
+        Case{"Issuer", "Ủy ban nhân dân tỉnh Lai Châu", "uy ban nhan dan tinh lai chau"},
+        Case{"BothTonePlacements", "hoà hòa", "hoa hoa"},
+        Case{"Empty", "", ""}),
+    case_name);
+
+TEST(WordFormsTest, FoldedFormDropsEveryMark) {
+  EXPECT_EQ(word_forms("Khéo").folded, "kheo");
+  EXPECT_EQ(word_forms("đổi").folded, "doi");
+  EXPECT_EQ(word_forms("ASCII").folded, "ascii");
+  EXPECT_EQ(word_forms("ASCII").exact, "ascii");
+}
+
+TEST(HasDiacriticsTest, DetectsMarksAndDStroke) {
+  EXPECT_TRUE(has_diacritics("phong trào thi đua"));
+  EXPECT_TRUE(has_diacritics("dd đ"));
+  EXPECT_TRUE(has_diacritics("Vie\u0323\u0302t"));
+  EXPECT_FALSE(has_diacritics("phong trao thi dua"));
+  EXPECT_FALSE(has_diacritics("34-CT/TW"));
+  EXPECT_FALSE(has_diacritics(""));
+}
+
+}  // namespace
+}  // namespace vanban::text
