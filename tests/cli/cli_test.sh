@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# End-to-end test of the three programs as a user runs them: index a copy
+# of the corpus with a broken file in it, re-index, search, serve.
+# Usage: cli_test.sh BUILD_DIR CORPUS_DIR
+set -euo pipefail
+build=$1
+corpus=$2
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cp -r "$corpus" "$work/corpus"
+printf 'Ch\xe1\xbb\x89 th\xe1\xbb\x8b \xc3\x28 34-CT/TW\n' > "$work/corpus/seeds/broken.txt"
+: > "$work/corpus/seeds/empty.txt"
+
+out=$("$build/indexer/vanban-index" --db "$work/db" "$work/corpus" 2>"$work/err") ||
+  fail "vanban-index exited $?"
+echo "$out"
+grep -q '^indexed 5 (5 new, 0 updated), unchanged 0, removed 0, skipped 2 (empty: 1, invalid UTF-8: 1)' <<<"$out" ||
+  fail "unexpected summary: $out"
+grep -q 'skipped .*broken.txt: invalid UTF-8 at byte' "$work/err" || fail "no message naming broken.txt"
+grep -q 'the index has 5 documents' <<<"$out" || fail "wrong document count"
+
+out=$("$build/indexer/vanban-index" --db "$work/db" "$work/corpus" 2>/dev/null)
+grep -q 'unchanged 5, removed 0' <<<"$out" || fail "re-index changed something: $out"
+grep -q 'the index has 5 documents' <<<"$out" || fail "re-index changed the count: $out"
+
+rm "$work/corpus/seeds/000_ddb1ffae0c6ba085.txt"
+out=$("$build/indexer/vanban-index" --db "$work/db" "$work/corpus" 2>/dev/null)
+grep -q 'removed 1' <<<"$out" || fail "deleted file not removed: $out"
+
+"$build/indexer/vanban-index" --db "$work/db" "$work/nonexistent" >/dev/null 2>&1 &&
+  fail "a missing PATH must give a non-zero exit status"
+
+out=$("$build/indexer/vanban-search" --db "$work/db" dan van kheo)
+grep -q '^2 documents' <<<"$out" || fail "vanban-search: $out"
+grep -q '\[Dân vận khéo\]' <<<"$out" || fail "vanban-search snippet: $out"
+
+for attempt in 1 2 3 4 5; do
+  port=$((20000 + RANDOM % 20000))
+  "$build/server/vanban-server" --db "$work/db" --port "$port" >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 50); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$server_pid" 2>/dev/null && break
+  server_pid=
+done
+[ -n "$server_pid" ] || fail "server did not start: $(cat "$work/server.log")"
+body=$(curl -fs "http://127.0.0.1:$port/api/search?q=34-ct%2Ftw")
+grep -q '"total":4' <<<"$body" || fail "HTTP search: $body"
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/nope")
+[ "$status" = 404 ] || fail "unknown route gave $status"
+curl -fs "http://127.0.0.1:$port/" | grep -q 'lang="vi"' || fail "page not served"
+kill -TERM "$server_pid"
+wait "$server_pid" || fail "server did not exit cleanly on SIGTERM"
+server_pid=
+echo "cli_test: all checks passed"
