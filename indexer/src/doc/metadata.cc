@@ -83,7 +83,7 @@ bool valid_date(int y, int m, int d) {
 
 std::string iso_date(int y, int m, int d) {
   if (!valid_date(y, m, d)) return {};
-  char buf[16];
+  char buf[32];
   if (d == 0) {
     std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
   } else {
