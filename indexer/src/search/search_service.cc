@@ -119,7 +119,9 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
         hit.type = r.type;
         hit.symbol = r.symbol;
         hit.score = it.get_weight();
-        hit.snippet = make_snippet(r.text, highlighter, st.snippet_tokenizer);
+        if (request.snippets) {
+          hit.snippet = make_snippet(r.text, highlighter, st.snippet_tokenizer);
+        }
         out.results.push_back(std::move(hit));
       }
       break;

@@ -20,6 +20,7 @@ struct SearchRequest {
   std::string query;  // UTF-8; empty lists every document, newest first
   std::size_t offset = 0;
   std::size_t limit = 10;
+  bool snippets = true;  // false for batch runs that only need ids and scores
 };
 
 enum class SearchStatus {
