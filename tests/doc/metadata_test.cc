@@ -5,6 +5,7 @@
 #include <string>
 
 #include "testing/temp_index.h"
+#include "vanban/text/date.h"
 
 namespace vanban::doc {
 namespace {
@@ -70,7 +71,7 @@ struct DateCase {
 
 class ParseDateTest : public ::testing::TestWithParam<DateCase> {};
 
-TEST_P(ParseDateTest, Iso) { EXPECT_EQ(parse_date(GetParam().text), GetParam().iso); }
+TEST_P(ParseDateTest, Iso) { EXPECT_EQ(text::parse_date(GetParam().text), GetParam().iso); }
 
 INSTANTIATE_TEST_SUITE_P(
     Forms, ParseDateTest,

@@ -5,6 +5,7 @@
 #include <regex>
 #include <vector>
 
+#include "vanban/text/date.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/symbol.h"
 
@@ -71,42 +72,6 @@ std::string truncate_utf8(std::string s, std::size_t max_bytes) {
   return s + "…";
 }
 
-bool valid_date(int y, int m, int d) {
-  static constexpr std::array<int, 12> kDays{31, 29, 31, 30, 31, 30,
-                                             31, 31, 30, 31, 30, 31};
-  if (y < 1900 || y > 2100 || m < 1 || m > 12) return false;
-  if (d == 0) return true;  // month-only date
-  if (d < 1 || d > kDays[m - 1]) return false;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
-}
-
-std::string iso_date(int y, int m, int d) {
-  if (!valid_date(y, m, d)) return {};
-  char buf[32];
-  if (d == 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  }
-  return buf;
-}
-
-// Folded, so "Ngày"/"ngay", "tháng"/"thang" all match.
-const std::regex& long_date_re() {
-  static const std::regex re(
-      R"(^\s*(?:ngay\s+)?(\d{1,2})?\s*thang\s+(\d{1,2})\s*(?:,\s*)?nam\s+(\d{4}))",
-      std::regex::optimize);
-  return re;
-}
-
-const std::regex& numeric_date_re() {
-  static const std::regex re(
-      R"(^\s*(?:ngay\s+)?(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d))",
-      std::regex::optimize);
-  return re;
-}
-
 const char* const kTypeNames[] = {
     "Chỉ thị",   "Nghị quyết", "Kết luận",  "Quy định",  "Kế hoạch",
     "Công văn",  "Quyết định", "Thông báo", "Báo cáo",   "Nghị định",
@@ -125,21 +90,6 @@ std::string type_from_header_line(const std::string& line) {
 }
 
 }  // namespace
-
-std::string parse_date(std::string_view text) {
-  const std::string folded = text::fold(text.substr(0, 80));
-  std::smatch m;
-  if (std::regex_search(folded, m, long_date_re())) {
-    const int d = m[1].matched ? std::stoi(m[1].str()) : 0;
-    return iso_date(std::stoi(m[3].str()), std::stoi(m[2].str()), d);
-  }
-  if (std::regex_search(folded, m, numeric_date_re())) {
-    const int d = std::stoi(m[1].str());
-    if (d == 0) return {};
-    return iso_date(std::stoi(m[4].str()), std::stoi(m[3].str()), d);
-  }
-  return {};
-}
 
 bool is_boilerplate_line(std::string_view line) {
   const std::string f = text::fold(trim(line));
@@ -210,7 +160,7 @@ void fill_metadata(DocumentRecord& r) {
     if (r.date.empty()) {
       const auto comma = folded.find(", ngay");
       if (comma != std::string::npos && comma < 60) {
-        const std::string date = parse_date(line.substr(line.find(',') + 1));
+        const std::string date = text::parse_date(line.substr(line.find(',') + 1));
         if (!date.empty()) {
           r.date = date;
           r.metadata.emplace("place", std::string(trim(line.substr(0, line.find(',')))));
@@ -219,7 +169,7 @@ void fill_metadata(DocumentRecord& r) {
         // Web articles: "Thứ ba - 03/01/2023 15:53".
         const auto dash = line.find(" - ");
         if (dash != std::string::npos && dash < 20) {
-          r.date = parse_date(line.substr(dash + 3));
+          r.date = text::parse_date(line.substr(dash + 3));
         }
       }
     }

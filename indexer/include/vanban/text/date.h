@@ -1,0 +1,22 @@
+// Vietnamese date phrases -> ISO 8601 strings.
+#ifndef VANBAN_TEXT_DATE_H_
+#define VANBAN_TEXT_DATE_H_
+
+#include <string>
+#include <string_view>
+
+namespace vanban::text {
+
+// "YYYY-MM-DD", or "YYYY-MM" when `day` is 0 (a draft that left the day
+// blank). "" if it is not a real calendar date between 1900 and 2100.
+std::string iso_date(int year, int month, int day);
+
+// Parses a date phrase at the start of `text`: "ngày 29 tháng 02 năm 2024"
+// -> "2024-02-29", "ngày tháng 5 năm 2023" -> "2023-05", "ngày 07/4/2014",
+// "07-4-2014", "03/01/2023 15:53" -> ISO. With or without diacritics.
+// Returns "" if there is none.
+std::string parse_date(std::string_view text);
+
+}  // namespace vanban::text
+
+#endif  // VANBAN_TEXT_DATE_H_
