@@ -206,7 +206,7 @@ std::optional<DocumentRecord> load_text_file(const InputFile& file,
 
   DocumentRecord r;
   r.id = file.id;
-  r.text = std::move(*text);
+  r.text = strip_boilerplate(*text);
   r.source = where;
   fill_metadata(r);
   return r;
@@ -263,7 +263,7 @@ bool load_jsonl(const InputFile& file, const LoadOptions& options,
       on_skip({why.reason, where, why.detail});
       continue;
     }
-    r.text = std::move(*text);
+    r.text = strip_boilerplate(*text);
     for (const auto& [key, value] : j.items()) {
       if (key == "id" || key == "text" || !value.is_string()) continue;
       std::string v = text::to_nfc(value.get<std::string>());

@@ -77,7 +77,11 @@ std::string encode_record(const doc::DocumentRecord& r) {
   nlohmann::json j = {{"id", r.id},         {"title", r.title},
                       {"text", r.text},     {"date", r.date},
                       {"type", r.type},     {"symbol", r.symbol},
-                      {"source", r.source}, {"metadata", r.metadata}};
+                      {"source", r.source}, {"issuer", r.issuer},
+                      {"subject", r.subject}, {"recipients", r.recipients},
+                      {"distribution", r.distribution},
+                      {"signer_authority", r.signer_authority},
+                      {"signer_name", r.signer_name}, {"metadata", r.metadata}};
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -94,6 +98,12 @@ doc::DocumentRecord decode_record(std::string_view data) {
   r.type = j.value("type", "");
   r.symbol = j.value("symbol", "");
   r.source = j.value("source", "");
+  r.issuer = j.value("issuer", "");
+  r.subject = j.value("subject", "");
+  r.recipients = j.value("recipients", std::vector<std::string>{});
+  r.distribution = j.value("distribution", std::vector<std::string>{});
+  r.signer_authority = j.value("signer_authority", "");
+  r.signer_name = j.value("signer_name", "");
   if (const auto m = j.find("metadata"); m != j.end() && m->is_object()) {
     for (const auto& [k, v] : m->items()) {
       if (v.is_string()) r.metadata.emplace(k, v.get<std::string>());

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace vanban::doc {
 
@@ -15,8 +16,18 @@ struct DocumentRecord {
   std::string type;    // "Công văn", "Chỉ thị", ...; "" if unknown
   std::string symbol;  // the document's own symbol ("1954/UBND-TH"); ""
   std::string source;  // where it was read: a file, or "file.jsonl:LINE"
+
+  // Header fields of an official document (Nghị định 30/2020/NĐ-CP);
+  // empty when absent.
+  std::string issuer;                     // "Ủy ban nhân dân tỉnh Lai Châu"
+  std::string subject;                    // trích yếu: "V/v phát động ..."
+  std::vector<std::string> recipients;    // Kính gửi
+  std::vector<std::string> distribution;  // Nơi nhận
+  std::string signer_authority;           // "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+  std::string signer_name;                // "Tổng Thanh Hải"
+
   // Further fields: JSONL string fields not listed above, and metadata
-  // found in the text (e.g. "place", "unnumbered_symbol").
+  // found in the text ("place", "unnumbered_symbol", "issuer_source").
   std::map<std::string, std::string> metadata;
 };
 
