@@ -1,27 +1,171 @@
 #include "json_codec.h"
 
+#include <set>
+
 namespace vanban::http {
+namespace {
+
+// Byte offset in UTF-8 -> offset in code points (what a JavaScript string
+// indexes, for the BMP text of Vietnamese documents).
+std::size_t code_points(std::string_view text, std::size_t byte_offset) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < byte_offset && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+nlohmann::json related(const std::vector<search::RelatedDirective>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& d : list) {
+    out.push_back({{"key", d.key}, {"symbol", d.symbol}, {"type", d.type}, {"count", d.count}});
+  }
+  return out;
+}
+
+nlohmann::json citing(const std::vector<search::CitingDocument>& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : list) {
+    out.push_back({{"id", c.id}, {"title", c.title}, {"date", c.date}, {"sentence", c.sentence}});
+  }
+  return out;
+}
+
+nlohmann::json facet(const std::vector<search::FacetValue>& values) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : values) {
+    out.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}});
+  }
+  return out;
+}
+
+}  // namespace
 
 nlohmann::json to_json(const search::SearchResponse& r) {
   nlohmann::json results = nlohmann::json::array();
   for (const auto& hit : r.results) {
-    results.push_back({{"id", hit.id},
-                       {"title", hit.title},
-                       {"date", hit.date},
-                       {"type", hit.type},
-                       {"symbol", hit.symbol},
-                       {"snippet", hit.snippet},
-                       {"score", hit.score}});
+    results.push_back({{"id", hit.id},         {"title", hit.title},   {"date", hit.date},
+                       {"type", hit.type},     {"symbol", hit.symbol}, {"issuer", hit.issuer},
+                       {"snippet", hit.snippet}, {"score", hit.score}});
   }
-  return {{"query", r.query},     {"total", r.total},
-          {"took_ms", r.took_ms}, {"relaxed", r.relaxed},
-          {"results", std::move(results)}};
+  nlohmann::json out = {{"query", r.query},     {"total", r.total},
+                        {"took_ms", r.took_ms}, {"relaxed", r.relaxed},
+                        {"results", std::move(results)}};
+  if (r.facets) {
+    out["facets"] = {{"type", facet(r.facets->type)},
+                     {"issuer", facet(r.facets->issuer)},
+                     {"year", facet(r.facets->year)},
+                     {"directives", facet(r.facets->directives)}};
+  }
+  return out;
 }
 
-nlohmann::json to_json(const doc::DocumentRecord& r) {
-  return {{"id", r.id},         {"title", r.title}, {"date", r.date},
-          {"type", r.type},     {"symbol", r.symbol}, {"text", r.text},
-          {"metadata", r.metadata}};
+nlohmann::json to_json(const search::DocumentDetail& d) {
+  const doc::DocumentRecord& r = d.stored.record;
+  nlohmann::json metadata = {
+      {"issuer", r.issuer},
+      {"symbol", r.symbol},
+      {"type", r.type},
+      {"date", r.date},
+      {"subject", r.subject},
+      {"recipients", r.recipients},
+      {"distribution", r.distribution},
+      {"signer", {{"authority", r.signer_authority}, {"name", r.signer_name}}},
+  };
+  for (const auto& [k, v] : r.metadata) {
+    if (!metadata.contains(k)) metadata[k] = v;
+  }
+  if (const auto u = r.metadata.find("unnumbered_symbol"); u != r.metadata.end()) {
+    metadata["unnumbered"] = true;
+  }
+  nlohmann::json citations = nlohmann::json::array();
+  for (std::size_t i = 0; i < d.stored.citations.size(); ++i) {
+    const auto& c = d.stored.citations[i];
+    citations.push_back({{"symbol", c.symbol},
+                         {"type", c.type},
+                         {"date", c.date},
+                         {"issuer", c.issuer},
+                         {"subject", c.subject},
+                         {"key", i < d.citation_keys.size() ? d.citation_keys[i] : c.key},
+                         {"start", code_points(r.text, c.start)},
+                         {"end", code_points(r.text, c.end)},
+                         {"text", r.text.substr(std::min(c.start, r.text.size()),
+                                                c.end > c.start ? c.end - c.start : 0)}});
+  }
+  nlohmann::json campaigns = nlohmann::json::array();
+  std::set<std::string> seen;
+  for (const auto& m : d.stored.campaigns) {
+    if (!seen.insert(m.id + '\n' + m.name).second) continue;
+    campaigns.push_back(
+        {{"id", m.id}, {"name", m.name}, {"local", m.local}, {"launched", m.launched}});
+  }
+  nlohmann::json similar = nlohmann::json::array();
+  for (const auto& s : d.similar) {
+    similar.push_back({{"id", s.id}, {"title", s.title}, {"date", s.date}, {"score", s.score}});
+  }
+  return {{"id", r.id},
+          {"title", r.title},
+          {"date", r.date},
+          {"type", r.type},
+          {"symbol", r.symbol},
+          {"text", r.text},
+          {"metadata", std::move(metadata)},
+          {"citations", std::move(citations)},
+          {"is_directive", d.is_directive},
+          {"cited_by", citing(d.cited_by)},
+          {"campaigns", std::move(campaigns)},
+          {"similar", std::move(similar)}};
+}
+
+nlohmann::json to_json(const search::DirectiveSummary& s) {
+  const auto& d = s.entity;
+  nlohmann::json docs = nlohmann::json::array();
+  for (const auto& l : d.documents) {
+    docs.push_back({{"id", l.id}, {"confidence", l.confidence}, {"how", l.how}});
+  }
+  return {{"key", d.key},         {"symbol", d.symbol},   {"type", d.type},
+          {"date", d.date},       {"issuer", d.issuer},   {"subject", d.subject},
+          {"aliases", d.aliases}, {"documents", docs},    {"cited_by_count", s.cited_by_count}};
+}
+
+nlohmann::json to_json(const search::DirectiveList& list) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& d : list.items) items.push_back(to_json(d));
+  return {{"total", list.total}, {"directives", std::move(items)}};
+}
+
+nlohmann::json to_json(const search::DirectiveDetail& d) {
+  nlohmann::json out = to_json(d.directive);
+  out["citing"] = citing(d.citing);
+  out["co_cited"] = related(d.co_cited);
+  return out;
+}
+
+nlohmann::json to_json(const search::CampaignSummary& s) {
+  nlohmann::json variants = nlohmann::json::array();
+  for (const auto& v : s.entity.variants) {
+    variants.push_back({{"name", v.name}, {"documents", v.documents}, {"local", v.local}});
+  }
+  return {{"id", s.entity.id},
+          {"name", s.entity.name},
+          {"variants", std::move(variants)},
+          {"launchers", s.entity.launchers},
+          {"document_count", s.document_count}};
+}
+
+nlohmann::json to_json(const search::CampaignDetail& d) {
+  nlohmann::json out = to_json(d.campaign);
+  nlohmann::json docs = nlohmann::json::array();
+  for (const auto& x : d.documents) {
+    docs.push_back({{"id", x.id},
+                    {"title", x.title},
+                    {"date", x.date},
+                    {"names", x.names},
+                    {"launches", x.launches}});
+  }
+  out["documents"] = std::move(docs);
+  out["cited_directives"] = related(d.cited_directives);
+  return out;
 }
 
 std::string dump(const nlohmann::json& j) {

@@ -5,12 +5,20 @@
 #include <nlohmann/json.hpp>
 
 #include "vanban/doc/record.h"
+#include "vanban/search/knowledge_service.h"
 #include "vanban/search/search_service.h"
 
 namespace vanban::http {
 
 nlohmann::json to_json(const search::SearchResponse& response);
-nlohmann::json to_json(const doc::DocumentRecord& record);
+// The document with its metadata, citations (offsets in Unicode code
+// points), campaigns, who cites it and similar documents.
+nlohmann::json to_json(const search::DocumentDetail& detail);
+nlohmann::json to_json(const search::DirectiveSummary& directive);
+nlohmann::json to_json(const search::DirectiveList& list);
+nlohmann::json to_json(const search::DirectiveDetail& detail);
+nlohmann::json to_json(const search::CampaignSummary& campaign);
+nlohmann::json to_json(const search::CampaignDetail& detail);
 
 // Serializes for the wire; ill-formed UTF-8 (which should never reach
 // here) becomes U+FFFD rather than an exception.

@@ -29,9 +29,11 @@ int run(const Options& opt) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  const vanban::search::SearchService service(opt.db);
+  const vanban::search::SearchService search(opt.db);
+  const vanban::search::KnowledgeService knowledge(opt.db);
+  const vanban::http::Services services{search, knowledge};
   httplib::Server server;
-  vanban::http::register_routes(server, service, opt.web_root);
+  vanban::http::register_routes(server, services, opt.web_root);
   server.set_payload_max_length(64 * 1024);  // no endpoint takes a body
   server.set_read_timeout(5, 0);
   server.set_write_timeout(5, 0);
@@ -49,7 +51,7 @@ int run(const Options& opt) {
     sigwait(&signals, &sig);
     server.stop();
   });
-  std::cout << "vanban-server: " << service.document_count() << " documents from " << opt.db
+  std::cout << "vanban-server: " << search.document_count() << " documents from " << opt.db
             << ", listening on http://" << opt.host << ':' << opt.port << '/' << std::endl;
   server.listen_after_bind();
   if (waiter.joinable()) {

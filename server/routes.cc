@@ -44,35 +44,82 @@ void reply_json(httplib::Response& res, int status, const nlohmann::json& body) 
   res.set_content(dump(body), "application/json; charset=utf-8");
 }
 
-void handle_search(const search::SearchService& service, const httplib::Request& req,
-                   httplib::Response& res) {
+void handle_search(const Services& s, const httplib::Request& req, httplib::Response& res) {
   if (!req.has_param("q")) return reply_json(res, 400, {{"error", "missing parameter q"}});
   const auto offset = size_param(req, "offset", 0);
   const auto limit = size_param(req, "limit", 10);
   if (!offset) return reply_json(res, 400, {{"error", "offset must be a non-negative integer"}});
   if (!limit) return reply_json(res, 400, {{"error", "limit must be a positive integer"}});
-  const auto out = service.search({req.get_param_value("q"), *offset, *limit});
-  if (out.status != search::SearchStatus::kOk) {
-    return reply_json(res, 400, {{"error", out.error}});
-  }
+  search::SearchRequest request;
+  request.query = req.get_param_value("q");
+  request.offset = *offset;
+  request.limit = *limit;
+  request.facets = req.get_param_value("facets") != "0";
+  request.type = req.get_param_value("type");
+  request.issuer = req.get_param_value("issuer");
+  request.cites = req.get_param_value("cites");
+  request.from = req.get_param_value("from");
+  request.to = req.get_param_value("to");
+  const auto out = s.search.search(request);
+  if (out.status != search::SearchStatus::kOk) return reply_json(res, 400, {{"error", out.error}});
   reply_json(res, 200, to_json(out));
 }
 
-void handle_document(const search::SearchService& service, const httplib::Request& req,
-                     httplib::Response& res) {
+void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res) {
   // httplib has already percent-decoded the path, so "a%2Fb" arrives as "a/b".
   const std::string id = req.matches[1];
-  const auto record = service.document(id);
-  if (!record) return reply_json(res, 404, {{"error", "no document with this id"}, {"id", id}});
-  reply_json(res, 200, to_json(*record));
+  const auto detail = s.knowledge.document(id);
+  if (!detail) return reply_json(res, 404, {{"error", "no document with this id"}, {"id", id}});
+  reply_json(res, 200, to_json(*detail));
 }
 
-void handle_health(const search::SearchService& service, const httplib::Request&,
-                   httplib::Response& res) {
-  reply_json(res, 200, {{"status", "ok"}, {"documents", service.document_count()}});
+void handle_directives(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  const auto offset = size_param(req, "offset", 0);
+  const auto limit = size_param(req, "limit", 50);
+  if (!offset || !limit) return reply_json(res, 400, {{"error", "offset and limit must be integers"}});
+  search::DirectiveFilter f;
+  f.type = req.get_param_value("type");
+  f.issuer = req.get_param_value("issuer");
+  f.year = req.get_param_value("year");
+  f.q = req.get_param_value("q");
+  f.offset = *offset;
+  f.limit = *limit;
+  if (!f.year.empty() && (f.year.size() != 4 || f.year.find_first_not_of("0123456789") != std::string::npos)) {
+    return reply_json(res, 400, {{"error", "year must be four digits"}});
+  }
+  const auto list = s.knowledge.directives(f);
+  if (!list) {
+    return reply_json(res, 400, {{"error", "limit must be between 1 and " +
+                                               std::to_string(search::KnowledgeService::kMaxLimit)}});
+  }
+  reply_json(res, 200, to_json(*list));
 }
 
-void register_routes(httplib::Server& server, const search::SearchService& service,
+void handle_directive(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  const std::string key = req.matches[1];
+  const auto detail = s.knowledge.directive(key);
+  if (!detail) return reply_json(res, 404, {{"error", "no directive with this key"}, {"key", key}});
+  reply_json(res, 200, to_json(*detail));
+}
+
+void handle_campaigns(const Services& s, const httplib::Request&, httplib::Response& res) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& c : s.knowledge.campaigns()) items.push_back(to_json(c));
+  reply_json(res, 200, {{"total", items.size()}, {"campaigns", std::move(items)}});
+}
+
+void handle_campaign(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1];
+  const auto detail = s.knowledge.campaign(id);
+  if (!detail) return reply_json(res, 404, {{"error", "no campaign with this id"}, {"id", id}});
+  reply_json(res, 200, to_json(*detail));
+}
+
+void handle_health(const Services& s, const httplib::Request&, httplib::Response& res) {
+  reply_json(res, 200, {{"status", "ok"}, {"documents", s.search.document_count()}});
+}
+
+void register_routes(httplib::Server& server, const Services& services,
                      const std::string& web_root) {
   // The page loads only its own script and style (no inline code), so a
   // document that contains markup cannot run anything.
@@ -85,16 +132,23 @@ void register_routes(httplib::Server& server, const search::SearchService& servi
       {"X-Frame-Options", "DENY"},
   });
 
-  server.Get("/healthz", [&service](const httplib::Request& req, httplib::Response& res) {
-    handle_health(service, req, res);
-  });
-  server.Get("/api/search", [&service](const httplib::Request& req, httplib::Response& res) {
-    handle_search(service, req, res);
-  });
-  server.Get("/api/documents/(.+)",
-             [&service](const httplib::Request& req, httplib::Response& res) {
-               handle_document(service, req, res);
-             });
+  // The route table: one line per route.
+  using Handler = void (*)(const Services&, const httplib::Request&, httplib::Response&);
+  const std::pair<const char*, Handler> routes[] = {
+      {"/healthz", handle_health},
+      {"/api/search", handle_search},
+      {"/api/documents/(.+)", handle_document},
+      {"/api/directives", handle_directives},
+      {"/api/directives/(.+)", handle_directive},
+      {"/api/campaigns", handle_campaigns},
+      {"/api/campaigns/(.+)", handle_campaign},
+  };
+  for (const auto& [pattern, handler] : routes) {
+    server.Get(pattern, [&services, handler = handler](const httplib::Request& req,
+                                                       httplib::Response& res) {
+      handler(services, req, res);
+    });
+  }
   // Files only from the web directory; httplib rejects paths with "..".
   if (!web_root.empty() && !server.set_mount_point("/", web_root)) {
     throw std::runtime_error("web directory not found: " + web_root);

@@ -11,27 +11,38 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "vanban/search/knowledge_service.h"
 #include "vanban/search/search_service.h"
 
 namespace vanban::http {
 
-// GET /api/search?q=&offset=&limit=
-void handle_search(const search::SearchService& service,
-                   const httplib::Request& req, httplib::Response& res);
+// What the handlers call. Both must outlive the server.
+struct Services {
+  const search::SearchService& search;
+  const search::KnowledgeService& knowledge;
+};
+
+// GET /api/search?q=&offset=&limit=&type=&issuer=&cites=&from=&to=&facets=
+void handle_search(const Services& s, const httplib::Request& req, httplib::Response& res);
 // GET /api/documents/{id}: id percent-encoded, may contain '/'
-void handle_document(const search::SearchService& service,
-                     const httplib::Request& req, httplib::Response& res);
+void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res);
+// GET /api/directives?type=&issuer=&year=&q=&offset=&limit=
+void handle_directives(const Services& s, const httplib::Request& req, httplib::Response& res);
+// GET /api/directives/{key}
+void handle_directive(const Services& s, const httplib::Request& req, httplib::Response& res);
+// GET /api/campaigns
+void handle_campaigns(const Services& s, const httplib::Request& req, httplib::Response& res);
+// GET /api/campaigns/{id}
+void handle_campaign(const Services& s, const httplib::Request& req, httplib::Response& res);
 // GET /healthz
-void handle_health(const search::SearchService& service,
-                   const httplib::Request& req, httplib::Response& res);
+void handle_health(const Services& s, const httplib::Request& req, httplib::Response& res);
 
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body);
 
-// Installs the routes, the static page from `web_root`, security headers,
-// and the error and exception handlers (JSON bodies, never a crash).
-// `service` must outlive `server`.
-void register_routes(httplib::Server& server,
-                     const search::SearchService& service,
+// Installs the routes, the static page from `web_root` ("" for none),
+// security headers, and the error and exception handlers (JSON bodies,
+// never a crash). `services` must outlive `server`.
+void register_routes(httplib::Server& server, const Services& services,
                      const std::string& web_root);
 
 }  // namespace vanban::http

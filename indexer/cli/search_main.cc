@@ -66,7 +66,7 @@ std::string terminal_text(std::string_view html, bool tty) {
 int run_one(const SearchService& service, const Options& opt) {
   std::string query;
   for (const auto& w : opt.words) query += (query.empty() ? "" : " ") + w;
-  const auto res = service.search({query, opt.offset, opt.limit});
+  const auto res = service.search({.query = query, .offset = opt.offset, .limit = opt.limit});
   if (res.status != SearchStatus::kOk) {
     std::cerr << "vanban-search: " << res.error << '\n';
     return 1;
@@ -91,7 +91,7 @@ int run_trec(const SearchService& service, const Options& opt) {
     const auto tab = line.find('\t');
     if (tab == std::string::npos) continue;
     const std::string qid = line.substr(0, tab);
-    const auto res = service.search({line.substr(tab + 1), 0, opt.limit, false});
+    const auto res = service.search({.query = line.substr(tab + 1), .limit = opt.limit, .snippets = false});
     if (res.status != SearchStatus::kOk) {
       std::cerr << "vanban-search: " << qid << ": " << res.error << '\n';
       continue;
@@ -114,7 +114,7 @@ int run_batch(const SearchService& service, const Options& opt) {
   while (std::getline(std::cin, line)) {
     if (line.empty()) continue;
     const auto t0 = std::chrono::steady_clock::now();
-    const auto res = service.search({line, 0, opt.limit, true});
+    const auto res = service.search({.query = line, .limit = opt.limit});
     ms.push_back(
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     errors += res.status != SearchStatus::kOk;

@@ -58,7 +58,8 @@ body=$(curl -fs "http://127.0.0.1:$port/api/search?q=34-ct%2Ftw")
 grep -q '"total":4' <<<"$body" || fail "HTTP search: $body"
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/nope")
 [ "$status" = 404 ] || fail "unknown route gave $status"
-curl -fs "http://127.0.0.1:$port/" | grep -q 'lang="vi"' || fail "page not served"
+page=$(curl -fs "http://127.0.0.1:$port/")  # not piped: grep -q would cut curl off
+grep -q 'lang="vi"' <<<"$page" || fail "page not served"
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "server did not exit cleanly on SIGTERM"
 server_pid=

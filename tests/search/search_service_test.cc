@@ -29,7 +29,7 @@ class SeedSearchTest : public ::testing::Test {
   }
 
   static SearchResponse search(const std::string& q, std::size_t limit = 10) {
-    return service_->search({q, 0, limit});
+    return service_->search({.query = q, .limit = limit});
   }
   static std::vector<std::string> ids(const SearchResponse& r) {
     std::vector<std::string> out;
@@ -137,19 +137,19 @@ TEST_F(SeedSearchTest, EmptyQueryListsEverythingNewestFirst) {
 }
 
 TEST_F(SeedSearchTest, PaginationIsConsistent) {
-  const auto all = service_->search({"thi đua", 0, 5});
-  const auto page2 = service_->search({"thi đua", 2, 2});
+  const auto all = service_->search({.query = "thi đua", .offset = 0, .limit = 5});
+  const auto page2 = service_->search({.query = "thi đua", .offset = 2, .limit = 2});
   ASSERT_EQ(page2.results.size(), 2u);
   EXPECT_EQ(page2.results[0].id, all.results[2].id);
   EXPECT_EQ(page2.results[1].id, all.results[3].id);
 }
 
 TEST_F(SeedSearchTest, BadRequestsAreValuesNotExceptions) {
-  EXPECT_EQ(service_->search({"\xC3\x28", 0, 10}).status, SearchStatus::kBadRequest);
+  EXPECT_EQ(service_->search({.query = "\xC3\x28", .offset = 0, .limit = 10}).status, SearchStatus::kBadRequest);
   EXPECT_EQ(service_->search({std::string(5000, 'a'), 0, 10}).status, SearchStatus::kBadRequest);
-  EXPECT_EQ(service_->search({"a", 0, 0}).status, SearchStatus::kBadRequest);
-  EXPECT_EQ(service_->search({"a", 0, 1000}).status, SearchStatus::kBadRequest);
-  EXPECT_EQ(service_->search({"a", 1000000, 10}).status, SearchStatus::kBadRequest);
+  EXPECT_EQ(service_->search({.query = "a", .offset = 0, .limit = 0}).status, SearchStatus::kBadRequest);
+  EXPECT_EQ(service_->search({.query = "a", .offset = 0, .limit = 1000}).status, SearchStatus::kBadRequest);
+  EXPECT_EQ(service_->search({.query = "a", .offset = 1000000, .limit = 10}).status, SearchStatus::kBadRequest);
   for (const char* odd : {"\"", "\"\"\"", "-", "- -", "()", "\"unbalanced quote", "--thi"}) {
     EXPECT_EQ(search(odd).status, SearchStatus::kOk) << odd;
   }

@@ -18,8 +18,10 @@ class RoutesTest : public ::testing::Test {
     dir_ = new testing::ScratchDir("routes");
     testing::index_paths(dir_->str("db"), {testing::seeds_dir()});
     service_ = new search::SearchService(dir_->str("db"));
+    knowledge_ = new search::KnowledgeService(dir_->str("db"));
+    services_ = new Services{*service_, *knowledge_};
     server_ = new httplib::Server();
-    register_routes(*server_, *service_, VANBAN_WEB_ROOT);
+    register_routes(*server_, *services_, VANBAN_WEB_ROOT);
     port_ = server_->bind_to_any_port("127.0.0.1");
     ASSERT_GT(port_, 0);
     thread_ = new std::thread([] { server_->listen_after_bind(); });
@@ -32,6 +34,8 @@ class RoutesTest : public ::testing::Test {
     thread_->join();
     delete thread_;
     delete server_;
+    delete services_;
+    delete knowledge_;
     delete service_;
     delete dir_;
   }
@@ -47,6 +51,8 @@ class RoutesTest : public ::testing::Test {
 
   static testing::ScratchDir* dir_;
   static search::SearchService* service_;
+  static search::KnowledgeService* knowledge_;
+  static Services* services_;
   static httplib::Server* server_;
   static std::thread* thread_;
   static int port_;
@@ -54,6 +60,8 @@ class RoutesTest : public ::testing::Test {
 
 testing::ScratchDir* RoutesTest::dir_ = nullptr;
 search::SearchService* RoutesTest::service_ = nullptr;
+search::KnowledgeService* RoutesTest::knowledge_ = nullptr;
+Services* RoutesTest::services_ = nullptr;
 httplib::Server* RoutesTest::server_ = nullptr;
 std::thread* RoutesTest::thread_ = nullptr;
 int RoutesTest::port_ = 0;
@@ -88,8 +96,10 @@ TEST_F(RoutesTest, DocumentIdsWithSlashArrivePercentEncoded) {
   const testing::ScratchDir dir("routes_slash");
   testing::index_paths(dir.str("db"), {VANBAN_CORPUS_DIR});
   search::SearchService service(dir.str("db"));
+  search::KnowledgeService knowledge(dir.str("db"));
+  const Services services{service, knowledge};
   httplib::Server server;
-  register_routes(server, service, "");
+  register_routes(server, services, "");
   const int port = server.bind_to_any_port("127.0.0.1");
   std::thread t([&] { server.listen_after_bind(); });
   while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));

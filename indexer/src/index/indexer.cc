@@ -86,6 +86,7 @@ IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
   }
   for (const auto& root : roots) stats.removed += writer.remove_missing(root);
   writer.commit();
+  writer.refresh_knowledge();
   stats.documents = writer.document_count();
   stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "vanban/index/knowledge.h"
 #include "vanban/index/schema.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/symbol.h"
@@ -30,14 +31,17 @@ void add_term_checked(Xapian::Document& doc, const std::string& term,
   if (term.size() <= kMaxTermBytes) doc.add_term(term, wdf);
 }
 
+void add_boolean_checked(Xapian::Document& doc, const std::string& term) {
+  if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
+}
+
 void add_posting_checked(Xapian::Document& doc, const std::string& term,
                          Xapian::termpos pos) {
   if (term.size() <= kMaxTermBytes) doc.add_posting(term, pos);
 }
 
 // Indexes `tokens` positionally from `pos`; returns the next free position.
-Xapian::termpos index_tokens(Xapian::Document& doc,
-                             const std::vector<Token>& tokens,
+Xapian::termpos index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens,
                              Xapian::termpos pos) {
   const std::string exact_prefix(kExactPrefix);
   const std::string symbol_prefix(kSymbolPrefix);
@@ -62,35 +66,131 @@ Xapian::termpos index_tokens(Xapian::Document& doc,
 }
 
 std::string content_hash(std::string_view data, std::string_view root_key) {
-  return hex_digest(std::to_string(kSchemaVersion) + '\n' +
-                    std::string(root_key) + '\n' + std::string(data));
+  return hex_digest(std::to_string(kSchemaVersion) + '\n' + std::string(root_key) + '\n' +
+                    std::string(data));
 }
 
-Xapian::Document build_document(const doc::DocumentRecord& r,
-                                const std::string& data,
-                                std::string_view root_key,
-                                text::Tokenizer& tokenizer);
+nlohmann::json record_json(const doc::DocumentRecord& r) {
+  return {{"id", r.id},
+          {"title", r.title},
+          {"text", r.text},
+          {"date", r.date},
+          {"type", r.type},
+          {"symbol", r.symbol},
+          {"source", r.source},
+          {"issuer", r.issuer},
+          {"subject", r.subject},
+          {"recipients", r.recipients},
+          {"distribution", r.distribution},
+          {"signer_authority", r.signer_authority},
+          {"signer_name", r.signer_name},
+          {"metadata", r.metadata}};
+}
 
-}  // namespace
-
-std::string encode_record(const doc::DocumentRecord& r) {
-  nlohmann::json j = {{"id", r.id},         {"title", r.title},
-                      {"text", r.text},     {"date", r.date},
-                      {"type", r.type},     {"symbol", r.symbol},
-                      {"source", r.source}, {"issuer", r.issuer},
-                      {"subject", r.subject}, {"recipients", r.recipients},
-                      {"distribution", r.distribution},
-                      {"signer_authority", r.signer_authority},
-                      {"signer_name", r.signer_name}, {"metadata", r.metadata}};
+std::string dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-doc::DocumentRecord decode_record(std::string_view data) {
+// Everything read from a record's text, computed once per indexing.
+StoredDocument analyze(const doc::DocumentRecord& r, const std::vector<Token>& tokens) {
+  StoredDocument s;
+  s.record = r;
+  s.citations = text::find_citations(r.text, tokens);
+  s.campaigns = text::find_campaigns(r.text, tokens, s.citations);
+  return s;
+}
+
+Xapian::Document build_document(const StoredDocument& s, const std::vector<Token>& body,
+                                std::string_view root_key, std::string_view record_data,
+                                text::Tokenizer& tokenizer) {
+  const doc::DocumentRecord& r = s.record;
+  Xapian::Document doc;
+  doc.set_data(encode_stored(s));
+  doc.add_boolean_term(id_term(r.id));
+  doc.add_boolean_term(source_term(root_key));
+  doc.add_value(kContentHashSlot, content_hash(record_data, root_key));
+
+  if (const std::string date = compact_date(r.date); !date.empty()) {
+    doc.add_value(kDateSlot, date);
+    doc.add_value(kYearSlot, date.substr(0, 4));
+    doc.add_boolean_term(std::string(kYearPrefix) + date.substr(0, 4));
+    if (date.substr(4, 2) != "00") doc.add_boolean_term(std::string(kMonthPrefix) + date.substr(0, 6));
+    if (date.substr(6, 2) != "00") doc.add_boolean_term(std::string(kDatePrefix) + date);
+  }
+  if (!r.type.empty()) {
+    add_boolean_checked(doc, std::string(kTypePrefix) + text::fold(r.type));
+    doc.add_value(kTypeSlot, r.type);
+  }
+  if (!r.issuer.empty()) {
+    add_boolean_checked(doc, std::string(kIssuerPrefix) + text::fold(r.issuer));
+    doc.add_value(kIssuerSlot, r.issuer);
+  }
+  if (!r.symbol.empty()) {
+    if (const auto sym = text::parse_symbol(r.symbol)) {
+      add_boolean_checked(doc, std::string(kOwnSymbolPrefix) + sym->key);
+      // The document is the best answer to a query for its own symbol.
+      add_term_checked(doc, std::string(kSymbolPrefix) + sym->key, 5);
+    }
+  }
+  if (const auto u = r.metadata.find("unnumbered_symbol"); u != r.metadata.end()) {
+    add_boolean_checked(doc, std::string(kUnnumberedPrefix) + text::fold(u->second));
+  }
+  std::string cites;
+  for (const text::Citation& c : s.citations) {
+    add_boolean_checked(doc, std::string(kCitesPrefix) + c.key);
+    add_boolean_checked(doc, std::string(kCitesSymbolPrefix) + c.symbol_key);
+    if (cites.find(c.key + '\n') == std::string::npos) cites += c.key + '\n';
+  }
+  if (!cites.empty()) doc.add_value(kCitesSlot, cites);
+  for (const text::CampaignMention& m : s.campaigns) {
+    add_boolean_checked(doc, std::string(kCampaignPrefix) + m.id);
+  }
+
+  const std::vector<Token> title = tokenizer.tokenize(r.title);
+  const std::string title_prefix(kTitlePrefix);
+  for (const Token& t : title) {
+    add_term_checked(doc, title_prefix + (t.kind == TokenKind::kSymbol
+                                              ? std::string(kSymbolPrefix) + t.folded
+                                              : t.folded));
+  }
+  Xapian::termpos pos = 0;
+  // File documents repeat their title in the body; JSONL titles are
+  // separate and are indexed as text too, ahead of the body.
+  if (r.text.find(r.title) == std::string::npos) pos = index_tokens(doc, title, pos) + kFieldGap;
+  index_tokens(doc, body, pos);
+  return doc;
+}
+
+}  // namespace
+
+std::string encode_record(const doc::DocumentRecord& r) { return dump(record_json(r)); }
+
+std::string encode_stored(const StoredDocument& s) {
+  nlohmann::json j = record_json(s.record);
+  nlohmann::json cites = nlohmann::json::array();
+  for (const auto& c : s.citations) {
+    cites.push_back({{"symbol", c.symbol}, {"symbol_key", c.symbol_key}, {"type", c.type},
+                     {"date", c.date}, {"issuer", c.issuer}, {"subject", c.subject},
+                     {"key", c.key}, {"start", c.start}, {"end", c.end}});
+  }
+  nlohmann::json camps = nlohmann::json::array();
+  for (const auto& m : s.campaigns) {
+    camps.push_back({{"name", m.name}, {"id", m.id}, {"local", m.local},
+                     {"launched", m.launched}, {"launcher", m.launcher},
+                     {"start", m.start}, {"end", m.end}});
+  }
+  j["citations"] = std::move(cites);
+  j["campaigns"] = std::move(camps);
+  return dump(j);
+}
+
+StoredDocument decode_stored(std::string_view data) {
   const nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     throw std::runtime_error("corrupt document data in the index");
   }
-  doc::DocumentRecord r;
+  StoredDocument s;
+  doc::DocumentRecord& r = s.record;
   r.id = j.value("id", "");
   r.title = j.value("title", "");
   r.text = j.value("text", "");
@@ -109,70 +209,47 @@ doc::DocumentRecord decode_record(std::string_view data) {
       if (v.is_string()) r.metadata.emplace(k, v.get<std::string>());
     }
   }
-  return r;
+  if (const auto cs = j.find("citations"); cs != j.end() && cs->is_array()) {
+    for (const auto& c : *cs) {
+      text::Citation x;
+      x.symbol = c.value("symbol", "");
+      x.symbol_key = c.value("symbol_key", "");
+      x.type = c.value("type", "");
+      x.date = c.value("date", "");
+      x.issuer = c.value("issuer", "");
+      x.subject = c.value("subject", "");
+      x.key = c.value("key", "");
+      x.start = c.value("start", std::size_t{0});
+      x.end = c.value("end", std::size_t{0});
+      s.citations.push_back(std::move(x));
+    }
+  }
+  if (const auto ms = j.find("campaigns"); ms != j.end() && ms->is_array()) {
+    for (const auto& m : *ms) {
+      text::CampaignMention x;
+      x.name = m.value("name", "");
+      x.id = m.value("id", "");
+      x.local = m.value("local", false);
+      x.launched = m.value("launched", false);
+      x.launcher = m.value("launcher", "");
+      x.start = m.value("start", std::size_t{0});
+      x.end = m.value("end", std::size_t{0});
+      s.campaigns.push_back(std::move(x));
+    }
+  }
+  return s;
 }
 
-Xapian::Document make_document(const doc::DocumentRecord& r,
-                               std::string_view root_key,
+doc::DocumentRecord decode_record(std::string_view data) { return decode_stored(data).record; }
+
+Xapian::Document make_document(const doc::DocumentRecord& r, std::string_view root_key,
                                text::Tokenizer& tokenizer) {
-  return build_document(r, encode_record(r), root_key, tokenizer);
+  const std::vector<Token> body = tokenizer.tokenize(r.text);
+  return build_document(analyze(r, body), body, root_key, encode_record(r), tokenizer);
 }
-
-namespace {
-
-Xapian::Document build_document(const doc::DocumentRecord& r,
-                                const std::string& data,
-                                std::string_view root_key,
-                                text::Tokenizer& tokenizer) {
-  Xapian::Document doc;
-  doc.set_data(data);
-  doc.add_boolean_term(id_term(r.id));
-  doc.add_boolean_term(source_term(root_key));
-  doc.add_value(kContentHashSlot, content_hash(data, root_key));
-
-  if (const std::string date = compact_date(r.date); !date.empty()) {
-    doc.add_value(kDateSlot, date);
-    doc.add_boolean_term(std::string(kYearPrefix) + date.substr(0, 4));
-    if (date.substr(4, 2) != "00") {
-      doc.add_boolean_term(std::string(kMonthPrefix) + date.substr(0, 6));
-    }
-    if (date.substr(6, 2) != "00") {
-      doc.add_boolean_term(std::string(kDatePrefix) + date);
-    }
-  }
-  if (!r.type.empty()) {
-    add_term_checked(doc, std::string(kTypePrefix) + text::fold(r.type), 0);
-  }
-  if (!r.symbol.empty()) {
-    if (const auto sym = text::parse_symbol(r.symbol)) {
-      add_term_checked(doc, std::string(kOwnSymbolPrefix) + sym->key, 0);
-      // The document is the best answer to a query for its own symbol.
-      add_term_checked(doc, std::string(kSymbolPrefix) + sym->key, 5);
-    }
-  }
-
-  const std::vector<Token> title = tokenizer.tokenize(r.title);
-  const std::string title_prefix(kTitlePrefix);
-  for (const Token& t : title) {
-    const std::string& key =
-        t.kind == TokenKind::kSymbol ? std::string(kSymbolPrefix) + t.folded : t.folded;
-    add_term_checked(doc, title_prefix + key);
-  }
-  Xapian::termpos pos = 0;
-  // File documents repeat their title in the body; JSONL titles are
-  // separate and are indexed as text too, ahead of the body.
-  if (r.text.find(r.title) == std::string::npos) {
-    pos = index_tokens(doc, title, pos) + kFieldGap;
-  }
-  index_tokens(doc, tokenizer.tokenize(r.text), pos);
-  return doc;
-}
-
-}  // namespace
 
 IndexWriter::IndexWriter(const std::string& db_path, const WriterOptions& options)
-    : options_(options),
-      db_(db_path, Xapian::DB_CREATE_OR_OPEN) {}
+    : options_(options), db_(db_path, Xapian::DB_CREATE_OR_OPEN) {}
 
 IndexWriter::~IndexWriter() {
   try {
@@ -191,6 +268,25 @@ void IndexWriter::after_write() {
   if (++pending_ >= options_.batch_size) commit();
 }
 
+// Records which directives and campaigns `doc` names, so that their
+// knowledge-base entries are rebuilt.
+void IndexWriter::note_entities(const Xapian::Document& doc) {
+  const std::string cites(kCitesSymbolPrefix);
+  const std::string camps(kCampaignPrefix);
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.compare(0, cites.size(), cites) == 0) {
+      touched_symbols_.insert(term.substr(cites.size()));
+    } else if (term.compare(0, camps.size(), camps) == 0) {
+      touched_campaigns_.insert(term.substr(camps.size()));
+    } else if (term.compare(0, kOwnSymbolPrefix.size(), kOwnSymbolPrefix) == 0) {
+      touched_symbols_.insert(term.substr(kOwnSymbolPrefix.size()));
+    } else if (term.compare(0, kUnnumberedPrefix.size(), kUnnumberedPrefix) == 0) {
+      touched_unnumbered_.insert(term.substr(kUnnumberedPrefix.size()));
+    }
+  }
+}
+
 IndexWriter::Outcome IndexWriter::put(const doc::DocumentRecord& record,
                                       std::string_view root_key) {
   const std::string idt = id_term(record.id);
@@ -204,9 +300,13 @@ IndexWriter::Outcome IndexWriter::put(const doc::DocumentRecord& record,
       mark_seen(*p);
       return Outcome::kUnchanged;
     }
+    note_entities(old);
   }
-  mark_seen(db_.replace_document(
-      idt, build_document(record, data, root_key, tokenizer_)));
+  const std::vector<Token> body = tokenizer_.tokenize(record.text);
+  const Xapian::Document doc =
+      build_document(analyze(record, body), body, root_key, data, tokenizer_);
+  note_entities(doc);
+  mark_seen(db_.replace_document(idt, doc));
   after_write();
   return existed ? Outcome::kUpdated : Outcome::kAdded;
 }
@@ -225,10 +325,32 @@ std::size_t IndexWriter::remove_missing(std::string_view root_key) {
     if (*p >= seen_.size() || !seen_[*p]) gone.push_back(*p);
   }
   for (const Xapian::docid id : gone) {
+    note_entities(db_.get_document(id));
     db_.delete_document(id);
     after_write();
   }
   return gone.size();
+}
+
+void IndexWriter::refresh_knowledge() {
+  // A draft's unnumbered suffix may now match a cited symbol: refresh the
+  // symbols that end with it.
+  for (const std::string& suffix : touched_unnumbered_) {
+    const std::string prefix(kCitesSymbolPrefix);
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+      const std::string key = (*t).substr(prefix.size());
+      if (key.size() > suffix.size() &&
+          key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        touched_symbols_.insert(key);
+      }
+    }
+  }
+  refresh_directives(db_, touched_symbols_);
+  refresh_campaigns(db_, touched_campaigns_);
+  touched_symbols_.clear();
+  touched_campaigns_.clear();
+  touched_unnumbered_.clear();
+  commit();
 }
 
 void IndexWriter::commit() {

@@ -1,52 +1,100 @@
 #include "vanban/search/search_service.h"
 
-#include <atomic>
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <memory>
-#include <unordered_map>
 
+#include "vanban/index/knowledge.h"
 #include "vanban/index/schema.h"
 #include "vanban/index/writer.h"
 #include "vanban/search/query_builder.h"
 #include "vanban/search/snippet.h"
+#include "vanban/text/normalize.h"
+#include "vanban/text/symbol.h"
 #include "vanban/text/utf8.h"
 
 namespace vanban::search {
 namespace {
 
-std::atomic<std::uint64_t> next_serial{1};
-
-// Xapian throws DatabaseModifiedError when a writer has committed enough
-// revisions that the reader's snapshot is gone; reopen() and retry.
-constexpr int kMaxAttempts = 3;
-
 // Bounds the time one query may spend matching, so a pathological query
 // cannot stall a server thread. Xapian then returns the best found so far.
 constexpr double kMatchTimeLimitSeconds = 2.0;
+// Facet counts look at up to this many matches.
+constexpr Xapian::doccount kFacetCheckAtLeast = 20000;
 
-}  // namespace
-
-struct SearchService::ThreadState {
-  explicit ThreadState(const std::string& path) : db(path) {}
-  Xapian::Database db;
+// Per-thread tools that are costly to create.
+struct ThreadTools {
   QueryBuilder queries;
   text::Tokenizer snippet_tokenizer;
 };
 
-SearchService::SearchService(std::string db_path)
-    : db_path_(std::move(db_path)), serial_(next_serial++) {
-  Xapian::Database check(db_path_);  // throws if it is not an index
-  (void)check;
+ThreadTools& tools() {
+  thread_local ThreadTools t;
+  return t;
 }
 
+// Counts each line of a multi-valued slot ("key\nkey\n"): one document
+// citing three directives counts once for each.
+class MultiValueCountSpy : public Xapian::MatchSpy {
+ public:
+  explicit MultiValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string v = doc.get_value(slot_);
+    std::size_t pos = 0;
+    while (pos < v.size()) {
+      const auto nl = v.find('\n', pos);
+      const auto end = nl == std::string::npos ? v.size() : nl;
+      if (end > pos) ++counts_[v.substr(pos, end - pos)];
+      pos = end + 1;
+    }
+  }
+  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+
+ private:
+  Xapian::valueno slot_;
+  std::map<std::string, Xapian::doccount> counts_;
+};
+
+std::vector<FacetValue> top(const std::map<std::string, Xapian::doccount>& counts,
+                            std::size_t n) {
+  std::vector<FacetValue> out;
+  for (const auto& [v, c] : counts) out.push_back({v, v, c});
+  std::sort(out.begin(), out.end(), [](const FacetValue& a, const FacetValue& b) {
+    return a.count > b.count || (a.count == b.count && a.value < b.value);
+  });
+  if (out.size() > n) out.resize(n);
+  return out;
+}
+
+std::vector<FacetValue> top(const Xapian::ValueCountMatchSpy& spy, std::size_t n) {
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    counts[*it] = it.get_termfreq();
+  }
+  return top(counts, n);
+}
+
+// "2023" / "2023-05" / "2023-05-30" -> "YYYYMMDD" bound; `upper` fills the
+// missing part with 9s. "" if malformed.
+std::string date_bound(std::string_view iso, bool upper) {
+  std::string digits;
+  for (const char c : iso) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != '-') {
+      return {};
+    }
+  }
+  if (digits.size() != 4 && digits.size() != 6 && digits.size() != 8) return {};
+  while (digits.size() < 8) digits += upper ? '9' : '0';
+  return digits;
+}
+
+}  // namespace
+
+SearchService::SearchService(std::string db_path) : reader_(std::move(db_path)) {}
 SearchService::~SearchService() = default;
-
-SearchService::ThreadState& SearchService::state() const {
-  thread_local std::unordered_map<std::uint64_t, std::unique_ptr<ThreadState>> states;
-  auto& slot = states[serial_];
-  if (!slot) slot = std::make_unique<ThreadState>(db_path_);
-  return *slot;
-}
 
 SearchResponse SearchService::search(const SearchRequest& request) const {
   const auto started = std::chrono::steady_clock::now();
@@ -61,101 +109,144 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
   if (request.query.size() > kMaxQueryBytes) {
     return bad("query too long (over " + std::to_string(kMaxQueryBytes) + " bytes)");
   }
-  if (!text::is_valid_utf8(request.query)) return bad("query is not valid UTF-8");
+  for (const std::string* field : {&request.query, &request.type, &request.issuer, &request.cites}) {
+    if (!text::is_valid_utf8(*field)) return bad("parameters must be valid UTF-8");
+    if (field != &request.query && field->size() > 512) return bad("filter value too long");
+  }
   if (request.limit == 0 || request.limit > kMaxLimit) {
     return bad("limit must be between 1 and " + std::to_string(kMaxLimit));
   }
-  if (request.offset > kMaxOffset) {
-    return bad("offset must be at most " + std::to_string(kMaxOffset));
+  if (request.offset > kMaxOffset) return bad("offset must be at most " + std::to_string(kMaxOffset));
+
+  // Filters become boolean terms and a date range.
+  std::vector<Xapian::Query> filters;
+  if (!request.type.empty()) {
+    filters.emplace_back(std::string(index::kTypePrefix) + text::fold(request.type));
   }
-
-  ThreadState& st = state();
-  const ParsedQuery parsed = st.queries.parse(request.query);
-  const Highlighter highlighter(parsed);
-
-  for (int attempt = 1;; ++attempt) {
-    try {
-      st.db.reopen();
-      Xapian::Enquire enquire(st.db);
-      enquire.set_time_limit(kMatchTimeLimitSeconds);
-      const auto check_at_least = static_cast<Xapian::doccount>(
-          std::max<std::size_t>(kExactTotalUpTo, request.offset + request.limit));
-      Xapian::MSet mset;
-      out.relaxed = false;
-      const bool browse =
-          request.query.find_first_not_of(" \t\r\n") == std::string::npos;
-      if (browse) {
-        enquire.set_query(Xapian::Query::MatchAll);
-        enquire.set_sort_by_value_then_relevance(index::kDateSlot, true);
-        mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                static_cast<Xapian::doccount>(request.limit),
-                                check_at_least);
-      } else if (parsed.empty()) {
-        // Only punctuation or exclusions: nothing to look for.
-      } else {
-        enquire.set_query(QueryBuilder::build(parsed, MatchMode::kAll));
-        mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                static_cast<Xapian::doccount>(request.limit),
-                                check_at_least);
-        if (mset.empty() && mset.get_matches_estimated() == 0 &&
-            parsed.required.size() > 1) {
-          // Nobody has every word: show what has some of them rather than
-          // nothing, and say so.
-          enquire.set_query(QueryBuilder::build(parsed, MatchMode::kAny));
-          mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                  static_cast<Xapian::doccount>(request.limit),
-                                  check_at_least);
-          out.relaxed = true;
-        }
-      }
-      out.total = mset.get_matches_estimated();
-      out.results.clear();
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const doc::DocumentRecord r = index::decode_record(it.get_document().get_data());
-        SearchHit hit;
-        hit.id = r.id;
-        hit.title = r.title;
-        hit.date = r.date;
-        hit.type = r.type;
-        hit.symbol = r.symbol;
-        hit.score = it.get_weight();
-        if (request.snippets) {
-          hit.snippet = make_snippet(r.text, highlighter, st.snippet_tokenizer);
-        }
-        out.results.push_back(std::move(hit));
-      }
-      break;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxAttempts) throw;
+  if (!request.issuer.empty()) {
+    filters.emplace_back(std::string(index::kIssuerPrefix) + text::fold(request.issuer));
+  }
+  if (!request.cites.empty()) {
+    if (request.cites.find('@') != std::string::npos) {
+      filters.emplace_back(std::string(index::kCitesPrefix) + text::fold(request.cites));
+    } else if (const auto sym = text::parse_symbol(request.cites)) {
+      filters.emplace_back(std::string(index::kCitesSymbolPrefix) + sym->key);
+    } else {
+      return bad("cites must be a document symbol such as 34-CT/TW, or a directive key");
     }
   }
-  out.took_ms = std::chrono::duration<double, std::milli>(
-                    std::chrono::steady_clock::now() - started)
-                    .count();
+  if (!request.from.empty() || !request.to.empty()) {
+    const std::string lo = request.from.empty() ? "00000000" : date_bound(request.from, false);
+    const std::string hi = request.to.empty() ? "99999999" : date_bound(request.to, true);
+    if (lo.empty() || hi.empty()) return bad("from and to must be dates: YYYY, YYYY-MM or YYYY-MM-DD");
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, index::kDateSlot, lo, hi);
+  }
+
+  ThreadTools& tt = tools();
+  const ParsedQuery parsed = tt.queries.parse(request.query);
+  const Highlighter highlighter(parsed);
+  const bool browse = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+
+  auto filtered = [&](Xapian::Query q) {
+    if (filters.empty()) return q;
+    return Xapian::Query(Xapian::Query::OP_FILTER, q,
+                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+  };
+
+  reader_.with_database([&](Xapian::Database& db) {
+    Xapian::Enquire enquire(db);
+    enquire.set_time_limit(kMatchTimeLimitSeconds);
+    Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
+        std::max<std::size_t>(kExactTotalUpTo, request.offset + request.limit));
+    Xapian::ValueCountMatchSpy type_spy(index::kTypeSlot), issuer_spy(index::kIssuerSlot),
+        year_spy(index::kYearSlot);
+    MultiValueCountSpy cites_spy(index::kCitesSlot);
+    if (request.facets) {
+      enquire.add_matchspy(&type_spy);
+      enquire.add_matchspy(&issuer_spy);
+      enquire.add_matchspy(&year_spy);
+      enquire.add_matchspy(&cites_spy);
+      check_at_least = std::max(check_at_least, kFacetCheckAtLeast);
+    }
+    auto run = [&](const Xapian::Query& q) {
+      enquire.set_query(filtered(q));
+      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                              static_cast<Xapian::doccount>(request.limit), check_at_least);
+    };
+    Xapian::MSet mset;
+    out.relaxed = false;
+    if (browse) {
+      enquire.set_sort_by_value_then_relevance(index::kDateSlot, true);
+      mset = run(Xapian::Query::MatchAll);
+    } else if (!parsed.empty()) {
+      mset = run(QueryBuilder::build(parsed, MatchMode::kAll));
+      if (mset.empty() && mset.get_matches_estimated() == 0 && parsed.required.size() > 1) {
+        // Nobody has every word: show what has some of them rather than
+        // nothing, and say so.
+        if (request.facets) {
+          // Spies have seen nothing yet; start them afresh.
+          enquire.clear_matchspies();
+          enquire.add_matchspy(&type_spy);
+          enquire.add_matchspy(&issuer_spy);
+          enquire.add_matchspy(&year_spy);
+          enquire.add_matchspy(&cites_spy);
+        }
+        mset = run(QueryBuilder::build(parsed, MatchMode::kAny));
+        out.relaxed = true;
+      }
+    }  // else: only punctuation or exclusions, nothing to look for
+    out.total = mset.get_matches_estimated();
+    out.results.clear();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const doc::DocumentRecord r = index::decode_record(it.get_document().get_data());
+      SearchHit hit;
+      hit.id = r.id;
+      hit.title = r.title;
+      hit.date = r.date;
+      hit.type = r.type;
+      hit.symbol = r.symbol;
+      hit.issuer = r.issuer;
+      hit.score = it.get_weight();
+      if (request.snippets) hit.snippet = make_snippet(r.text, highlighter, tt.snippet_tokenizer);
+      out.results.push_back(std::move(hit));
+    }
+    if (request.facets) {
+      Facets f;
+      f.type = top(type_spy, kFacetValues);
+      f.issuer = top(issuer_spy, kFacetValues);
+      f.year = top(year_spy, kFacetValues);
+      std::sort(f.year.begin(), f.year.end(),
+                [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
+      f.directives = top(cites_spy.counts(), kFacetValues);
+      for (FacetValue& d : f.directives) {
+        const auto entity =
+            index::decode_directive(db.get_metadata(std::string(index::kDirectiveKey) + d.value));
+        if (entity && !entity->symbol.empty()) {
+          d.label = entity->type.empty() ? entity->symbol : entity->type + " " + entity->symbol;
+        }
+      }
+      out.facets = std::move(f);
+    }
+    return 0;
+  });
+  out.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return out;
 }
 
 std::optional<doc::DocumentRecord> SearchService::document(std::string_view id) const {
-  ThreadState& st = state();
   const std::string term = index::id_term(id);
-  for (int attempt = 1;; ++attempt) {
-    try {
-      st.db.reopen();
-      Xapian::PostingIterator p = st.db.postlist_begin(term);
-      if (p == st.db.postlist_end(term)) return std::nullopt;
-      doc::DocumentRecord r = index::decode_record(st.db.get_document(*p).get_data());
-      if (r.id != id) return std::nullopt;  // a hashed id term that collided
-      return r;
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxAttempts) throw;
-    }
-  }
+  return reader_.with_database([&](Xapian::Database& db) -> std::optional<doc::DocumentRecord> {
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return std::nullopt;
+    doc::DocumentRecord r = index::decode_record(db.get_document(*p).get_data());
+    if (r.id != id) return std::nullopt;  // a hashed id term that collided
+    return r;
+  });
 }
 
 Xapian::doccount SearchService::document_count() const {
-  ThreadState& st = state();
-  st.db.reopen();
-  return st.db.get_doccount();
+  return reader_.with_database([](Xapian::Database& db) { return db.get_doccount(); });
 }
 
 }  // namespace vanban::search

@@ -16,7 +16,7 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.
@@ -30,10 +30,23 @@ inline constexpr std::string_view kYearPrefix = "Y";      // "Y2024"
 inline constexpr std::string_view kMonthPrefix = "M";     // "M202402"
 inline constexpr std::string_view kDatePrefix = "D";      // "D20240229"
 inline constexpr std::string_view kSourcePrefix = "XSRC"; // input root, hashed
+inline constexpr std::string_view kIssuerPrefix = "XI";   // folded issuer
+inline constexpr std::string_view kCitesPrefix = "XCITE"; // directive key cited
+inline constexpr std::string_view kCitesSymbolPrefix = "XCS";  // symbol key cited
+inline constexpr std::string_view kCampaignPrefix = "XCAMP";   // campaign id
+inline constexpr std::string_view kUnnumberedPrefix = "XUN";   // "/ubnd-th" of a draft
+
+// User metadata keys (Database::get_metadata) of the knowledge base.
+inline constexpr std::string_view kDirectiveKey = "d:";  // + directive key -> JSON
+inline constexpr std::string_view kCampaignKey = "c:";   // + campaign id -> JSON
 
 enum Slot : Xapian::valueno {
   kDateSlot = 0,         // "YYYYMMDD" ("YYYYMM00" month-only), sortable
   kContentHashSlot = 1,  // hex digest of the record + schema version
+  kTypeSlot = 2,         // document type as displayed: "Công văn"
+  kIssuerSlot = 3,       // issuing body as displayed
+  kYearSlot = 4,         // "2024"
+  kCitesSlot = 5,        // directive keys cited, one per line (facets)
 };
 
 // Gap between the title and the body in term positions, so a phrase cannot

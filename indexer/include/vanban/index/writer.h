@@ -1,25 +1,41 @@
 // Turning DocumentRecords into Xapian documents and keeping the index in
 // step with the inputs: re-indexing is idempotent (one Xapian document per
 // id, replaced through its "Q" term), unchanged documents are not
-// rewritten, and documents whose input is gone are removed.
+// rewritten, documents whose input is gone are removed, and the knowledge
+// base (directives, campaigns) is refreshed for what changed.
 #ifndef VANBAN_INDEX_WRITER_H_
 #define VANBAN_INDEX_WRITER_H_
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "vanban/doc/record.h"
+#include "vanban/text/campaign.h"
+#include "vanban/text/citation.h"
 #include "vanban/text/tokenize.h"
 
 namespace vanban::index {
 
-// The document data stored in Xapian: the record as JSON.
+// What the index stores for a document: the record and what was read from
+// its text.
+struct StoredDocument {
+  doc::DocumentRecord record;
+  std::vector<text::Citation> citations;
+  std::vector<text::CampaignMention> campaigns;
+};
+
+// The record as JSON, the document data stored in Xapian; encode_stored
+// adds the citations and campaigns.
 std::string encode_record(const doc::DocumentRecord& record);
-// Inverse of encode_record(). Throws std::runtime_error on corrupt data.
+std::string encode_stored(const StoredDocument& stored);
+// Inverse of encode_stored() (and of encode_record(), with no citations).
+// Throws std::runtime_error on corrupt data.
+StoredDocument decode_stored(std::string_view data);
 doc::DocumentRecord decode_record(std::string_view data);
 
 // Builds the Xapian document for `record` (see schema.h for the terms).
@@ -56,18 +72,26 @@ class IndexWriter {
   // kept by this writer. Returns how many were deleted.
   std::size_t remove_missing(std::string_view root_key);
 
+  // Rebuilds the directive and campaign entries whose documents changed
+  // since the last call, then commits.
+  void refresh_knowledge();
+
   void commit();
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
  private:
   void mark_seen(Xapian::docid id);
   void after_write();
+  void note_entities(const Xapian::Document& doc);
 
   WriterOptions options_;
   Xapian::WritableDatabase db_;
   text::Tokenizer tokenizer_;
   std::vector<bool> seen_;  // by Xapian docid: bounded, ~1 bit per document
   std::size_t pending_ = 0;
+  std::set<std::string> touched_symbols_;    // symbol keys of changed citations
+  std::set<std::string> touched_campaigns_;  // campaign ids
+  std::set<std::string> touched_unnumbered_;  // "/ubnd-th" of changed drafts
 };
 
 }  // namespace vanban::index

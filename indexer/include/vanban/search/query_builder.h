@@ -2,8 +2,9 @@
 // normalization as the indexer.
 //
 // Syntax, chosen to be forgiving: words; document symbols ("34-CT/TW",
-// "34- ct/tw", "30/2020/ND-CP"); "quoted phrases" (straight or curly
-// quotes); -word to exclude. Anything else (unbalanced quotes, stray
+// "34- ct/tw", "30/2020/ND-CP", and "34/CT-TW" typed in the other style);
+// a type and a number ("Chỉ thị 34", "CT 34") for the directives with that
+// number; "quoted phrases" (straight or curly quotes); -word to exclude. Anything else (unbalanced quotes, stray
 // operators) is read as plain text, never an error.
 //
 // Xapian's QueryParser is not used: it tokenizes with its own rules, so it
@@ -29,6 +30,10 @@ struct ParsedQuery {
     // One word, number or symbol; or several tokens in a quoted phrase.
     std::vector<text::Token> tokens;
     bool phrase = false;
+    // A directive named by type and number only ("CT 34", "Chỉ thị 34"):
+    // prefixes of the symbol terms it may be ("XSYM34-ct/", "XSYM34/ct-").
+    // The clause then matches those symbols or the words themselves.
+    std::vector<std::string> symbol_prefixes;
   };
   std::vector<Clause> required;  // what the user asks for
   std::vector<Clause> excluded;  // -word

@@ -6,13 +6,13 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "vanban/doc/record.h"
+#include "vanban/search/reader.h"
 
 namespace vanban::search {
 
@@ -21,6 +21,13 @@ struct SearchRequest {
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool snippets = true;  // false for batch runs that only need ids and scores
+  bool facets = false;   // count types, issuers, years, cited directives
+  // Filters; empty means none.
+  std::string type = {};    // "Chỉ thị" (any case, with or without diacritics)
+  std::string issuer = {};  // "Ủy ban nhân dân tỉnh Lai Châu"
+  std::string cites = {};   // a symbol ("34-CT/TW") or a directive key
+  std::string from = {};    // "2023", "2023-05" or "2023-05-30", inclusive
+  std::string to = {};
 };
 
 enum class SearchStatus {
@@ -34,8 +41,19 @@ struct SearchHit {
   std::string date;
   std::string type;
   std::string symbol;
+  std::string issuer;
   std::string snippet;  // HTML: escaped text with <mark> around matches
   double score = 0;
+};
+
+struct FacetValue {
+  std::string value;  // for directives: the key
+  std::string label;  // what to show: the value, or a directive's symbol
+  Xapian::doccount count = 0;
+};
+
+struct Facets {
+  std::vector<FacetValue> type, issuer, year, directives;
 };
 
 struct SearchResponse {
@@ -48,20 +66,19 @@ struct SearchResponse {
   // matching some of them.
   bool relaxed = false;
   std::vector<SearchHit> results;
+  std::optional<Facets> facets;  // when requested
 };
 
-// Thread-safe: each calling thread gets its own Xapian::Database, opened on
-// first use and reopen()ed before each request, so searches see index
-// updates without a restart and never share Xapian objects across threads.
+// Thread-safe (see IndexReader).
 class SearchService {
  public:
   static constexpr std::size_t kMaxLimit = 100;
   static constexpr std::size_t kMaxOffset = 10000;
   static constexpr std::size_t kMaxQueryBytes = 2048;
   static constexpr Xapian::doccount kExactTotalUpTo = 1000;
+  static constexpr std::size_t kFacetValues = 10;
 
-  // Opens `db_path` once to check it. Throws Xapian::DatabaseOpeningError
-  // (or another Xapian::Error) if it is not a usable index.
+  // Throws Xapian::DatabaseOpeningError if `db_path` is not a usable index.
   explicit SearchService(std::string db_path);
   ~SearchService();
 
@@ -72,12 +89,10 @@ class SearchService {
 
   Xapian::doccount document_count() const;
 
- private:
-  struct ThreadState;
-  ThreadState& state() const;
+  const IndexReader& reader() const { return reader_; }
 
-  std::string db_path_;
-  std::uint64_t serial_;  // tells this service's per-thread state apart
+ private:
+  IndexReader reader_;
 };
 
 }  // namespace vanban::search

@@ -1,0 +1,325 @@
+#include "vanban/search/knowledge_service.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "vanban/index/schema.h"
+#include "vanban/text/normalize.h"
+#include "vanban/text/symbol.h"
+
+namespace vanban::search {
+namespace {
+
+using index::DirectiveEntity;
+
+constexpr std::size_t kMaxCiting = 500;
+constexpr std::size_t kRelated = 15;
+constexpr std::size_t kSimilar = 6;
+
+std::optional<DirectiveEntity> load_directive(const Xapian::Database& db, std::string_view key) {
+  const std::string json = db.get_metadata(std::string(index::kDirectiveKey) + std::string(key));
+  if (json.empty()) return std::nullopt;
+  return index::decode_directive(json);
+}
+
+// Finds the entity for a key, an alias (undated) or a typed symbol.
+std::optional<DirectiveEntity> resolve(const Xapian::Database& db, std::string_view raw) {
+  std::string key = text::fold(raw);
+  if (auto d = load_directive(db, key)) return d;
+  std::string symbol_key = key.substr(0, key.find('@'));
+  if (const auto sym = text::parse_symbol(raw.substr(0, raw.find('@')))) symbol_key = sym->key;
+  if (key.find('@') != std::string::npos) {
+    key = symbol_key + key.substr(key.find('@'));
+    return load_directive(db, key);
+  }
+  if (auto d = load_directive(db, symbol_key)) return d;
+  // A symbol that only dated directives have: the one, if unique.
+  std::vector<std::string> dated;
+  const std::string prefix = std::string(index::kDirectiveKey) + symbol_key + "@";
+  for (auto m = db.metadata_keys_begin(prefix); m != db.metadata_keys_end(prefix); ++m) {
+    dated.push_back((*m).substr(index::kDirectiveKey.size()));
+  }
+  if (dated.size() == 1) return load_directive(db, dated[0]);
+  return std::nullopt;
+}
+
+Xapian::doccount cited_by_count(const Xapian::Database& db, const DirectiveEntity& d) {
+  Xapian::doccount n = db.get_termfreq(std::string(index::kCitesPrefix) + d.key);
+  for (const auto& a : d.aliases) n += db.get_termfreq(std::string(index::kCitesPrefix) + a);
+  return n;
+}
+
+std::vector<Xapian::docid> citing_docids(const Xapian::Database& db, const DirectiveEntity& d) {
+  std::set<Xapian::docid> ids;
+  std::vector<std::string> keys = d.aliases;
+  keys.push_back(d.key);
+  for (const auto& k : keys) {
+    const std::string term = std::string(index::kCitesPrefix) + k;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.insert(*p);
+  }
+  return {ids.begin(), ids.end()};
+}
+
+// Counts the directives cited by `docs`, except `skip` keys, most cited
+// first.
+std::vector<RelatedDirective> count_cited(const Xapian::Database& db,
+                                          const std::vector<Xapian::docid>& docs,
+                                          const std::set<std::string>& skip) {
+  std::map<std::string, Xapian::doccount> counts;
+  std::map<std::string, std::pair<std::string, std::string>> labels;  // symbol, type
+  for (const Xapian::docid id : docs) {
+    const index::StoredDocument s = index::decode_stored(db.get_document(id).get_data());
+    std::set<std::string> in_doc;
+    for (const auto& c : s.citations) {
+      if (skip.count(c.key) || !in_doc.insert(c.key).second) continue;
+      ++counts[c.key];
+      labels.emplace(c.key, std::make_pair(c.symbol, c.type));
+    }
+  }
+  std::vector<RelatedDirective> out;
+  for (const auto& [key, n] : counts) {
+    out.push_back({key, labels[key].first, labels[key].second, n});
+  }
+  std::sort(out.begin(), out.end(), [](const RelatedDirective& a, const RelatedDirective& b) {
+    return a.count > b.count || (a.count == b.count && a.key < b.key);
+  });
+  if (out.size() > kRelated) out.resize(kRelated);
+  return out;
+}
+
+bool contains_folded(std::string_view haystack, const std::string& folded_needle) {
+  return folded_needle.empty() || text::fold(haystack).find(folded_needle) != std::string::npos;
+}
+
+// Directive keys whose entity lists document `id` as being it.
+std::vector<std::string> directives_of_document(const Xapian::Database& db,
+                                                const index::StoredDocument& s) {
+  std::vector<std::string> candidates;
+  std::vector<std::string> prefixes;
+  if (const auto sym = text::parse_symbol(s.record.symbol)) {
+    prefixes.push_back(std::string(index::kDirectiveKey) + sym->key);
+  }
+  std::string suffix;
+  if (const auto u = s.record.metadata.find("unnumbered_symbol"); u != s.record.metadata.end()) {
+    suffix = text::fold(u->second);
+    prefixes.push_back(std::string(index::kDirectiveKey));
+  }
+  std::set<std::string> out;
+  for (const auto& prefix : prefixes) {
+    for (auto m = db.metadata_keys_begin(prefix); m != db.metadata_keys_end(prefix); ++m) {
+      const std::string key = (*m).substr(index::kDirectiveKey.size());
+      if (prefix.size() == index::kDirectiveKey.size()) {
+        // Drafts: only symbols ending with the draft's suffix.
+        const std::string sym = key.substr(0, key.find('@'));
+        if (sym.size() <= suffix.size() ||
+            sym.compare(sym.size() - suffix.size(), suffix.size(), suffix) != 0) {
+          continue;
+        }
+      }
+      const auto d = load_directive(db, key);
+      if (!d) continue;
+      for (const auto& l : d->documents) {
+        if (l.id == s.record.id) out.insert(key);
+      }
+    }
+  }
+  return {out.begin(), out.end()};
+}
+
+// Accepts the plain (unprefixed) words of a document for "more like this".
+class PlainWords : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;  // prefixed
+    if (term.size() < 2) return false;
+    return !std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+};
+
+}  // namespace
+
+KnowledgeService::KnowledgeService(std::string db_path) : reader_(std::move(db_path)) {}
+
+std::optional<DirectiveList> KnowledgeService::directives(const DirectiveFilter& f) const {
+  if (f.limit == 0 || f.limit > kMaxLimit || f.offset > 100000) return std::nullopt;
+  return reader_.with_database([&](Xapian::Database& db) {
+    const std::string type = text::fold(f.type);
+    const std::string issuer = text::fold(f.issuer);
+    std::string q = text::fold(f.q);
+    if (const auto sym = text::parse_symbol(f.q)) q = sym->key;
+    std::vector<DirectiveSummary> all;
+    const std::string prefix(index::kDirectiveKey);
+    for (auto m = db.metadata_keys_begin(prefix); m != db.metadata_keys_end(prefix); ++m) {
+      auto d = index::decode_directive(db.get_metadata(*m));
+      if (!d) continue;
+      if (!type.empty() && text::fold(d->type) != type) continue;
+      if (!f.year.empty() && d->date.compare(0, f.year.size(), f.year) != 0) continue;
+      if (!contains_folded(d->issuer, issuer)) continue;
+      if (!q.empty() && !contains_folded(d->symbol_key + " " + d->symbol + " " + d->subject + " " +
+                                             d->issuer + " " + d->type,
+                                         q)) {
+        continue;
+      }
+      const Xapian::doccount n = cited_by_count(db, *d);
+      all.push_back({std::move(*d), n});
+    }
+    std::sort(all.begin(), all.end(), [](const DirectiveSummary& a, const DirectiveSummary& b) {
+      if (a.cited_by_count != b.cited_by_count) return a.cited_by_count > b.cited_by_count;
+      if (a.entity.date != b.entity.date) return a.entity.date > b.entity.date;
+      return a.entity.key < b.entity.key;
+    });
+    DirectiveList out;
+    out.total = all.size();
+    for (std::size_t i = f.offset; i < all.size() && out.items.size() < f.limit; ++i) {
+      out.items.push_back(std::move(all[i]));
+    }
+    return out;
+  });
+}
+
+std::optional<DirectiveDetail> KnowledgeService::directive(std::string_view key) const {
+  return reader_.with_database([&](Xapian::Database& db) -> std::optional<DirectiveDetail> {
+    auto d = resolve(db, key);
+    if (!d) return std::nullopt;
+    DirectiveDetail out;
+    const std::vector<Xapian::docid> docs = citing_docids(db, *d);
+    std::set<std::string> own_keys(d->aliases.begin(), d->aliases.end());
+    own_keys.insert(d->key);
+    for (const Xapian::docid id : docs) {
+      if (out.citing.size() >= kMaxCiting) break;
+      const index::StoredDocument s = index::decode_stored(db.get_document(id).get_data());
+      for (const auto& c : s.citations) {
+        if (!own_keys.count(c.key)) continue;
+        out.citing.push_back({s.record.id, s.record.title, s.record.date,
+                              index::sentence_around(s.record.text, c.start, c.end)});
+        break;  // the first citing sentence of each document
+      }
+    }
+    std::sort(out.citing.begin(), out.citing.end(),
+              [](const CitingDocument& a, const CitingDocument& b) {
+                return a.date > b.date || (a.date == b.date && a.id < b.id);
+              });
+    out.co_cited = count_cited(db, docs, own_keys);
+    out.directive = {std::move(*d), static_cast<Xapian::doccount>(docs.size())};
+    return out;
+  });
+}
+
+std::vector<CampaignSummary> KnowledgeService::campaigns() const {
+  return reader_.with_database([&](Xapian::Database& db) {
+    std::vector<CampaignSummary> out;
+    const std::string prefix(index::kCampaignKey);
+    for (auto m = db.metadata_keys_begin(prefix); m != db.metadata_keys_end(prefix); ++m) {
+      auto c = index::decode_campaign(db.get_metadata(*m));
+      if (!c) continue;
+      const Xapian::doccount n = db.get_termfreq(std::string(index::kCampaignPrefix) + c->id);
+      out.push_back({std::move(*c), n});
+    }
+    std::sort(out.begin(), out.end(), [](const CampaignSummary& a, const CampaignSummary& b) {
+      return a.document_count > b.document_count ||
+             (a.document_count == b.document_count && a.entity.id < b.entity.id);
+    });
+    return out;
+  });
+}
+
+std::optional<CampaignDetail> KnowledgeService::campaign(std::string_view raw_id) const {
+  return reader_.with_database([&](Xapian::Database& db) -> std::optional<CampaignDetail> {
+    std::string id(raw_id);
+    std::string json = db.get_metadata(std::string(index::kCampaignKey) + id);
+    if (json.empty()) {
+      // A name as typed: "Dân vận khéo" -> "dan-van-kheo".
+      id = text::campaign_id(raw_id);
+      if (!id.empty()) json = db.get_metadata(std::string(index::kCampaignKey) + id);
+    }
+    if (json.empty()) return std::nullopt;
+    auto c = index::decode_campaign(json);
+    if (!c) return std::nullopt;
+    CampaignDetail out;
+    std::vector<Xapian::docid> docs;
+    const std::string term = std::string(index::kCampaignPrefix) + c->id;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) docs.push_back(*p);
+    for (const Xapian::docid id_ : docs) {
+      const index::StoredDocument s = index::decode_stored(db.get_document(id_).get_data());
+      CampaignDocument cd{s.record.id, s.record.title, s.record.date, {}, false};
+      for (const auto& m : s.campaigns) {
+        if (m.id != c->id) continue;
+        if (std::find(cd.names.begin(), cd.names.end(), m.name) == cd.names.end()) {
+          cd.names.push_back(m.name);
+        }
+        cd.launches |= m.launched;
+      }
+      out.documents.push_back(std::move(cd));
+    }
+    std::sort(out.documents.begin(), out.documents.end(),
+              [](const CampaignDocument& a, const CampaignDocument& b) {
+                return a.date > b.date || (a.date == b.date && a.id < b.id);
+              });
+    out.cited_directives = count_cited(db, docs, {});
+    out.campaign = {std::move(*c), static_cast<Xapian::doccount>(docs.size())};
+    return out;
+  });
+}
+
+std::optional<DocumentDetail> KnowledgeService::document(std::string_view id) const {
+  const std::string term = index::id_term(id);
+  return reader_.with_database([&](Xapian::Database& db) -> std::optional<DocumentDetail> {
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return std::nullopt;
+    const Xapian::docid docid = *p;
+    DocumentDetail out;
+    out.stored = index::decode_stored(db.get_document(docid).get_data());
+    if (out.stored.record.id != id) return std::nullopt;
+
+    // Each citation's entity key (an undated mention may belong to a
+    // dated directive).
+    for (const auto& c : out.stored.citations) {
+      std::string key = c.key;
+      if (c.date.empty()) {
+        if (const auto d = resolve(db, c.key)) key = d->key;
+      }
+      out.citation_keys.push_back(key);
+    }
+
+    out.is_directive = directives_of_document(db, out.stored);
+    std::set<std::string> seen;
+    for (const auto& key : out.is_directive) {
+      const auto d = load_directive(db, key);
+      if (!d) continue;
+      for (const Xapian::docid cid : citing_docids(db, *d)) {
+        const index::StoredDocument s = index::decode_stored(db.get_document(cid).get_data());
+        if (!seen.insert(s.record.id).second) continue;
+        for (const auto& c : s.citations) {
+          if (c.key != d->key && std::find(d->aliases.begin(), d->aliases.end(), c.key) == d->aliases.end()) {
+            continue;
+          }
+          out.cited_by.push_back({s.record.id, s.record.title, s.record.date,
+                                  index::sentence_around(s.record.text, c.start, c.end)});
+          break;
+        }
+      }
+    }
+
+    // More like this: the document's most distinctive words as a query.
+    Xapian::Enquire enquire(db);
+    Xapian::RSet rset;
+    rset.add_document(docid);
+    const PlainWords plain;
+    const Xapian::ESet eset = enquire.get_eset(25, rset, &plain);
+    std::vector<Xapian::Query> words;
+    for (auto t = eset.begin(); t != eset.end(); ++t) words.emplace_back(*t);
+    if (!words.empty()) {
+      enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+      const Xapian::MSet mset = enquire.get_mset(0, kSimilar + 1);
+      for (auto it = mset.begin(); it != mset.end() && out.similar.size() < kSimilar; ++it) {
+        if (*it == docid) continue;
+        const doc::DocumentRecord r = index::decode_record(it.get_document().get_data());
+        out.similar.push_back({r.id, r.title, r.date, it.get_weight()});
+      }
+    }
+    return out;
+  });
+}
+
+}  // namespace vanban::search
