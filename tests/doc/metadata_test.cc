@@ -120,3 +120,90 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace vanban::doc
+
+namespace vanban::doc {
+namespace {
+
+TEST(HeaderFieldsTest, ProvincialLetter) {
+  const DocumentRecord r = seed("001_a09f608bfb9e07f5.txt");
+  EXPECT_EQ(r.issuer, "Ủy ban nhân dân tỉnh Lai Châu");
+  EXPECT_EQ(r.subject, r.title);
+  EXPECT_EQ(r.recipients, (std::vector<std::string>{"Các sở, ban, ngành, đoàn thể tỉnh",
+                                                    "Các doanh nghiệp trên địa bàn tỉnh",
+                                                    "UBND các huyện, thành phố"}));
+  ASSERT_EQ(r.distribution.size(), 7u);
+  EXPECT_EQ(r.distribution.front(), "Ban TĐKT Trung ương (B/c)");
+  EXPECT_EQ(r.distribution.back(), "Lưu: VT, Th3");
+  EXPECT_EQ(r.signer_authority, "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH");
+  EXPECT_EQ(r.signer_name, "Tổng Thanh Hải");
+}
+
+TEST(HeaderFieldsTest, DepartmentLetterWithoutIssuerLines) {
+  const DocumentRecord r = seed("004_39b0106687e293f0.txt");
+  // No issuer lines: the office comes from the symbol "/SCT-VP".
+  EXPECT_EQ(r.issuer, "Sở Công Thương tỉnh Lai Châu");
+  EXPECT_EQ(r.metadata.at("issuer_source"), "symbol");
+  EXPECT_EQ(r.recipients, std::vector<std::string>{"Các phòng, đơn vị trực thuộc Sở"});
+  ASSERT_EQ(r.distribution.size(), 8u);
+  EXPECT_EQ(r.distribution[0], "Như trên");
+  EXPECT_EQ(r.signer_authority, "GIÁM ĐỐC");
+  EXPECT_EQ(r.signer_name, "Nguyễn Sỹ Chín");
+}
+
+TEST(HeaderFieldsTest, WebArticlesHaveNoLetterFields) {
+  for (const char* f : {"000_ddb1ffae0c6ba085.txt", "002_352bcdfb180350d4.txt", "003_bf467de301be45ad.txt"}) {
+    const DocumentRecord r = seed(f);
+    EXPECT_EQ(r.issuer, "") << f;
+    EXPECT_TRUE(r.recipients.empty()) << f;
+    EXPECT_EQ(r.signer_name, "") << f;
+  }
+}
+
+struct StripCase {
+  const char* name;
+  const char* file;
+  std::vector<const char*> removed;  // chrome lines that must be gone
+  const char* kept_last;             // the article's last real line
+};
+
+class StripBoilerplateTest : public ::testing::TestWithParam<StripCase> {};
+
+TEST_P(StripBoilerplateTest, RemovesChromeKeepsTheArticle) {
+  const std::string raw = testing::read_file(testing::seeds_dir() + "/" + GetParam().file);
+  const std::string text = strip_boilerplate(raw);
+  for (const char* line : GetParam().removed) {
+    EXPECT_NE(raw.find(line), std::string::npos) << line;
+    EXPECT_EQ(text.find(line), std::string::npos) << line;
+  }
+  EXPECT_NE(text.find(GetParam().kept_last), std::string::npos);
+  EXPECT_GT(text.size(), raw.size() * 8 / 10);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Seeds, StripBoilerplateTest,
+    ::testing::Values(
+        StripCase{"LaiChauPortal",
+                  "000_ddb1ffae0c6ba085.txt",
+                  {"A- A A+ | Tăng tương phản", "Tổng số điểm của bài viết", "Click để đánh giá",
+                   "Liên kết website", "Thống kê truy cập", "Hôm nay : 383", "Hôm qua : 384"},
+                  "thành lập tỉnh(01/01/2004- 01/01/2024)./."},
+        StripCase{"BacKanPortal",
+                  "002_352bcdfb180350d4.txt",
+                  {"Chia sẻ :", "BÀI VIẾT CÙNG CHUYÊN MỤC", "View Counter", "Views Today : 82",
+                   "Total views : 27673", "Skip to content"},
+                  "Nông Thị Thảo (Sở Công Thương)"},
+        StripCase{"TayNinhPortal",
+                  "003_bf467de301be45ad.txt",
+                  {"Tổng số điểm của bài viết", "Ý kiến bạn đọc", "Thống kê truy cập",
+                   "Tổng lượt truy cập865,277", "DỰ THẢO VĂN BẢN", "Zalo",
+                   "Bạn đã không sử dụng Site"},
+                  "pháp luật về thi đua khen thưởng."}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+TEST(StripBoilerplateTest, OfficialLetterIsUnchanged) {
+  const std::string raw = testing::read_file(testing::seeds_dir() + "/004_39b0106687e293f0.txt");
+  EXPECT_EQ(strip_boilerplate(raw), raw);
+}
+
+}  // namespace
+}  // namespace vanban::doc

@@ -110,6 +110,8 @@ INSTANTIATE_TEST_SUITE_P(
                       ParseCase{"LowerDecree", "30/2020/nđ-cp", "30/2020/nd-cp"},
                       ParseCase{"DecomposedD", "1954/UBND-TH", "1954/ubnd-th"},
                       ParseCase{"SurroundingSpaces", "  19/CT-TTg ", "19/ct-ttg"},
+                      ParseCase{"Law", "45/2019/QH14", "45/2019/qh14"},
+                      ParseCase{"LawLowerCase", "45/2019/qh14", "45/2019/qh14"},
                       ParseCase{"NotASymbol", "Chỉ thị", ""},
                       ParseCase{"DateIsNotASymbol", "07/4/2014", ""},
                       ParseCase{"TwoSymbols", "34-CT/TW 19/CT-TTg", ""},

@@ -278,7 +278,11 @@ std::string sentence_around(std::string_view text, std::size_t start, std::size_
   while (e < text.size() && !is_break(e)) ++e;
   if (e < text.size() && text[e] == '.') ++e;
   std::string_view s = text.substr(b, e - b);
-  while (!s.empty() && (s.front() == ' ' || s.front() == '-' || s.front() == '*')) s.remove_prefix(1);
+  auto space_at_front = [&] {
+    return !s.empty() && (s.front() == ' ' || s.front() == '-' || s.front() == '*' ||
+                          s.substr(0, 2) == "\xC2\xA0");  // NBSP
+  };
+  while (space_at_front()) s.remove_prefix(s.substr(0, 2) == "\xC2\xA0" ? 2 : 1);
   while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
   return std::string(s);
 }

@@ -1,7 +1,12 @@
 #include "vanban/text/campaign.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <set>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "vanban/text/normalize.h"
 
@@ -127,6 +132,40 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
+bool capitalized(std::string_view word) {
+  if (word.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+  return u_isupper(c) != 0;
+}
+
+// Who launches: the capitalized noun phrase right before "phát động"
+// ("Giám đốc Sở Công Thương phát động ..."), or after "phát động của"
+// ("theo phát động của UBND tỉnh").
+std::string launcher_before(std::string_view text, const std::vector<Token>& tokens,
+                            std::size_t phat) {
+  auto gap_ok = [&](std::size_t a, std::size_t b) {
+    return text.substr(tokens[a].end, tokens[b].start - tokens[a].end).find_first_not_of(" \t") ==
+           std::string_view::npos;
+  };
+  if (phat + 3 < tokens.size() && tokens[phat + 2].folded == "cua") {
+    std::size_t e = phat + 3;
+    while (e + 1 < tokens.size() && e - phat < 9 && gap_ok(e, e + 1) &&
+           tokens[e + 1].folded != "tai" && tokens[e + 1].folded != "ve") {
+      ++e;
+    }
+    return std::string(text.substr(tokens[phat + 3].start, tokens[e].end - tokens[phat + 3].start));
+  }
+  if (phat == 0) return {};
+  std::size_t b = phat;
+  while (b > 0 && phat - b < 6 && gap_ok(b - 1, b) && tokens[b - 1].kind == TokenKind::kWord) --b;
+  // Start at the first capitalized word: "Chủ tịch UBND tỉnh", not "để".
+  while (b < phat && !capitalized(text.substr(tokens[b].start, tokens[b].end - tokens[b].start))) ++b;
+  if (b == phat) return {};
+  return std::string(text.substr(tokens[b].start, tokens[phat - 1].end - tokens[b].start));
+}
+
 }  // namespace
 
 std::string campaign_id(std::string_view name) {
@@ -141,8 +180,25 @@ std::string campaign_id(std::string_view name) {
       i += skip;
       continue;
     }
+    // "và" and ";" are written interchangeably between a name's parts.
+    if (words[i] == "va") {
+      ++i;
+      continue;
+    }
     if (!id.empty()) id += '-';
     id += words[i++];
+  }
+  // Ids become terms and metadata keys, which Xapian limits to about 240
+  // bytes: a long name keeps its head and gets a digest of the rest.
+  constexpr std::size_t kMaxIdBytes = 120;
+  if (id.size() > kMaxIdBytes) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    std::size_t cut = id.rfind('-', kMaxIdBytes - 10);
+    if (cut == std::string::npos) cut = kMaxIdBytes - 10;
+    char tail[20];
+    std::snprintf(tail, sizeof tail, "-%08llx", static_cast<unsigned long long>(h & 0xffffffffULL));
+    id = id.substr(0, cut) + tail;
   }
   return id;
 }
@@ -172,13 +228,17 @@ std::vector<CampaignMention> find_campaigns(std::string_view text,
     while (last < tokens.size() && tokens[last].end <= q.open) ++last;
     bool introduced = false;
     bool launched = false;
+    std::size_t launch_at = 0;  // token index of "phát" in "phát động"
     for (std::size_t back = 0; back < kMaxLeadWords + 3 && back < last; ++back) {
       const std::size_t k = last - 1 - back;
       if (text.substr(tokens[k].end, (back == 0 ? q.open : tokens[k + 1].start) - tokens[k].end)
               .find_first_of(".\n") != std::string_view::npos) {
         break;  // sentence boundary
       }
-      if (tokens[k].folded == "dong" && k > 0 && tokens[k - 1].folded == "phat") launched = true;
+      if (tokens[k].folded == "dong" && k > 0 && tokens[k - 1].folded == "phat" && !launched) {
+        launched = true;
+        launch_at = k - 1;
+      }
       for (const auto& w : campaign_words()) {
         if (k + w.size() > last) continue;
         bool match = true;
@@ -206,6 +266,7 @@ std::vector<CampaignMention> find_campaigns(std::string_view text,
       }
     }
     m.launched = launched;
+    if (launched) m.launcher = launcher_before(text, tokens, launch_at);
     // "... do Chính phủ phát động" right after the quote names a launcher.
     {
       std::size_t after = 0;

@@ -131,6 +131,30 @@ std::string_view type_before(std::string_view text, const std::vector<Token>& t,
   } else if (!blank(gap(text, t[j - 1].end, t[i].start))) {
     return {};
   }
+  // Laws are cited by name before their number: "Bộ luật Lao động số
+  // 45/2019/QH14", "Luật Thi đua, khen thưởng số 06/2022/QH15".
+  if (j < i) {
+    for (std::size_t back = 2; back <= 10 && back <= j; ++back) {
+      const Token& tok = t[j - back];
+      if (tok.kind != TokenKind::kWord) break;
+      if (tok.folded == "luat" || (tok.folded == "lenh" && j - back > 0 &&
+                                   t[j - back - 1].folded == "phap")) {
+        std::size_t b = j - back;
+        std::string_view name = tok.folded == "luat" ? "Luật" : "Pháp lệnh";
+        if (b > 0 && t[b - 1].folded == "bo" && tok.folded == "luat") {
+          --b;
+          name = "Bộ luật";
+        } else if (tok.folded == "lenh") {
+          --b;
+        }
+        // The name must start with a capital, as law names do.
+        const unsigned char first = static_cast<unsigned char>(text[t[j - back + 1].start]);
+        if (first >= 'a' && first <= 'z') break;
+        *start = b;
+        return name;
+      }
+    }
+  }
   for (const TypeWord& w : type_words()) {
     const std::size_t len = w.folded.size();
     if (j < len) continue;
@@ -241,6 +265,8 @@ std::string type_from_symbol(std::string_view display) {
       {"qh", "Luật"},       {"cv", "Công văn"},      {"pdk", "Phát động"},
       {"l", "Lệnh"},        {"ubtvqh", "Nghị quyết"},
   };
+  // "QH14": the National Assembly's term number follows its code.
+  while (!code.empty() && code.back() >= '0' && code.back() <= '9') code.pop_back();
   const auto it = kCodes.find(fold(code));
   if (it != kCodes.end()) return std::string(it->second);
   // A State symbol that starts with the issuing body is an official letter.

@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cctype>
+
 #include "vanban/text/normalize.h"
 
 namespace vanban::text {
@@ -188,12 +190,36 @@ std::optional<Symbol> read_symbol(std::string_view s, std::size_t pos,
     } else {
       cur.seek(year_start);
     }
-    if (!read_code(cur, code, upper)) return std::nullopt;
-    codes.emplace_back('/', code);
-    any_upper |= upper;
-    if (read_separator_and_code(cur, code, upper) != '-') return std::nullopt;
-    codes.emplace_back('-', code);
-    any_upper |= upper;
+    if (!read_code(cur, code, upper)) {
+      // Laws and resolutions of the National Assembly carry its term:
+      // number/year/QH14, number/year/UBTVQH15.
+      if (year.size() != 4) return std::nullopt;
+      std::string letters;
+      bool caps = false;
+      while (!cur.done() && cur.peek() < 0x80 && std::isalpha(cur.peek())) {
+        caps |= std::isupper(cur.peek()) != 0;
+        letters += static_cast<char>(cur.next());
+      }
+      std::string term;
+      while (!cur.done() && is_digit(cur.peek()) && term.size() < 3) {
+        term += static_cast<char>(cur.next());
+      }
+      const std::string folded_letters = fold(letters);
+      if ((folded_letters != "qh" && folded_letters != "ubtvqh") || term.empty() ||
+          (!cur.done() && u_isalnum(cur.peek()))) {
+        return std::nullopt;
+      }
+      code = letters + term;
+      upper = caps;
+      codes.emplace_back('/', code);
+      any_upper |= upper;
+    } else {
+      codes.emplace_back('/', code);
+      any_upper |= upper;
+      if (read_separator_and_code(cur, code, upper) != '-') return std::nullopt;
+      codes.emplace_back('-', code);
+      any_upper |= upper;
+    }
   } else {
     return std::nullopt;
   }

@@ -23,10 +23,10 @@ struct DirectiveSummary {
 };
 
 struct DirectiveFilter {
-  std::string type;    // "Chỉ thị", any case, with or without diacritics
-  std::string issuer;  // a part of the issuer: "Bộ Chính trị", "chinh phu"
-  std::string year;    // "2014"
-  std::string q;       // words or a symbol, matched against symbol, subject, issuer
+  std::string type = {};    // "Chỉ thị", any case, with or without diacritics
+  std::string issuer = {};  // a part of the issuer: "Bộ Chính trị", "chinh phu"
+  std::string year = {};    // "2014"
+  std::string q = {};       // words or a symbol: symbol, subject, issuer, type
   std::size_t offset = 0;
   std::size_t limit = 50;
 };

@@ -1,0 +1,178 @@
+#include "vanban/text/citation.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "testing/temp_index.h"
+#include "vanban/doc/metadata.h"
+
+namespace vanban::text {
+namespace {
+
+// Every citation of a seed, in order: directive key, type, issuer. Read
+// off the documents by hand.
+struct Expected {
+  const char* key;
+  const char* type;
+  const char* issuer;
+};
+
+struct SeedCase {
+  const char* name;
+  const char* file;
+  std::vector<Expected> citations;
+};
+
+std::vector<Citation> citations_of(const std::string& text) {
+  Tokenizer tok;
+  return find_citations(text, tok.tokenize(text));
+}
+
+class SeedCitationsTest : public ::testing::TestWithParam<SeedCase> {};
+
+TEST_P(SeedCitationsTest, FindsEveryCitationAndNothingElse) {
+  const std::string text =
+      doc::strip_boilerplate(testing::read_file(testing::seeds_dir() + "/" + GetParam().file));
+  const auto found = citations_of(text);
+  std::vector<std::string> got, want;
+  for (const auto& c : found) got.push_back(c.key + " | " + c.type + " | " + c.issuer);
+  for (const auto& e : GetParam().citations) {
+    want.push_back(std::string(e.key) + " | " + e.type + " | " + e.issuer);
+  }
+  EXPECT_EQ(got, want);
+  for (const auto& c : found) {
+    // Offsets cover the citation, starting at its type word or symbol.
+    const std::string surface = text.substr(c.start, c.end - c.start);
+    EXPECT_NE(surface.find(c.symbol.substr(0, 2)), std::string::npos) << surface;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Seeds, SeedCitationsTest,
+    ::testing::Values(
+        SeedCase{"WebArticleLaiChau",
+                 "000_ddb1ffae0c6ba085.txt",
+                 {{"1954/ubnd-th@2023-05-30", "Công văn", ""},
+                  {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
+                  {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
+                  {"32-ct/tu@2014-06-26", "Chỉ thị", "Tỉnh uỷ"}}},
+        SeedCase{"DraftLetterOfProvince",
+                 "001_a09f608bfb9e07f5.txt",
+                 {{"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
+                  {"11-ct/tu@2022-06-15", "Chỉ thị", "Ban Thường vụ Tỉnh uỷ"},
+                  {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
+                  {"32-ct/tu@2014-06-26", "Chỉ thị", "Tỉnh uỷ"}}},
+        // "Chỉ thị số 34- CT/TW" without a date is the dated one cited before.
+        SeedCase{"WebArticleBacKan",
+                 "002_352bcdfb180350d4.txt",
+                 {{"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
+                  {"34-ct/tw@2014-04-07", "Chỉ thị", ""},
+                  {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"}}},
+        SeedCase{"WebArticleTayNinh",
+                 "003_bf467de301be45ad.txt",
+                 {{"1/ct-ubnd@2023-01-03", "Chỉ thị", "Chủ tịch UBND tỉnh"},
+                  {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
+                  {"19/ct-ttg@2021-07-16", "Chỉ thị", "Thủ tướng Chính phủ"},
+                  {"4/ct-ubnd@2021-01-11", "Chỉ thị", "Chủ tịch UBND tỉnh"},
+                  {"123-kh/tu@2022-12-27", "Kế hoạch", "Ban Thường vụ Tỉnh ủy"},
+                  {"1-kl/tw", "Kết luận", "Bộ Chính trị"},
+                  {"4241/ubnd-nc@2022-12-09", "Công văn", "UBND tỉnh"},
+                  {"6-nq/tu@2022-12-09", "Nghị quyết", "Ban Chấp hành Đảng bộ tỉnh"},
+                  {"68/nq-hdnd@2022-12-09", "Nghị quyết", "HĐND tỉnh"},
+                  {"24-nq/tw@2022-10-07", "Nghị quyết", "Bộ Chính trị"},
+                  {"154/nq-cp@2022-11-23", "Nghị quyết", "Chính phủ"},
+                  {"24-nq/tw@2022-10-07", "Nghị quyết", "Bộ Chính trị"},
+                  {"21-kl/tw@2021-10-25", "Kết luận", "Ban Chấp hành Trung ương"},
+                  {"37-qd/tw@2021-10-25", "Quy định", "Ban Chấp hành Trung ương"},
+                  {"8-qdi/tw@2018-10-25", "Quy định", "Ban Chấp hành Trung ương"},
+                  {"325-bc/tu@2022-11-09", "Báo cáo", "Tỉnh ủy"},
+                  {"4134/kh-ubnd@2022-11-29", "Kế hoạch", ""},
+                  {"310/kh-ubnd@2021-02-01", "Kế hoạch", "UBND tỉnh"}}},
+        SeedCase{"LetterOfDepartment",
+                 "004_39b0106687e293f0.txt",
+                 {{"477/ct-ubnd@2024-02-06", "Chỉ thị", "Chủ tịch UBND tỉnh"},
+                  {"405/pdk-kktth@2024-02-26", "Phát động", "Khối tham mưu quản lý nhà nước"},
+                  {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
+                  {"7/ct-ttg@2014-03-19", "Chỉ thị", "Thủ tướng Chính phủ"},
+                  {"19/ct-ttg@2021-07-16", "Chỉ thị", "Thủ tướng Chính phủ"},
+                  {"9/ct-ubnd@2021-08-11", "Chỉ thị", "Chủ tịch UBND tỉnh"},
+                  {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
+                  {"5-ct/tw@2016-05-15", "Chỉ thị", "Bộ Chính trị"}}}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+struct GrammarCase {
+  const char* name;
+  const char* text;
+  const char* key;
+  const char* date;
+  const char* issuer;
+  const char* subject;
+};
+
+class CitationGrammarTest : public ::testing::TestWithParam<GrammarCase> {};
+
+TEST_P(CitationGrammarTest, ReadsEveryPart) {
+  const auto found = citations_of(GetParam().text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].key, GetParam().key);
+  EXPECT_EQ(found[0].date, GetParam().date);
+  EXPECT_EQ(found[0].issuer, GetParam().issuer);
+  EXPECT_EQ(found[0].subject, GetParam().subject);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Forms, CitationGrammarTest,
+    ::testing::Values(
+        GrammarCase{"LongDate", "theo Chỉ thị số 34-CT/TW ngày 07 tháng 4 năm 2014 của Bộ Chính trị.",
+                    "34-ct/tw@2014-04-07", "2014-04-07", "Bộ Chính trị", ""},
+        GrammarCase{"DashedDate", "Chỉ thị 34-CT/TW ngày 07-4-2014 của Bộ Chính trị",
+                    "34-ct/tw@2014-04-07", "2014-04-07", "Bộ Chính trị", ""},
+        GrammarCase{"CommaBeforeDateAndQuotedSubject",
+                    "Chỉ thị 34-CT/TW, ngày 07/4/2014 của Bộ Chính trị “Về việc tiếp tục đổi mới”.",
+                    "34-ct/tw@2014-04-07", "2014-04-07", "Bộ Chính trị", "Về việc tiếp tục đổi mới"},
+        GrammarCase{"IssuerThenIssueDate", "Chỉ thị 01/CT-UBND của Chủ tịch UBND tỉnh ban hành ngày 03/01/2023",
+                    "1/ct-ubnd@2023-01-03", "2023-01-03", "Chủ tịch UBND tỉnh", ""},
+        GrammarCase{"PartyTermInBrackets",
+                    "Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị (khoá XI) và các văn bản",
+                    "34-ct/tw@2014-04-07", "2014-04-07", "Bộ Chính trị", ""},
+        GrammarCase{"AboutClause",
+                    "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư; ",
+                    "30/2020/nd-cp@2020-03-05", "2020-03-05", "Chính phủ", "về công tác văn thư"},
+        GrammarCase{"NoDate", "Kết luận số 01-KL/TW của Bộ Chính trị,", "1-kl/tw", "", "Bộ Chính trị", ""}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+TEST(CitationTest, LawOfTheNationalAssembly) {
+  const auto found = citations_of("Căn cứ Bộ luật Lao động số 45/2019/QH14 ngày 20 tháng 11 năm 2019;");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].key, "45/2019/qh14@2019-11-20");
+  EXPECT_EQ(found[0].type, "Bộ luật");
+  EXPECT_EQ(found[0].symbol, "45/2019/QH14");
+}
+
+TEST(CitationTest, OwnNumberInTheHeaderIsNotACitation) {
+  const auto found = citations_of("UBND TỈNH LAI CHÂU\nSố: 1954/UBND-TH\nV/v phát động\n\ntheo Công văn số 12/UBND-TH");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].key, "12/ubnd-th");
+}
+
+TEST(CitationTest, SameSymbolWithTwoDatesIsTwoDirectives) {
+  const auto found = citations_of(
+      "Chỉ thị số 01/CT-UBND ngày 03/01/2023 của Chủ tịch UBND tỉnh và Chỉ thị số 01/CT-UBND "
+      "ngày 05/01/2024 của Chủ tịch UBND tỉnh");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_NE(found[0].key, found[1].key);
+  EXPECT_EQ(found[0].symbol_key, found[1].symbol_key);
+}
+
+TEST(TypeFromSymbolTest, InfersFromLetterCode) {
+  EXPECT_EQ(type_from_symbol("34-CT/TW"), "Chỉ thị");
+  EXPECT_EQ(type_from_symbol("30/2020/NĐ-CP"), "Nghị định");
+  EXPECT_EQ(type_from_symbol("08-QĐi/TW"), "Quy định");
+  EXPECT_EQ(type_from_symbol("1954/UBND-TH"), "Công văn");
+  EXPECT_EQ(type_from_symbol("45/2019/QH14"), "Luật");
+}
+
+}  // namespace
+}  // namespace vanban::text
