@@ -34,7 +34,7 @@ OUT="$REPO/bench/out/relevance"
 SETS="alqac2022,alqac2023,phapluat8-symbols"
 PEERS=1
 FRESH_PEERS=0
-SHARED="${VANBAN_SHARED:-/work/shared}"
+SHARED="${VANBAN_SHARED:-$REPO/../shared}"
 
 die() { echo "relevance.sh: error: $*" >&2; exit 1; }
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"; }

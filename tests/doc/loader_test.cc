@@ -43,6 +43,17 @@ TEST(DecodeTextTest, RejectsBinaryAndEmpty) {
   EXPECT_EQ(why.reason, SkipReason::kEmpty);
 }
 
+TEST(DecodeTextTest, StrayNulBytesInLongTextBecomeSpaces) {
+  // PDF extraction leaves a few NUL bytes where checkbox glyphs were.
+  std::string text(5000, 'a');
+  text[1000] = '\0';
+  text[3000] = '\0';
+  Skip why;
+  const auto out = decode_text(text, &why);
+  ASSERT_TRUE(out.has_value()) << why.detail;
+  EXPECT_EQ((*out)[1000], ' ');
+}
+
 TEST(ListInputsTest, WalksDirectoriesWithRelativeIdsInStableOrder) {
   const testing::ScratchDir dir("list_inputs");
   dir.write("b/2.txt", "hai");

@@ -161,8 +161,16 @@ std::optional<std::string> decode_text(std::string_view bytes, Skip* skip) {
     text.assign(bytes);
   }
   if (const auto nul = text.find('\0'); nul != std::string::npos) {
-    return fail(SkipReason::kBinary,
-                "NUL byte at offset " + std::to_string(nul) + ": not a text file");
+    // Binary files are full of NUL bytes; text extracted from PDFs can
+    // carry a few stray ones (checkbox glyphs), which become spaces.
+    const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
+    // More than one per thousand bytes, or one at the very start (file
+    // magic numbers), means binary.
+    if (nul < 16 || count > 1 + text.size() / 1000) {
+      return fail(SkipReason::kBinary, std::to_string(count) + " NUL bytes (first at offset " +
+                                           std::to_string(nul) + "): not a text file");
+    }
+    std::replace(text.begin(), text.end(), '\0', ' ');
   }
   if (const auto bad = text::find_invalid_utf8(text)) {
     return fail(SkipReason::kInvalidUtf8,

@@ -34,6 +34,15 @@ std::string id_term(std::string_view doc_id) {
   return term;
 }
 
+std::string pair_term(std::string_view first, std::string_view second) {
+  std::string term(kPairPrefix);
+  term.reserve(term.size() + first.size() + 1 + second.size());
+  term += first;
+  term += ' ';
+  term += second;
+  return term;
+}
+
 std::string source_term(std::string_view root_key) {
   return std::string(kSourcePrefix) + hex_digest(root_key);
 }

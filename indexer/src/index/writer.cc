@@ -40,12 +40,29 @@ void add_posting_checked(Xapian::Document& doc, const std::string& term,
   if (term.size() <= kMaxTermBytes) doc.add_posting(term, pos);
 }
 
-// Indexes `tokens` positionally from `pos`; returns the next free position.
-Xapian::termpos index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens,
-                             Xapian::termpos pos) {
+// True if only spaces separate tokens a and b in `text`: they belong to
+// one phrase, so their pair is a candidate word.
+bool same_phrase(std::string_view text, const Token& a, const Token& b) {
+  for (std::size_t i = a.end; i < b.start; ++i) {
+    if (text[i] != ' ') return false;
+  }
+  return true;
+}
+
+bool pairs_with(const Token& t) { return t.kind != TokenKind::kSymbol; }
+
+// Indexes `tokens` of `text` positionally from `pos`; returns the next free
+// position.
+Xapian::termpos index_tokens(Xapian::Document& doc, std::string_view text,
+                             const std::vector<Token>& tokens, Xapian::termpos pos) {
   const std::string exact_prefix(kExactPrefix);
   const std::string symbol_prefix(kSymbolPrefix);
-  for (const Token& t : tokens) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (i > 0 && pairs_with(t) && pairs_with(tokens[i - 1]) &&
+        same_phrase(text, tokens[i - 1], t)) {
+      add_term_checked(doc, pair_term(tokens[i - 1].folded, t.folded));
+    }
     ++pos;
     switch (t.kind) {
       case TokenKind::kWord:
@@ -127,9 +144,10 @@ Xapian::Document build_document(const StoredDocument& s, const std::vector<Token
   }
   if (!r.symbol.empty()) {
     if (const auto sym = text::parse_symbol(r.symbol)) {
-      add_boolean_checked(doc, std::string(kOwnSymbolPrefix) + sym->key);
-      // The document is the best answer to a query for its own symbol.
-      add_term_checked(doc, std::string(kSymbolPrefix) + sym->key, 5);
+      // The document is the best answer to a query for its own symbol: the
+      // term is weighted (not boolean) so that queries can rank it.
+      add_term_checked(doc, std::string(kOwnSymbolPrefix) + sym->key);
+      add_term_checked(doc, std::string(kSymbolPrefix) + sym->key);
     }
   }
   if (const auto u = r.metadata.find("unnumbered_symbol"); u != r.metadata.end()) {
@@ -156,8 +174,10 @@ Xapian::Document build_document(const StoredDocument& s, const std::vector<Token
   Xapian::termpos pos = 0;
   // File documents repeat their title in the body; JSONL titles are
   // separate and are indexed as text too, ahead of the body.
-  if (r.text.find(r.title) == std::string::npos) pos = index_tokens(doc, title, pos) + kFieldGap;
-  index_tokens(doc, body, pos);
+  if (r.text.find(r.title) == std::string::npos) {
+    pos = index_tokens(doc, r.title, title, pos) + kFieldGap;
+  }
+  index_tokens(doc, r.text, body, pos);
   return doc;
 }
 

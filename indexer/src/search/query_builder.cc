@@ -42,38 +42,48 @@ std::string swapped_symbol_key(const std::string& key) {
   return out;
 }
 
-Xapian::Query token_query(const Token& t, bool accented) {
+Xapian::Query token_query(const Token& t, bool accented, const RankingOptions& ranking) {
   if (t.kind == TokenKind::kSymbol) {
+    // The document that has this number (its rare "XOWN" term adds a high
+    // IDF weight) ranks first, then those citing it.
+    std::vector<Xapian::Query> alternatives = {
+        Xapian::Query(term_for(t)), Xapian::Query(std::string(index::kOwnSymbolPrefix) + t.folded)};
     const std::string swapped = swapped_symbol_key(t.folded);
-    Xapian::Query q(term_for(t));
-    if (swapped.empty()) return q;
-    return Xapian::Query(Xapian::Query::OP_OR, q,
-                         Xapian::Query(std::string(index::kSymbolPrefix) + swapped));
+    if (!swapped.empty()) {
+      alternatives.emplace_back(std::string(index::kSymbolPrefix) + swapped);
+      alternatives.emplace_back(std::string(index::kOwnSymbolPrefix) + swapped);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
   Xapian::Query folded(term_for(t));
   if (!accented || t.kind != TokenKind::kWord) return folded;
   // Both terms score, so a document with the exact accented spelling
   // outranks one that only matches once folded ("thư" vs "thu"), while
   // both are found.
-  return Xapian::Query(Xapian::Query::OP_OR, folded,
-                       Xapian::Query(std::string(index::kExactPrefix) + t.exact));
+  return Xapian::Query(
+      Xapian::Query::OP_OR, folded,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(std::string(index::kExactPrefix) + t.exact), ranking.exact_weight));
 }
 
-Xapian::Query words_query(const ParsedQuery::Clause& c, bool accented);
+Xapian::Query words_query(const ParsedQuery::Clause& c, bool accented,
+                          const RankingOptions& ranking);
 
-Xapian::Query clause_query(const ParsedQuery::Clause& c, bool accented) {
-  if (c.symbol_prefixes.empty()) return words_query(c, accented);
+Xapian::Query clause_query(const ParsedQuery::Clause& c, bool accented,
+                           const RankingOptions& ranking) {
+  if (c.symbol_prefixes.empty()) return words_query(c, accented, ranking);
   std::vector<Xapian::Query> alternatives;
   for (const auto& prefix : c.symbol_prefixes) {
     alternatives.emplace_back(Xapian::Query::OP_WILDCARD, prefix, 64,
                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
-  alternatives.push_back(words_query(c, accented));
+  alternatives.push_back(words_query(c, accented, ranking));
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
-Xapian::Query words_query(const ParsedQuery::Clause& c, bool accented) {
-  if (c.tokens.size() == 1) return token_query(c.tokens[0], accented);
+Xapian::Query words_query(const ParsedQuery::Clause& c, bool accented,
+                          const RankingOptions& ranking) {
+  if (c.tokens.size() == 1) return token_query(c.tokens[0], accented, ranking);
   std::vector<Xapian::Query> terms;
   std::vector<Xapian::Query> exact;
   for (const Token& t : c.tokens) {
@@ -172,7 +182,7 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
 
   for (const auto& [part, quoted] : parts) {
     if (quoted) {
-      ParsedQuery::Clause c{tokenizer_->tokenize(part), true, {}};
+      ParsedQuery::Clause c{tokenizer_->tokenize(part), true, {}, false};
       if (c.tokens.size() == 1) c.phrase = false;
       if (!c.tokens.empty()) q.required.push_back(std::move(c));
       continue;
@@ -184,8 +194,16 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     auto is_space = [](char c) { return c == ' ' || c == '\t'; };
     std::size_t stretch = 0;
     auto flush = [&](std::size_t end) {
-      for (Token& t : tokenizer_->tokenize(part.substr(stretch, end - stretch))) {
-        q.required.push_back({{std::move(t)}, false, {}});
+      const std::string_view stretch_text = part.substr(stretch, end - stretch);
+      std::vector<Token> tokens = tokenizer_->tokenize(stretch_text);
+      for (std::size_t k = 0; k < tokens.size(); ++k) {
+        bool joins = false;
+        if (k + 1 < tokens.size()) {
+          const std::string_view gap =
+              stretch_text.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end);
+          joins = gap.find_first_not_of(' ') == std::string_view::npos;
+        }
+        q.required.push_back({{std::move(tokens[k])}, false, {}, joins});
       }
     };
     for (std::size_t pos = 0; pos < part.size(); ++pos) {
@@ -198,7 +216,7 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
       std::size_t end = pos + 1;
       while (end < part.size() && !is_space(part[end])) ++end;
       for (Token& t : tokenizer_->tokenize(part.substr(pos + 1, end - pos - 1))) {
-        q.excluded.push_back({{std::move(t)}, false, {}});
+        q.excluded.push_back({{std::move(t)}, false, {}, false});
       }
       stretch = end;
       pos = end;
@@ -209,14 +227,41 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
   return q;
 }
 
-Xapian::Query QueryBuilder::build(const ParsedQuery& parsed, MatchMode mode) {
+Xapian::Query QueryBuilder::build(const ParsedQuery& parsed, MatchMode mode,
+                                  const RankingOptions& ranking) {
   if (parsed.required.empty()) return Xapian::Query::MatchNothing;
   std::vector<Xapian::Query> required;
   for (const auto& c : parsed.required) {
-    required.push_back(clause_query(c, parsed.accented));
+    required.push_back(clause_query(c, parsed.accented, ranking));
   }
-  const auto op = mode == MatchMode::kAll ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
-  Xapian::Query query(op, required.begin(), required.end());
+
+  // Adjacent syllables typed together also match as a pair: a document
+  // with the word "dân vận" beats one with "dân" and "vận" apart.
+  std::vector<Xapian::Query> pairs;
+  for (std::size_t i = 0; i + 1 < parsed.required.size(); ++i) {
+    const auto& a = parsed.required[i];
+    const auto& b = parsed.required[i + 1];
+    if (!a.joins_next || a.tokens.size() != 1 || b.tokens.size() != 1 || a.phrase || b.phrase ||
+        a.tokens[0].kind == TokenKind::kSymbol || b.tokens[0].kind == TokenKind::kSymbol) {
+      continue;
+    }
+    pairs.emplace_back(index::pair_term(a.tokens[0].folded, b.tokens[0].folded));
+  }
+  Xapian::Query pair_boost;
+  if (!pairs.empty() && ranking.pair_weight > 0) {
+    pair_boost = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                               Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                               ranking.pair_weight);
+  }
+
+  Xapian::Query query;
+  if (mode == MatchMode::kAll) {
+    query = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+    if (!pair_boost.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, pair_boost);
+  } else {
+    if (!pair_boost.empty()) required.push_back(pair_boost);
+    query = Xapian::Query(Xapian::Query::OP_OR, required.begin(), required.end());
+  }
   if (!parsed.excluded.empty()) {
     std::vector<Xapian::Query> excluded;
     for (const auto& c : parsed.excluded) {
@@ -229,8 +274,7 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& parsed, MatchMode mode) {
       }
     }
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                          Xapian::Query(Xapian::Query::OP_OR, excluded.begin(),
-                                        excluded.end()));
+                          Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
   }
   return query;
 }

@@ -156,6 +156,8 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
   reader_.with_database([&](Xapian::Database& db) {
     Xapian::Enquire enquire(db);
     enquire.set_time_limit(kMatchTimeLimitSeconds);
+    const RankingOptions ranking;
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
     Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
         std::max<std::size_t>(kExactTotalUpTo, request.offset + request.limit));
     Xapian::ValueCountMatchSpy type_spy(index::kTypeSlot), issuer_spy(index::kIssuerSlot),
@@ -178,8 +180,15 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
     if (browse) {
       enquire.set_sort_by_value_then_relevance(index::kDateSlot, true);
       mset = run(Xapian::Query::MatchAll);
+    } else if (!parsed.empty() && parsed.required.size() >= ranking.any_word_from) {
+      // Long queries are ranked over every document with any of the words;
+      // "relaxed" still says whether any document has them all.
+      Xapian::Enquire all_words(db);
+      all_words.set_query(filtered(QueryBuilder::build(parsed, MatchMode::kAll, ranking)));
+      out.relaxed = all_words.get_mset(0, 0, 1).get_matches_lower_bound() == 0;
+      mset = run(QueryBuilder::build(parsed, MatchMode::kAny, ranking));
     } else if (!parsed.empty()) {
-      mset = run(QueryBuilder::build(parsed, MatchMode::kAll));
+      mset = run(QueryBuilder::build(parsed, MatchMode::kAll, ranking));
       if (mset.empty() && mset.get_matches_estimated() == 0 && parsed.required.size() > 1) {
         // Nobody has every word: show what has some of them rather than
         // nothing, and say so.
@@ -191,7 +200,7 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
           enquire.add_matchspy(&year_spy);
           enquire.add_matchspy(&cites_spy);
         }
-        mset = run(QueryBuilder::build(parsed, MatchMode::kAny));
+        mset = run(QueryBuilder::build(parsed, MatchMode::kAny, ranking));
         out.relaxed = true;
       }
     }  // else: only punctuation or exclusions, nothing to look for

@@ -16,7 +16,7 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.
@@ -31,6 +31,10 @@ inline constexpr std::string_view kMonthPrefix = "M";     // "M202402"
 inline constexpr std::string_view kDatePrefix = "D";      // "D20240229"
 inline constexpr std::string_view kSourcePrefix = "XSRC"; // input root, hashed
 inline constexpr std::string_view kIssuerPrefix = "XI";   // folded issuer
+// Two adjacent folded syllables of one phrase ("XPban an"): most Vietnamese
+// words have two syllables, so pairs stand in for words without a
+// segmenter, and they tell "bản án" from "bán" ... "an" in unaccented text.
+inline constexpr std::string_view kPairPrefix = "XP";
 inline constexpr std::string_view kCitesPrefix = "XCITE"; // directive key cited
 inline constexpr std::string_view kCitesSymbolPrefix = "XCS";  // symbol key cited
 inline constexpr std::string_view kCampaignPrefix = "XCAMP";   // campaign id
@@ -39,6 +43,9 @@ inline constexpr std::string_view kUnnumberedPrefix = "XUN";   // "/ubnd-th" of 
 // User metadata keys (Database::get_metadata) of the knowledge base.
 inline constexpr std::string_view kDirectiveKey = "d:";  // + directive key -> JSON
 inline constexpr std::string_view kCampaignKey = "c:";   // + campaign id -> JSON
+
+// "XP" + first + ' ' + second.
+std::string pair_term(std::string_view first, std::string_view second);
 
 enum Slot : Xapian::valueno {
   kDateSlot = 0,         // "YYYYMMDD" ("YYYYMM00" month-only), sortable

@@ -34,6 +34,9 @@ struct ParsedQuery {
     // prefixes of the symbol terms it may be ("XSYM34-ct/", "XSYM34/ct-").
     // The clause then matches those symbols or the words themselves.
     std::vector<std::string> symbol_prefixes;
+    // Only spaces separate this single-token clause from the next one, so
+    // the two may form a word ("dân vận").
+    bool joins_next = false;
   };
   std::vector<Clause> required;  // what the user asks for
   std::vector<Clause> excluded;  // -word
@@ -46,6 +49,21 @@ struct ParsedQuery {
 enum class MatchMode {
   kAll,  // every clause must match (the default: users expect narrowing)
   kAny,  // any clause may match, ranked by how many and how well
+};
+
+// Ranking parameters, tuned on the judged dev sets only (ALQAC 2022/2023
+// and the phapluat8 symbol queries) with bench/relevance.sh; README
+// records the measurements.
+struct RankingOptions {
+  double bm25_k1 = 0.8;  // term-frequency saturation
+  double bm25_b = 0.75;  // document-length normalization
+  // Adjacent-syllable pairs, relative to single syllables.
+  double pair_weight = 1.0;
+  // An accented query's exact spelling, on top of the folded match.
+  double exact_weight = 0.5;
+  // Queries of this many clauses or more (questions, pasted sentences)
+  // rank every document that has any of the words; shorter ones need all.
+  std::size_t any_word_from = 4;
 };
 
 // Not thread-safe (owns a Tokenizer): use one per thread.
@@ -61,7 +79,8 @@ class QueryBuilder {
 
   // The Xapian query for `parsed`; Xapian::Query::MatchNothing if it has no
   // required clause.
-  static Xapian::Query build(const ParsedQuery& parsed, MatchMode mode);
+  static Xapian::Query build(const ParsedQuery& parsed, MatchMode mode,
+                             const RankingOptions& ranking = {});
 
  private:
   std::unique_ptr<text::Tokenizer> tokenizer_;
