@@ -48,9 +48,9 @@ nlohmann::json to_json(const search::SearchResponse& r) {
                        {"type", hit.type},     {"symbol", hit.symbol}, {"issuer", hit.issuer},
                        {"snippet", hit.snippet}, {"score", hit.score}});
   }
-  nlohmann::json out = {{"query", r.query},     {"total", r.total},
-                        {"took_ms", r.took_ms}, {"relaxed", r.relaxed},
-                        {"results", std::move(results)}};
+  nlohmann::json out = {{"query", r.query},           {"total", r.total},
+                        {"took_ms", r.took_ms},       {"relaxed", r.relaxed},
+                        {"suggestion", r.suggestion}, {"results", std::move(results)}};
   if (r.facets) {
     out["facets"] = {{"type", facet(r.facets->type)},
                      {"issuer", facet(r.facets->issuer)},
@@ -121,7 +121,11 @@ nlohmann::json to_json(const search::DirectiveSummary& s) {
   const auto& d = s.entity;
   nlohmann::json docs = nlohmann::json::array();
   for (const auto& l : d.documents) {
-    docs.push_back({{"id", l.id}, {"confidence", l.confidence}, {"how", l.how}});
+    docs.push_back({{"id", l.id},
+                    {"title", l.title},
+                    {"date", l.date},
+                    {"confidence", l.confidence},
+                    {"how", l.how}});
   }
   return {{"key", d.key},         {"symbol", d.symbol},   {"type", d.type},
           {"date", d.date},       {"issuer", d.issuer},   {"subject", d.subject},

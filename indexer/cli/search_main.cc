@@ -74,6 +74,7 @@ int run_one(const SearchService& service, const Options& opt) {
   const bool tty = isatty(STDOUT_FILENO);
   std::cout << res.total << " documents" << (res.relaxed ? " (matching some words)" : "")
             << ", " << res.took_ms << " ms\n";
+  if (!res.suggestion.empty()) std::cout << "Có phải bạn muốn tìm: " << res.suggestion << '\n';
   std::size_t rank = opt.offset;
   for (const auto& hit : res.results) {
     std::cout << '\n' << ++rank << ". " << hit.id << "  (score " << hit.score << ")";

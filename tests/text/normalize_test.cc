@@ -62,12 +62,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"HornVowels", "người", "người"}, Case{"Thuong", "thưởng", "thưởng"},
         Case{"Quoc", "Quốc", "quốc"}, Case{"Nguyen", "Nguyễn", "nguyễn"},
         // "qu" and "gi" are onsets, not vowels.
-        Case{"Quy", "quý", "quý"}, Case{"Giua", "giữa", "giữa"}, Case{"Gia", "già", "già"},
+        Case{"Quy", "quý", "quí"}, Case{"Giua", "giữa", "giữa"}, Case{"Gia", "già", "già"},
         Case{"Gin", "gìn", "gìn"},
         // Three-vowel nucleus: tone on the middle vowel.
         Case{"Hoai", "hoài", "hoài"}, Case{"Khuyu", "khuỷu", "khuỷu"},
         Case{"DStroke", "Đảng", "đảng"}, Case{"NoTone", "dân", "dân"},
-        Case{"NotASyllableKeepsMarks", "café", "café"}),
+        Case{"NotASyllableKeepsMarks", "café", "café"},
+        // i/y spellings after an onset are one word.
+        Case{"KyWithY", "kỹ", "kĩ"}, Case{"KyWithI", "kĩ", "kĩ"}, Case{"SyWithY", "sỹ", "sĩ"},
+        Case{"LyWithY", "Lý", "lí"}, Case{"AsciiMy", "My", "mi"},
+        Case{"YAloneStays", "ý", "ý"}, Case{"VowelClusterStays", "máy", "máy"},
+        Case{"UyStays", "tuy", "tuy"}),
     case_name);
 
 // --- Folding --------------------------------------------------------------

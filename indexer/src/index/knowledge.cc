@@ -131,9 +131,9 @@ void refresh_symbol(Xapian::WritableDatabase& db, const std::string& symbol_key)
     for (const Xapian::docid id : postings(db, std::string(kOwnSymbolPrefix) + symbol_key)) {
       const doc::DocumentRecord r = decode_record(db.get_document(id).get_data());
       if (!d.date.empty() && !r.date.empty() && !dates_compatible(d.date, r.date)) continue;
-      d.documents.push_back({r.id, r.date.empty() || d.date.empty() ? 0.9 : 1.0,
-                             r.date.empty() || d.date.empty() ? "symbol, date unknown"
-                                                              : "symbol and date"});
+      const bool both_dated = !r.date.empty() && !d.date.empty();
+      d.documents.push_back({r.id, r.title, r.date, both_dated ? 1.0 : 0.9,
+                             both_dated ? "symbol_and_date" : "symbol"});
     }
     // ... or, for a draft whose number was left blank, by symbol suffix,
     // date, type and subject.
@@ -150,8 +150,7 @@ void refresh_symbol(Xapian::WritableDatabase& db, const std::string& symbol_key)
         const double confidence =
             0.4 + (d.type.empty() || d.type == r.type ? 0.2 : 0.0) + 0.4 * subject_match;
         if (confidence < 0.6) continue;
-        d.documents.push_back({r.id, std::min(confidence, 0.95),
-                               "draft: same symbol suffix, date, type and subject"});
+        d.documents.push_back({r.id, r.title, r.date, std::min(confidence, 0.95), "draft"});
       }
     }
     std::sort(d.documents.begin(), d.documents.end(),
@@ -205,7 +204,11 @@ void refresh_campaign(Xapian::WritableDatabase& db, const std::string& id) {
 std::string encode(const DirectiveEntity& d) {
   nlohmann::json docs = nlohmann::json::array();
   for (const auto& l : d.documents) {
-    docs.push_back({{"id", l.id}, {"confidence", l.confidence}, {"how", l.how}});
+    docs.push_back({{"id", l.id},
+                    {"title", l.title},
+                    {"date", l.date},
+                    {"confidence", l.confidence},
+                    {"how", l.how}});
   }
   return dump({{"key", d.key},         {"symbol", d.symbol},   {"symbol_key", d.symbol_key},
                {"type", d.type},       {"date", d.date},       {"issuer", d.issuer},
@@ -234,7 +237,8 @@ std::optional<DirectiveEntity> decode_directive(std::string_view json) {
   d.aliases = j.value("aliases", std::vector<std::string>{});
   if (const auto ds = j.find("documents"); ds != j.end() && ds->is_array()) {
     for (const auto& x : *ds) {
-      d.documents.push_back({x.value("id", ""), x.value("confidence", 0.0), x.value("how", "")});
+      d.documents.push_back({x.value("id", ""), x.value("title", ""), x.value("date", ""),
+                             x.value("confidence", 0.0), x.value("how", "")});
     }
   }
   return d;

@@ -288,14 +288,39 @@ void IndexWriter::after_write() {
   if (++pending_ >= options_.batch_size) commit();
 }
 
-// Records which directives and campaigns `doc` names, so that their
-// knowledge-base entries are rebuilt.
-void IndexWriter::note_entities(const Xapian::Document& doc) {
+// True for the plain word terms that feed the spelling dictionary:
+// unprefixed (folded) or exact ("XE...") forms of words of letters.
+bool spelling_word(std::string_view term) {
+  if (term.size() < 2 || term.size() > 40) return false;
+  const unsigned char c = static_cast<unsigned char>(term[0]);
+  return !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z');
+}
+
+// Records what a document adds to or takes from derived data: which
+// directives and campaigns it names (their knowledge-base entries are
+// rebuilt) and its words (the spelling dictionary counts documents per
+// word). `added` is false for a document being replaced or deleted.
+void IndexWriter::account(const Xapian::Document& doc, bool added) {
   const std::string cites(kCitesSymbolPrefix);
   const std::string camps(kCampaignPrefix);
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
-    if (term.compare(0, cites.size(), cites) == 0) {
+    if (term.compare(0, kExactPrefix.size(), kExactPrefix) == 0) {
+      const std::string_view word = std::string_view(term).substr(kExactPrefix.size());
+      if (spelling_word(word)) {
+        if (added) {
+          db_.add_spelling(std::string(word));
+        } else {
+          db_.remove_spelling(std::string(word));
+        }
+      }
+    } else if (spelling_word(term)) {
+      if (added) {
+        db_.add_spelling(term);
+      } else {
+        db_.remove_spelling(term);
+      }
+    } else if (term.compare(0, cites.size(), cites) == 0) {
       touched_symbols_.insert(term.substr(cites.size()));
     } else if (term.compare(0, camps.size(), camps) == 0) {
       touched_campaigns_.insert(term.substr(camps.size()));
@@ -320,12 +345,12 @@ IndexWriter::Outcome IndexWriter::put(const doc::DocumentRecord& record,
       mark_seen(*p);
       return Outcome::kUnchanged;
     }
-    note_entities(old);
+    account(old, false);
   }
   const std::vector<Token> body = tokenizer_.tokenize(record.text);
   const Xapian::Document doc =
       build_document(analyze(record, body), body, root_key, data, tokenizer_);
-  note_entities(doc);
+  account(doc, true);
   mark_seen(db_.replace_document(idt, doc));
   after_write();
   return existed ? Outcome::kUpdated : Outcome::kAdded;
@@ -345,7 +370,7 @@ std::size_t IndexWriter::remove_missing(std::string_view root_key) {
     if (*p >= seen_.size() || !seen_[*p]) gone.push_back(*p);
   }
   for (const Xapian::docid id : gone) {
-    note_entities(db_.get_document(id));
+    account(db_.get_document(id), false);
     db_.delete_document(id);
     after_write();
   }

@@ -81,6 +81,17 @@ Xapian::Query clause_query(const ParsedQuery::Clause& c, bool accented,
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
+Xapian::Query with_alternatives(const ParsedQuery::Clause& c, Xapian::Query q) {
+  if (c.alternatives.empty()) return q;
+  std::vector<Xapian::Query> any = {q};
+  for (const auto& alt : c.alternatives) {
+    std::vector<Xapian::Query> terms(alt.begin(), alt.end());
+    any.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                     static_cast<Xapian::termcount>(terms.size()));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
 Xapian::Query words_query(const ParsedQuery::Clause& c, bool accented,
                           const RankingOptions& ranking) {
   if (c.tokens.size() == 1) return token_query(c.tokens[0], accented, ranking);
@@ -105,7 +116,7 @@ std::vector<std::string> codes_for(const std::vector<Token>& words) {
   for (const Token& t : words) folded += (folded.empty() ? "" : " ") + t.folded;
   static const std::pair<const char*, std::vector<std::string>> kTypes[] = {
       {"chi thi", {"ct"}},    {"ct", {"ct"}},    {"nghi quyet", {"nq"}}, {"nq", {"nq"}},
-      {"ket luan", {"kl"}},   {"kl", {"kl"}},    {"quy dinh", {"qd", "qdi"}},
+      {"ket luan", {"kl"}},   {"kl", {"kl"}},    {"qui dinh", {"qd", "qdi"}},  // "Quy" folds to "qui"
       {"quyet dinh", {"qd"}}, {"qd", {"qd"}},    {"ke hoach", {"kh"}},   {"kh", {"kh"}},
       {"thong bao", {"tb"}},  {"tb", {"tb"}},    {"bao cao", {"bc"}},    {"bc", {"bc"}},
       {"nghi dinh", {"nd"}},  {"nd", {"nd"}},    {"thong tu", {"tt"}},   {"huong dan", {"hd"}},
@@ -147,6 +158,53 @@ void find_partial_symbols(std::vector<ParsedQuery::Clause>& clauses) {
                     clauses.begin() + static_cast<long>(i + 1));
       clauses.insert(clauses.begin() + static_cast<long>(first - len), std::move(merged));
       i = first - len;
+      break;
+    }
+  }
+}
+
+// Abbreviation -> long form, folded.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& abbreviations() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> table = {
+      {"ubnd", {"uy", "ban", "nhan", "dan"}},   {"hdnd", {"hoi", "dong", "nhan", "dan"}},
+      {"tw", {"trung", "uong"}},                {"ttg", {"thu", "tuong"}},
+      {"bct", {"bo", "chinh", "tri"}},          {"nd", {"nghi", "dinh"}},
+      {"mttq", {"mat", "tran", "to", "quoc"}}, {"bch", {"ban", "chap", "hanh"}},
+      {"btv", {"ban", "thuong", "vu"}}};
+  return table;
+}
+
+bool plain_word(const ParsedQuery::Clause& c) {
+  return !c.phrase && c.tokens.size() == 1 && c.symbol_prefixes.empty() &&
+         c.tokens[0].kind == TokenKind::kWord;
+}
+
+// Gives abbreviations their long form as an alternative, and long forms
+// typed out their abbreviation.
+void add_abbreviation_synonyms(std::vector<ParsedQuery::Clause>& clauses) {
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    if (!plain_word(clauses[i])) continue;
+    for (const auto& [abbr, words] : abbreviations()) {
+      if (clauses[i].tokens[0].folded == abbr) {
+        clauses[i].alternatives.push_back(words);
+        break;
+      }
+      if (i + words.size() > clauses.size()) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < words.size() && match; ++k) {
+        const auto& c = clauses[i + k];
+        match = plain_word(c) && c.tokens[0].folded == words[k] &&
+                (k + 1 == words.size() || c.joins_next);
+      }
+      if (!match) continue;
+      ParsedQuery::Clause phrase;
+      for (std::size_t k = 0; k < words.size(); ++k) phrase.tokens.push_back(clauses[i + k].tokens[0]);
+      phrase.phrase = true;
+      phrase.joins_next = clauses[i + words.size() - 1].joins_next;
+      phrase.alternatives.push_back({abbr});
+      clauses.erase(clauses.begin() + static_cast<long>(i),
+                    clauses.begin() + static_cast<long>(i + words.size()));
+      clauses.insert(clauses.begin() + static_cast<long>(i), std::move(phrase));
       break;
     }
   }
@@ -224,6 +282,7 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     flush(part.size());
   }
   find_partial_symbols(q.required);
+  add_abbreviation_synonyms(q.required);
   return q;
 }
 
@@ -232,7 +291,7 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& parsed, MatchMode mode,
   if (parsed.required.empty()) return Xapian::Query::MatchNothing;
   std::vector<Xapian::Query> required;
   for (const auto& c : parsed.required) {
-    required.push_back(clause_query(c, parsed.accented, ranking));
+    required.push_back(with_alternatives(c, clause_query(c, parsed.accented, ranking)));
   }
 
   // Adjacent syllables typed together also match as a pair: a document

@@ -91,6 +91,38 @@ std::string date_bound(std::string_view iso, bool upper) {
   return digits;
 }
 
+// The query rewritten with each unknown word replaced by the spelling
+// dictionary's nearest word (edit distance up to 2, on the exact spelling
+// for accented queries so that "thưởnh" becomes "thưởng"). "" if nothing
+// was replaced.
+std::string suggest(const Xapian::Database& db, const ParsedQuery& parsed) {
+  std::string out;
+  bool changed = false;
+  for (const auto& clause : parsed.required) {
+    std::string words;
+    for (const text::Token& t : clause.tokens) {
+      std::string word = t.kind == text::TokenKind::kWord && parsed.accented ? t.exact : t.folded;
+      if (t.kind == text::TokenKind::kSymbol) word = t.exact;
+      if (t.kind == text::TokenKind::kWord) {
+        const bool unknown =
+            db.get_termfreq(t.folded) == 0 ||
+            (parsed.accented && db.get_termfreq(std::string(index::kExactPrefix) + t.exact) == 0);
+        if (unknown) {
+          const std::string better = db.get_spelling_suggestion(word, 2);
+          if (!better.empty() && better != word) {
+            word = better;
+            changed = true;
+          }
+        }
+      }
+      words += (words.empty() ? "" : " ") + word;
+    }
+    if (clause.phrase) words = "\"" + words + "\"";
+    out += (out.empty() ? "" : " ") + words;
+  }
+  return changed ? out : std::string();
+}
+
 }  // namespace
 
 SearchService::SearchService(std::string db_path) : reader_(std::move(db_path)) {}
@@ -205,6 +237,7 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
       }
     }  // else: only punctuation or exclusions, nothing to look for
     out.total = mset.get_matches_estimated();
+    out.suggestion = parsed.empty() ? std::string() : suggest(db, parsed);
     out.results.clear();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const doc::DocumentRecord r = index::decode_record(it.get_document().get_data());

@@ -42,6 +42,9 @@ Highlighter::Highlighter(const ParsedQuery& query) {
       keys_.insert(key_of(t));
       if (query.accented) exact_.insert(t.kind == TokenKind::kWord ? t.exact : key_of(t));
     }
+    for (const auto& alternative : clause.alternatives) {
+      for (const std::string& word : alternative) keys_.insert("w:" + word);
+    }
   }
 }
 

@@ -19,17 +19,12 @@ struct TypeWord {
 const std::vector<TypeWord>& type_words() {
   static const std::vector<TypeWord> words = [] {
     std::vector<TypeWord> out;
+    Tokenizer tokenizer;
     for (std::string_view name : document_type_names()) {
+      // Folded the way the tokenizer folds ("Quy" -> "qui").
       TypeWord w;
       w.name = name;
-      std::string f = fold(name);
-      std::size_t pos = 0;
-      while (pos <= f.size()) {
-        const auto sp = f.find(' ', pos);
-        w.folded.push_back(f.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos));
-        if (sp == std::string::npos) break;
-        pos = sp + 1;
-      }
+      for (const Token& t : tokenizer.tokenize(name)) w.folded.push_back(t.folded);
       out.push_back(std::move(w));
     }
     std::stable_sort(out.begin(), out.end(), [](const TypeWord& a, const TypeWord& b) {
@@ -107,7 +102,7 @@ std::string date_at(std::string_view text, const std::vector<Token>& t, std::siz
 // Stop words that end an issuer phrase ("của Bộ Chính trị về ...").
 bool ends_issuer(const std::vector<Token>& tokens, std::size_t i) {
   static const char* const kStops[] = {"ve", "ngay", "nham", "va", "theo", "tai", "trong",
-                                       "de", "voi", "da", "thuc", "quy", "huong", "tu"};
+                                       "de", "voi", "da", "thuc", "qui", "huong", "tu"};
   const Token& t = tokens[i];
   if (t.kind != TokenKind::kWord) return true;
   // "ban hành" ends it; "Ban Thường vụ" is part of it.
@@ -131,12 +126,29 @@ std::string_view type_before(std::string_view text, const std::vector<Token>& t,
   } else if (!blank(gap(text, t[j - 1].end, t[i].start))) {
     return {};
   }
-  // Laws are cited by name before their number: "Bộ luật Lao động số
+  for (const TypeWord& w : type_words()) {
+    const std::size_t len = w.folded.size();
+    if (j < len) continue;
+    bool match = true;
+    for (std::size_t k = 0; k < len && match; ++k) {
+      const Token& tok = t[j - len + k];
+      match = tok.kind == TokenKind::kWord && tok.folded == w.folded[k] &&
+              (k == 0 || blank(gap(text, t[j - len + k - 1].end, tok.start)));
+    }
+    if (match && blank(gap(text, t[j - 1].end, j < t.size() ? t[j].start : t[j - 1].end)) ) {
+      *start = j - len;
+      return w.name;
+    }
+  }
+  // Laws are cited by name between the type and the number: "Bộ luật Lao động số
   // 45/2019/QH14", "Luật Thi đua, khen thưởng số 06/2022/QH15".
   if (j < i) {
     for (std::size_t back = 2; back <= 10 && back <= j; ++back) {
       const Token& tok = t[j - back];
       if (tok.kind != TokenKind::kWord) break;
+      // The name is one stretch of words (commas allowed: "Luật Thi đua,
+      // khen thưởng").
+      if (!gap_is(gap(text, tok.end, t[j - back + 1].start), ",")) break;
       if (tok.folded == "luat" || (tok.folded == "lenh" && j - back > 0 &&
                                    t[j - back - 1].folded == "phap")) {
         std::size_t b = j - back;
@@ -153,20 +165,6 @@ std::string_view type_before(std::string_view text, const std::vector<Token>& t,
         *start = b;
         return name;
       }
-    }
-  }
-  for (const TypeWord& w : type_words()) {
-    const std::size_t len = w.folded.size();
-    if (j < len) continue;
-    bool match = true;
-    for (std::size_t k = 0; k < len && match; ++k) {
-      const Token& tok = t[j - len + k];
-      match = tok.kind == TokenKind::kWord && tok.folded == w.folded[k] &&
-              (k == 0 || blank(gap(text, t[j - len + k - 1].end, tok.start)));
-    }
-    if (match && blank(gap(text, t[j - 1].end, j < t.size() ? t[j].start : t[j - 1].end)) ) {
-      *start = j - len;
-      return w.name;
     }
   }
   return {};

@@ -155,6 +155,40 @@ icu::UnicodeString place_tone(const icu::UnicodeString& nfd) {
   return out;
 }
 
+// Onsets after which a final "y" and "i" spell the same syllable: "kỹ/kĩ",
+// "sỹ/sĩ", "lý/lí", "mỹ/mĩ", "quý/quí". Not "y" alone ("ý kiến") nor a
+// vowel cluster ("tuy", "máy").
+bool iy_onset(std::u32string_view onset) {
+  static const std::u32string_view kOnsets[] = {
+      U"b", U"c", U"d", U"\u0111", U"g", U"h", U"k", U"l", U"m", U"n", U"p", U"r", U"s", U"t",
+      U"v", U"x", U"ch", U"gh", U"kh", U"ng", U"nh", U"ph", U"th", U"tr", U"qu"};
+  for (const auto o : kOnsets) {
+    if (onset == o) return true;
+  }
+  return false;
+}
+
+// Spells a final "y" after an onset as "i", in a lower-case NFD syllable.
+icu::UnicodeString y_as_i(const icu::UnicodeString& nfd) {
+  std::u32string bases;
+  int32_t y_at = -1;
+  for (int32_t i = 0; i < nfd.length();) {
+    const UChar32 c = nfd.char32At(i);
+    if (u_getCombiningClass(c) == 0) {
+      bases += static_cast<char32_t>(c);
+      if (c == 'y') y_at = i;
+    }
+    i += U16_LENGTH(c);
+  }
+  if (bases.size() < 2 || bases.back() != U'y' ||
+      !iy_onset(std::u32string_view(bases).substr(0, bases.size() - 1))) {
+    return nfd;
+  }
+  icu::UnicodeString out(nfd);
+  out.setCharAt(y_at, u'i');
+  return out;
+}
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
@@ -212,9 +246,13 @@ std::string to_nfc(std::string_view utf8) {
 WordForms word_forms(std::string_view word) {
   if (is_ascii(word)) {
     std::string lower = ascii_lower(word);
+    if (lower.size() >= 2 && lower.back() == 'y') {
+      std::u32string onset(lower.begin(), lower.end() - 1);
+      if (iy_onset(onset)) lower.back() = 'i';
+    }
     return {lower, lower};
   }
-  const icu::UnicodeString nfd = lower_nfd(word);
+  const icu::UnicodeString nfd = y_as_i(lower_nfd(word));
   WordForms forms;
   forms.folded = strip_marks(nfd);
   UErrorCode status = U_ZERO_ERROR;

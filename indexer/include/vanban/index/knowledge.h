@@ -18,8 +18,13 @@ namespace vanban::index {
 // A document of the corpus that is the cited directive itself.
 struct LinkedDocument {
   std::string id;
+  std::string title;
+  std::string date;
   double confidence = 0;  // 1 = same symbol and date
-  std::string how;        // "symbol", "symbol, date unknown", "draft: ..."
+  // How the link was made: "symbol_and_date"; "symbol" (a date is
+  // missing); "draft" (a blank number "Số: /UBND-TH" with the same symbol
+  // suffix, a compatible date and type, and a similar subject).
+  std::string how;
 };
 
 struct DirectiveEntity {

@@ -82,7 +82,7 @@ class IndexWriter {
  private:
   void mark_seen(Xapian::docid id);
   void after_write();
-  void note_entities(const Xapian::Document& doc);
+  void account(const Xapian::Document& doc, bool added);
 
   WriterOptions options_;
   Xapian::WritableDatabase db_;

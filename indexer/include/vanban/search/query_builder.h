@@ -1,6 +1,9 @@
 // From what a user types to a Xapian::Query, with the same tokenizer and
 // normalization as the indexer.
 //
+// Abbreviations of administrative language are synonyms of their long
+// forms both ways: UBND, HĐND, TW, TTg, BCT, NĐ, MTTQ, BCH, BTV.
+//
 // Syntax, chosen to be forgiving: words; document symbols ("34-CT/TW",
 // "34- ct/tw", "30/2020/ND-CP", and "34/CT-TW" typed in the other style);
 // a type and a number ("Chỉ thị 34", "CT 34") for the directives with that
@@ -37,6 +40,9 @@ struct ParsedQuery {
     // Only spaces separate this single-token clause from the next one, so
     // the two may form a word ("dân vận").
     bool joins_next = false;
+    // Other ways to write the same thing, as folded terms (a phrase when
+    // several): "UBND" <-> "ủy ban nhân dân".
+    std::vector<std::vector<std::string>> alternatives = {};
   };
   std::vector<Clause> required;  // what the user asks for
   std::vector<Clause> excluded;  // -word

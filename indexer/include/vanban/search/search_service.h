@@ -65,6 +65,9 @@ struct SearchResponse {
   // True when no document had every query word and the results are those
   // matching some of them.
   bool relaxed = false;
+  // "Có phải bạn muốn tìm": the query with its unknown words replaced by
+  // the nearest indexed spelling; empty when every word is known.
+  std::string suggestion;
   std::vector<SearchHit> results;
   std::optional<Facets> facets;  // when requested
 };
