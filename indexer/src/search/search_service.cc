@@ -125,7 +125,8 @@ std::string suggest(const Xapian::Database& db, const ParsedQuery& parsed) {
 
 }  // namespace
 
-SearchService::SearchService(std::string db_path) : reader_(std::move(db_path)) {}
+SearchService::SearchService(std::string db_path, const RankingOptions& ranking)
+    : reader_(std::move(db_path)), ranking_(ranking) {}
 SearchService::~SearchService() = default;
 
 SearchResponse SearchService::search(const SearchRequest& request) const {
@@ -188,7 +189,7 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
   reader_.with_database([&](Xapian::Database& db) {
     Xapian::Enquire enquire(db);
     enquire.set_time_limit(kMatchTimeLimitSeconds);
-    const RankingOptions ranking;
+    const RankingOptions& ranking = ranking_;
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
     Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
         std::max<std::size_t>(kExactTotalUpTo, request.offset + request.limit));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "vanban/doc/record.h"
+#include "vanban/search/query_builder.h"
 #include "vanban/search/reader.h"
 
 namespace vanban::search {
@@ -82,7 +83,8 @@ class SearchService {
   static constexpr std::size_t kFacetValues = 10;
 
   // Throws Xapian::DatabaseOpeningError if `db_path` is not a usable index.
-  explicit SearchService(std::string db_path);
+  // `ranking` defaults to the tuned parameters.
+  explicit SearchService(std::string db_path, const RankingOptions& ranking = {});
   ~SearchService();
 
   SearchResponse search(const SearchRequest& request) const;
@@ -96,6 +98,7 @@ class SearchService {
 
  private:
   IndexReader reader_;
+  RankingOptions ranking_;
 };
 
 }  // namespace vanban::search
