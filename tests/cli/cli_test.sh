@@ -17,12 +17,16 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 cp -r "$corpus" "$work/corpus"
 printf 'Ch\xe1\xbb\x89 th\xe1\xbb\x8b \xc3\x28 34-CT/TW\n' > "$work/corpus/seeds/broken.txt"
 : > "$work/corpus/seeds/empty.txt"
+truncate -s 100M "$work/corpus/seeds/huge.txt"       # sparse: no disk, no memory
+printf 'PK\003\004\000\000binary' > "$work/corpus/seeds/archive.zip"
+mkdir -p "$work/corpus/loop" && ln -s .. "$work/corpus/loop/up"   # a symlink loop
 
 out=$("$build/indexer/vanban-index" --db "$work/db" "$work/corpus" 2>"$work/err") ||
   fail "vanban-index exited $?"
 echo "$out"
-grep -q '^indexed 5 (5 new, 0 updated), unchanged 0, removed 0, skipped 2 (empty: 1, invalid UTF-8: 1)' <<<"$out" ||
+grep -q '^indexed 5 (5 new, 0 updated), unchanged 0, removed 0, skipped 4 (binary: 1, empty: 1, invalid UTF-8: 1, too large: 1)' <<<"$out" ||
   fail "unexpected summary: $out"
+grep -q 'skipped .*huge.txt: 104857600 bytes, over the limit' "$work/err" || fail "no message for huge.txt"
 grep -q 'skipped .*broken.txt: invalid UTF-8 at byte' "$work/err" || fail "no message naming broken.txt"
 grep -q 'the index has 5 documents' <<<"$out" || fail "wrong document count"
 

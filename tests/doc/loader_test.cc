@@ -7,6 +7,8 @@
 
 #include "testing/temp_index.h"
 
+#include <unistd.h>
+
 namespace vanban::doc {
 namespace {
 
@@ -107,6 +109,53 @@ TEST(LoadJsonlTest, ReadsGoodLinesAndReportsBadOnes) {
   EXPECT_EQ(bad[0].reason, SkipReason::kMalformedJson);
   EXPECT_NE(bad[0].where.find(":2"), std::string::npos);
   EXPECT_EQ(bad[1].reason, SkipReason::kMissingField);
+}
+
+TEST(LoadJsonlTest, OverlongLineIsSkippedWithItsNumberAndTheRestRead) {
+  const testing::ScratchDir dir("jsonl_long_line");
+  const auto path = dir.write("docs.jsonl", "{\"id\":\"a\",\"text\":\"Dân vận khéo\"}\n{\"id\":\"b\",\"text\":\"" +
+                                                std::string(5000, 'x') +
+                                                "\"}\n{\"id\":\"c\",\"text\":\"Chỉ thị 34-CT/TW\"}");
+  std::vector<Skip> skips;
+  const auto files = list_inputs({path.string()}, skips);
+  ASSERT_EQ(files.size(), 1u);
+  std::vector<std::string> ids;
+  std::vector<Skip> bad;
+  Skip why;
+  ASSERT_TRUE(load_jsonl(
+      files[0], {.max_document_bytes = 1000}, [&](DocumentRecord&& r) { ids.push_back(r.id); },
+      [&](Skip&& s) { bad.push_back(std::move(s)); }, &why));
+  EXPECT_EQ(ids, (std::vector<std::string>{"a", "c"}));  // the last line has no newline
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_EQ(bad[0].reason, SkipReason::kTooLarge);
+  EXPECT_NE(bad[0].where.find("docs.jsonl:2"), std::string::npos) << bad[0].where;
+}
+
+TEST(ListInputsTest, DeepNestingAndBrokenLinks) {
+  const testing::ScratchDir dir("deep");
+  std::string deep;
+  for (int i = 0; i < 100; ++i) deep += "d" + std::to_string(i % 10) + "/";
+  dir.write(deep + "sâu.txt", "Văn bản nằm rất sâu");
+  std::filesystem::create_symlink(dir.path() / "khong-co.txt", dir.path() / "link.txt");
+  std::vector<Skip> skips;
+  const auto files = list_inputs({dir.str()}, skips);
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].id, deep + "sâu.txt");
+  ASSERT_EQ(skips.size(), 1u);
+  EXPECT_NE(skips[0].detail.find("broken symbolic link"), std::string::npos);
+}
+
+TEST(LoadTextFileTest, UnreadableFileIsReported) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root reads every file";
+  const testing::ScratchDir dir("unreadable");
+  const auto p = dir.write("secret.txt", "Mật");
+  std::filesystem::permissions(p, std::filesystem::perms::none);
+  std::vector<Skip> skips;
+  const auto files = list_inputs({dir.str()}, skips);
+  ASSERT_EQ(files.size(), 1u);
+  Skip why;
+  EXPECT_FALSE(load_text_file(files[0], {}, &why).has_value());
+  EXPECT_EQ(why.reason, SkipReason::kUnreadable);
 }
 
 TEST(LoadTextFileTest, EnforcesTheSizeLimit) {

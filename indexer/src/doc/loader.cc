@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <istream>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
@@ -58,6 +59,30 @@ std::string normalize_newlines(std::string s) {
     }
   }
   return out;
+}
+
+// Reads one line into `line` without its '\n', keeping at most `max` bytes:
+// a longer line is consumed to its end and reported through `*too_long`,
+// so one huge line cannot take unbounded memory. False at end of input.
+bool read_line_bounded(std::istream& in, std::string& line, std::size_t max, bool* too_long) {
+  line.clear();
+  *too_long = false;
+  std::streambuf* buf = in.rdbuf();
+  bool any = false;
+  for (;;) {
+    const int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      return any;
+    }
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < max) {
+      line.push_back(static_cast<char>(c));
+    } else {
+      *too_long = true;
+    }
+  }
 }
 
 }  // namespace
@@ -116,7 +141,11 @@ std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
         continue;
       }
       std::error_code fec;
-      if (!it->is_regular_file(fec)) continue;  // dirs, sockets, dangling links
+      if (it->is_symlink(fec) && !fs::exists(it->status(fec))) {
+        skips.push_back({SkipReason::kUnreadable, p.string(), "broken symbolic link"});
+        continue;
+      }
+      if (!it->is_regular_file(fec)) continue;  // directories, sockets, devices
       found.push_back({p, fs::relative(p, root, fec).generic_string(), root_key,
                        has_jsonl_extension(p), it->file_size(fec)});
     }
@@ -230,15 +259,17 @@ bool load_jsonl(const InputFile& file, const LoadOptions& options,
   }
   std::string line;
   std::size_t line_no = 0;
-  while (std::getline(in, line)) {
+  bool too_long = false;
+  while (read_line_bounded(in, line, options.max_document_bytes, &too_long)) {
     ++line_no;
     const std::string where = file.path.string() + ":" + std::to_string(line_no);
-    if (only_whitespace(line)) continue;
-    if (line.size() > options.max_document_bytes) {
+    if (too_long) {
       on_skip({SkipReason::kTooLarge, where,
-               std::to_string(line.size()) + " bytes, over the limit"});
+               "line longer than the limit of " + std::to_string(options.max_document_bytes) +
+                   " bytes (--max-doc-bytes)"});
       continue;
     }
+    if (only_whitespace(line)) continue;
     if (const auto bad = text::find_invalid_utf8(line)) {
       on_skip({SkipReason::kInvalidUtf8, where,
                "invalid UTF-8 at byte " + std::to_string(*bad)});

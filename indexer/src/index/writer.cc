@@ -377,7 +377,41 @@ std::size_t IndexWriter::remove_missing(std::string_view root_key) {
   return gone.size();
 }
 
+namespace {
+
+// What still needs a knowledge-base refresh is written into the database
+// with each commit, so that a run killed between a commit and its refresh
+// is completed by the next run, which would otherwise find the documents
+// unchanged and refresh nothing.
+constexpr std::string_view kPendingSymbol = "p:s:";
+constexpr std::string_view kPendingCampaign = "p:c:";
+constexpr std::string_view kPendingUnnumbered = "p:u:";
+
+void save_pending(Xapian::WritableDatabase& db, std::string_view prefix,
+                  const std::set<std::string>& keys) {
+  for (const auto& k : keys) {
+    const std::string key = std::string(prefix) + k;
+    if (key.size() <= kMaxTermBytes) db.set_metadata(key, "1");
+  }
+}
+
+void take_pending(Xapian::WritableDatabase& db, std::string_view prefix,
+                  std::set<std::string>& keys) {
+  std::vector<std::string> found;
+  const std::string p(prefix);
+  for (auto m = db.metadata_keys_begin(p); m != db.metadata_keys_end(p); ++m) found.push_back(*m);
+  for (const auto& m : found) {
+    keys.insert(m.substr(p.size()));
+    db.set_metadata(m, "");
+  }
+}
+
+}  // namespace
+
 void IndexWriter::refresh_knowledge() {
+  take_pending(db_, kPendingSymbol, touched_symbols_);
+  take_pending(db_, kPendingCampaign, touched_campaigns_);
+  take_pending(db_, kPendingUnnumbered, touched_unnumbered_);
   // A draft's unnumbered suffix may now match a cited symbol: refresh the
   // symbols that end with it.
   for (const std::string& suffix : touched_unnumbered_) {
@@ -395,10 +429,14 @@ void IndexWriter::refresh_knowledge() {
   touched_symbols_.clear();
   touched_campaigns_.clear();
   touched_unnumbered_.clear();
-  commit();
+  db_.commit();
+  pending_ = 0;
 }
 
 void IndexWriter::commit() {
+  save_pending(db_, kPendingSymbol, touched_symbols_);
+  save_pending(db_, kPendingCampaign, touched_campaigns_);
+  save_pending(db_, kPendingUnnumbered, touched_unnumbered_);
   db_.commit();
   pending_ = 0;
 }
