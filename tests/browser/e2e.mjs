@@ -303,15 +303,16 @@ async function runAxe(page, where) {
 
 fs.mkdirSync(SHOTS_DIR, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-console.log(`chromium ${browser.version()} at ${CHROMIUM}; server ${BASE_URL}`);
-
+let browser = null;
 try {
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  console.log(`chromium ${browser.version()} at ${CHROMIUM}; server ${BASE_URL}`);
+
   const seedIds = CORPUS_DIR && fs.existsSync(path.join(CORPUS_DIR, 'seeds'))
     ? fs.readdirSync(path.join(CORPUS_DIR, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => `seeds/${f}`).sort()
     : [];
@@ -326,6 +327,7 @@ try {
   // Where the flows meet: the first result of step a, opened in step b.
   let firstTitle = '';
   let firstId = '';
+  let directiveHref = ''; // the 34-CT/TW citation link of step b
 
   await check('home page loads, search box has an accessible label and focus', async () => {
     await gotoHome(page);
@@ -392,6 +394,7 @@ try {
     const cite = page.locator('#doc-text').getByRole('link', { name: /34-CT\/TW/ }).first();
     assert.ok(await cite.count() > 0, 'a link on "34-CT/TW" in the document text');
     assert.match(await cite.getAttribute('href'), /[?&]directive=34-ct%2Ftw/i);
+    directiveHref = await cite.getAttribute('href');
     await cite.click();
     await waitForDirective(page);
     const heading = (await page.locator('#directive-title').textContent()).trim();
@@ -601,6 +604,12 @@ try {
       await p.getByRole('heading', { level: 3, name: 'Thông tin văn bản' }).waitFor();
       await runAxe(p, `document ${w}`);
     });
+    await check(`e. axe-core wcag2a+wcag2aa, ${w}: directive page`, async () => {
+      await p.goto(`${BASE_URL}${directiveHref || `/?directive=${encodeURIComponent('34-ct/tw@2014-04-07')}`}`);
+      await waitForDirective(p);
+      await p.getByRole('region', { name: /^Các văn bản trích dẫn/ }).waitFor();
+      await runAxe(p, `directive ${w}`);
+    });
     await ctx.close();
   }
 
@@ -608,8 +617,12 @@ try {
     const late = problems.filter((x) => x.startsWith('[axe'));
     assert.deepEqual(late, []);
   });
+} catch (err) {
+  // Outside any check (the browser did not start, or died): count it, still print the summary.
+  failed += 1;
+  console.log(`FAIL  the run stopped: ${String((err && err.stack) || err).split('\n').slice(0, 8).join('\n      ')}`);
 } finally {
-  await browser.close().catch(() => {});
+  if (browser) await browser.close().catch(() => {});
 }
 
 finish();

@@ -7,13 +7,17 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <string>
+#include <thread>
 
 namespace vanban::search {
 
 class IndexReader {
  public:
+  static constexpr int kMaxAttempts = 10;
+
   // Opens `db_path` once to check it. Throws Xapian::DatabaseOpeningError
   // (or another Xapian::Error) if it is not a usable index.
   explicit IndexReader(std::string db_path);
@@ -23,7 +27,8 @@ class IndexReader {
   // Runs `fn(db)` with this thread's database, reopened first. When a
   // writer's commits invalidate the snapshot mid-read
   // (Xapian::DatabaseModifiedError), reopens and runs `fn` again, up to
-  // three times.
+  // kMaxAttempts times; a writer would have to commit faster than a read
+  // completes, ten times in a row, for the error to reach the caller.
   template <class Fn>
   auto with_database(Fn&& fn) const -> decltype(fn(std::declval<Xapian::Database&>())) {
     for (int attempt = 1;; ++attempt) {
@@ -32,7 +37,9 @@ class IndexReader {
         db.reopen();
         return fn(db);
       } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == 3) throw;
+        if (attempt == kMaxAttempts) throw;
+        // Let the writer finish its burst of commits.
+        std::this_thread::sleep_for(std::chrono::milliseconds(attempt));
       }
     }
   }

@@ -1,0 +1,84 @@
+// The server keeps answering while the indexer commits to the same
+// database: readers reopen and retry on Xapian::DatabaseModifiedError.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "testing/temp_index.h"
+#include "vanban/index/writer.h"
+#include "vanban/search/knowledge_service.h"
+#include "vanban/search/search_service.h"
+
+namespace vanban::search {
+namespace {
+
+doc::DocumentRecord make_record(int i, int version) {
+  doc::DocumentRecord r;
+  r.id = "doc-" + std::to_string(i);
+  r.title = "Văn bản " + std::to_string(i);
+  r.text = "Phiên bản " + std::to_string(version) +
+           ". Thực hiện Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về tiếp tục đổi "
+           "mới công tác thi đua, khen thưởng; phong trào thi đua “Dân vận khéo”.";
+  return r;
+}
+
+TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
+  const testing::ScratchDir dir("concurrency");
+  const std::string db = dir.str("db");
+  constexpr int kDocs = 200;
+  {
+    index::IndexWriter writer(db, {.batch_size = 50});
+    for (int i = 0; i < kDocs; ++i) writer.put(make_record(i, 0), "/root");
+    writer.refresh_knowledge();
+  }
+  const SearchService search(db);
+  const KnowledgeService knowledge(db);
+
+  std::atomic<bool> done{false};
+  std::atomic<long> searches{0}, failures{0};
+  auto reader = [&] {
+    while (!done) {
+      try {
+        const auto r = search.search({.query = "dân vận khéo", .limit = 10});
+        const auto d = knowledge.directive("34-CT/TW");
+        if (r.status != SearchStatus::kOk || r.total != kDocs || !d) {
+          ADD_FAILURE() << "status " << static_cast<int>(r.status) << " total " << r.total
+                        << " directive " << d.has_value();
+          ++failures;
+        }
+        ++searches;
+      } catch (const Xapian::Error& e) {
+        ADD_FAILURE() << e.get_description();
+        ++failures;
+      } catch (const std::exception& e) {
+        ADD_FAILURE() << e.what();
+        ++failures;
+      }
+    }
+  };
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) readers.emplace_back(reader);
+
+  // Rewrite every document several times, committing every 50 (an indexer
+  // commits every 1000 by default), so readers' snapshots go stale again
+  // and again.
+  {
+    index::IndexWriter writer(db, {.batch_size = 50});
+    for (int version = 1; version <= 5; ++version) {
+      for (int i = 0; i < kDocs; ++i) writer.put(make_record(i, version), "/root");
+      writer.commit();
+    }
+    writer.refresh_knowledge();
+  }
+  done = true;
+  for (auto& t : readers) t.join();
+  EXPECT_GT(searches.load(), 20);
+  EXPECT_EQ(failures.load(), 0);
+  EXPECT_EQ(search.search({.query = "phiên bản 5"}).total, static_cast<Xapian::doccount>(kDocs));
+}
+
+}  // namespace
+}  // namespace vanban::search
