@@ -13,13 +13,16 @@ cd "$(dirname "$(readlink -f "$0")")"
 BUILD_DIR=${BUILD_DIR:-build}
 DB=${DB:-data/index}
 PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
-          libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libcli11-dev curl)
+          libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libcli11-dev curl python3)
+# The test command also drives the page in Debian's Chromium (playwright-core
+# from npm, with the machine's Node.js >= 20).
+TEST_PACKAGES=(chromium)
 
 log() { printf '\033[1mvanban:\033[0m %s\n' "$*" >&2; }
 
 install_missing() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
       missing+=("$p")
   done
@@ -47,14 +50,16 @@ index_corpus() {
 
 case "${1:-}" in
   serve)
-    install_missing
+    install_missing "${PACKAGES[@]}"
     build
     index_corpus
     exec "$BUILD_DIR/server/vanban-server" --db "$DB" \
       --host "${HOST:-127.0.0.1}" --port "${PORT:-8080}"
     ;;
   test)
-    install_missing
+    install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    command -v npm >/dev/null && [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] ||
+      log "warning: the browser test needs Node.js >= 20 and npm"
     build
     index_corpus
     cd "$BUILD_DIR"
