@@ -24,6 +24,19 @@ std::optional<std::size_t> size_param(const httplib::Request& req, const char* n
   return out;
 }
 
+// True if every '%' in a request target starts a two-hex-digit escape.
+bool well_formed_escapes(std::string_view target) {
+  auto hex = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  };
+  for (std::size_t i = 0; i < target.size(); ++i) {
+    if (target[i] != '%') continue;
+    if (i + 2 >= target.size() || !hex(target[i + 1]) || !hex(target[i + 2])) return false;
+    i += 2;
+  }
+  return true;
+}
+
 const char* status_text(int status) {
   switch (status) {
     case 400: return "bad request";
@@ -130,6 +143,14 @@ void register_routes(httplib::Server& server, const Services& services,
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
       {"Referrer-Policy", "no-referrer"},
       {"X-Frame-Options", "DENY"},
+  });
+
+  // Malformed escapes ("%zz") would reach handlers as literal text; refuse
+  // them before routing.
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (well_formed_escapes(req.target)) return httplib::Server::HandlerResponse::Unhandled;
+    reply_json(res, 400, {{"error", "malformed percent-encoding in the URL"}});
+    return httplib::Server::HandlerResponse::Handled;
   });
 
   // The route table: one line per route.

@@ -146,6 +146,59 @@ TEST_F(RoutesTest, UnknownRoutesAndTraversalAre404Json) {
   }
 }
 
+TEST_F(RoutesTest, HostileRequestsGetJson4xxNeverA500) {
+  const std::string long_query(10000, 'a');
+  for (const std::string& path : std::vector<std::string>{
+           "/api/search?q=" + long_query, "/api/search?q=%zz", "/api/search?q=%E1%BB", "/api/search?q=abc%",
+        "/api/search?q=%00", "/api/documents/%zz",
+        "/api/search?q=a&from=2023-13-99x", "/api/directives?year=20x", "/api/directives?limit=0"}) {
+    const auto r = get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_GE(r->status, 400) << path;
+    EXPECT_LT(r->status, 500) << path;
+    EXPECT_TRUE(json_of(r).contains("error")) << path;
+  }
+  // Quotes and operators only are queries, not errors.
+  for (const char* path : {"/api/search?q=%22", "/api/search?q=-", "/api/search?q=%22%22%22+-+--",
+                           "/api/search?q=a&unknown=1", "/api/search?q=%28%29%5B%5D%7B%7D"}) {
+    const auto r = get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path;
+  }
+}
+
+TEST_F(RoutesTest, OversizedRequestsAndOtherMethods) {
+  httplib::Client client("127.0.0.1", port_);
+  const auto post = client.Post("/api/search", std::string(200000, 'x'), "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_GE(post->status, 400);
+  EXPECT_LT(post->status, 500);
+  httplib::Headers big = {{"X-Big", std::string(20000, 'a')}};
+  const auto header = client.Get("/api/search?q=a", big);
+  // httplib drops the connection or answers 4xx; either way not a 5xx.
+  if (header) {
+    EXPECT_GE(header->status, 400);
+    EXPECT_LT(header->status, 500);
+  }
+  const auto del = client.Delete("/api/documents/000_ddb1ffae0c6ba085.txt");
+  ASSERT_TRUE(del);
+  EXPECT_GE(del->status, 400);
+  EXPECT_LT(del->status, 500);
+  EXPECT_TRUE(get("/healthz"));  // still serving
+}
+
+TEST_F(RoutesTest, DocumentMarkupIsEscapedInSnippets) {
+  const testing::ScratchDir dir("routes_markup");
+  dir.write("c/x.txt", "Thông báo <script>alert(1)</script> về phong trào thi đua “Dân vận khéo”");
+  testing::index_paths(dir.str("db"), {dir.str("c")});
+  search::SearchService service(dir.str("db"));
+  const auto r = service.search({.query = "script dân vận khéo"});
+  ASSERT_EQ(r.results.size(), 1u);
+  EXPECT_EQ(r.results[0].snippet.find("<script"), std::string::npos) << r.results[0].snippet;
+  EXPECT_NE(r.results[0].snippet.find("&lt;<mark>script</mark>&gt;"), std::string::npos)
+      << r.results[0].snippet;
+}
+
 TEST_F(RoutesTest, HealthAndPage) {
   const auto health = get("/healthz");
   ASSERT_TRUE(health);

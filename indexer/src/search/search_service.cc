@@ -144,6 +144,10 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
   }
   for (const std::string* field : {&request.query, &request.type, &request.issuer, &request.cites}) {
     if (!text::is_valid_utf8(*field)) return bad("parameters must be valid UTF-8");
+    const bool control = std::any_of(field->begin(), field->end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    });
+    if (control) return bad("parameters must not contain control characters");
     if (field != &request.query && field->size() > 512) return bad("filter value too long");
   }
   if (request.limit == 0 || request.limit > kMaxLimit) {
