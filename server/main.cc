@@ -18,6 +18,9 @@ struct Options {
   int port = 8080;
   std::string web_root = VANBAN_WEB_ROOT;
   bool access_log = false;
+  // Worker threads. A kept-alive connection holds its worker, so this is
+  // also how many clients are served at once.
+  std::size_t threads = 64;
 };
 
 int run(const Options& opt) {
@@ -33,6 +36,10 @@ int run(const Options& opt) {
   const vanban::search::KnowledgeService knowledge(opt.db);
   const vanban::http::Services services{search, knowledge};
   httplib::Server server;
+  // httplib takes ownership of the queue it is handed (its API needs a raw pointer).
+  server.new_task_queue = [threads = opt.threads] { return new httplib::ThreadPool(threads); };
+  // Small JSON answers must not wait for delayed ACKs (Nagle's algorithm).
+  server.set_tcp_nodelay(true);
   vanban::http::register_routes(server, services, opt.web_root);
   server.set_payload_max_length(64 * 1024);  // no endpoint takes a body
   server.set_read_timeout(5, 0);
@@ -73,6 +80,9 @@ int main(int argc, char** argv) try {
       ->capture_default_str()
       ->check(CLI::Range(1, 65535));
   app.add_option("--web", opt.web_root, "directory of the web page")->capture_default_str();
+  app.add_option("--threads", opt.threads, "worker threads (clients served at once)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
   app.add_flag("--access-log", opt.access_log, "log each request to stderr");
   CLI11_PARSE(app, argc, argv);
   return run(opt);

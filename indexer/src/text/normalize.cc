@@ -8,6 +8,7 @@
 #include <unicode/utf16.h>
 
 #include <array>
+#include <unordered_map>
 #include <stdexcept>
 
 #include "vanban/text/utf8.h"
@@ -243,7 +244,27 @@ std::string to_nfc(std::string_view utf8) {
   return out;
 }
 
+namespace {
+
+WordForms compute_word_forms(std::string_view word);
+
+}  // namespace
+
 WordForms word_forms(std::string_view word) {
+  // A language has a few thousand syllables, met over and over: remember
+  // their forms per thread instead of running ICU on each occurrence.
+  constexpr std::size_t kMaxCached = 1 << 17;
+  thread_local std::unordered_map<std::string, WordForms> cache;
+  if (word.size() > 32) return compute_word_forms(word);
+  const std::string key(word);
+  if (const auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxCached) cache.clear();
+  return cache.emplace(key, compute_word_forms(word)).first->second;
+}
+
+namespace {
+
+WordForms compute_word_forms(std::string_view word) {
   if (is_ascii(word)) {
     std::string lower = ascii_lower(word);
     if (lower.size() >= 2 && lower.back() == 'y') {
@@ -262,6 +283,8 @@ WordForms word_forms(std::string_view word) {
   exact.toUTF8String(forms.exact);
   return forms;
 }
+
+}  // namespace
 
 std::string fold(std::string_view utf8) {
   if (is_ascii(utf8)) return ascii_lower(utf8);
