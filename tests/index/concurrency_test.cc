@@ -30,7 +30,7 @@ TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
   const std::string db = dir.str("db");
   constexpr int kDocs = 200;
   {
-    index::IndexWriter writer(db, {.batch_size = 50});
+    index::IndexWriter writer(db, {.batch_size = 100});
     for (int i = 0; i < kDocs; ++i) writer.put(make_record(i, 0), "/root");
     writer.refresh_knowledge();
   }
@@ -62,11 +62,11 @@ TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
   std::vector<std::thread> readers;
   for (int t = 0; t < 4; ++t) readers.emplace_back(reader);
 
-  // Rewrite every document several times, committing every 50 (an indexer
+  // Rewrite every document several times, committing every 100 (an indexer
   // commits every 1000 by default), so readers' snapshots go stale again
   // and again.
   {
-    index::IndexWriter writer(db, {.batch_size = 50});
+    index::IndexWriter writer(db, {.batch_size = 100});
     for (int version = 1; version <= 5; ++version) {
       for (int i = 0; i < kDocs; ++i) writer.put(make_record(i, version), "/root");
       writer.commit();

@@ -16,7 +16,7 @@ namespace vanban::search {
 
 class IndexReader {
  public:
-  static constexpr int kMaxAttempts = 10;
+  static constexpr int kMaxAttempts = 20;
 
   // Opens `db_path` once to check it. Throws Xapian::DatabaseOpeningError
   // (or another Xapian::Error) if it is not a usable index.
@@ -28,7 +28,7 @@ class IndexReader {
   // writer's commits invalidate the snapshot mid-read
   // (Xapian::DatabaseModifiedError), reopens and runs `fn` again, up to
   // kMaxAttempts times; a writer would have to commit faster than a read
-  // completes, ten times in a row, for the error to reach the caller.
+  // completes, twenty times in a row, for the error to reach the caller.
   template <class Fn>
   auto with_database(Fn&& fn) const -> decltype(fn(std::declval<Xapian::Database&>())) {
     for (int attempt = 1;; ++attempt) {
