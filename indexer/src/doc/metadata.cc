@@ -57,6 +57,19 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
+// Folds the start of a line: header keywords ("Số:", "V/v", "Kính gửi",
+// "Nơi nhận", the place and date) sit in its first bytes, and header and
+// footer lines can be long paragraphs.
+std::string fold_head(std::string_view line) {
+  constexpr std::size_t kHead = 120;
+  if (line.size() > kHead) {
+    std::size_t cut = kHead;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    line = line.substr(0, cut);
+  }
+  return text::fold(line);
+}
+
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -224,7 +237,11 @@ std::string list_item(std::string_view line) {
 }  // namespace
 
 bool is_boilerplate_line(std::string_view line) {
-  const std::string f = text::fold(trim(line));
+  // Chrome lines are short; a paragraph of text never is one, and folding
+  // every paragraph would cost more than the rest of the check.
+  line = trim(line);
+  if (line.size() > kMaxChromeTailLineBytes) return false;
+  const std::string f = text::fold(line);
   if (f.empty()) return false;
   static const char* const kPrefixes[] = {
       "a- a a+",           "thong ke truy cap",    "tong so diem cua bai viet",
@@ -301,7 +318,7 @@ void fill_metadata(DocumentRecord& r) {
       if (!issuer.empty()) break;
       continue;
     }
-    const std::string f = text::fold(line);
+    const std::string f = fold_head(line);
     if (starts_with(f, "cong hoa xa hoi") || starts_with(f, "dang cong san viet nam") ||
         starts_with(f, "so:") || starts_with(f, "so ") || !is_upper_line(line) ||
         !type_from_header_line(line).empty()) {
@@ -316,13 +333,13 @@ void fill_metadata(DocumentRecord& r) {
   std::string type;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i];
-    const std::string folded = text::fold(line);
+    const std::string folded = fold_head(line);
     if (subject.empty() && (starts_with(folded, "v/v ") || starts_with(folded, "ve viec "))) {
       subject = line;
       // The subject wraps over the following lines until a blank line, the
       // place-and-date line or the recipients.
       for (std::size_t j = i + 1; j < lines.size(); ++j) {
-        const std::string next = text::fold(lines[j]);
+        const std::string next = fold_head(lines[j]);
         if (lines[j].empty() || next.find(", ngay") != std::string::npos ||
             starts_with(next, "kinh gui")) {
           break;
@@ -394,7 +411,7 @@ void fill_metadata(DocumentRecord& r) {
   const std::size_t footer_from = raw.size() > kFooterLines ? raw.size() - kFooterLines : 0;
   for (std::size_t i = footer_from; i < raw.size(); ++i) {
     const std::string line = clean_line(raw[i]);
-    const std::string f = text::fold(line);
+    const std::string f = fold_head(line);
     if (r.distribution.empty() && starts_with(f, "noi nhan")) {
       for (std::size_t j = i + 1; j < raw.size(); ++j) {
         const std::string item = clean_line(raw[j]);
