@@ -332,26 +332,69 @@ void IndexWriter::account(const Xapian::Document& doc, bool added) {
   }
 }
 
+DocumentPreparer::DocumentPreparer(std::string db_path) : db_path_(std::move(db_path)) {}
+
+bool DocumentPreparer::unchanged_in_index(const std::string& idt, const std::string& digest) {
+  if (db_path_.empty()) return false;
+  try {
+    if (!committed_) {
+      committed_.emplace(db_path_);
+    } else if (++since_reopen_ % 256 == 0) {
+      committed_->reopen();
+    }
+    Xapian::PostingIterator p = committed_->postlist_begin(idt);
+    if (p == committed_->postlist_end(idt)) return false;
+    return committed_->get_document(*p).get_value(kContentHashSlot) == digest;
+  } catch (const Xapian::Error&) {
+    // No index yet, or the writer moved on: prepare the document in full;
+    // the writer compares digests again anyway.
+    committed_.reset();
+    return false;
+  }
+}
+
+PreparedDocument DocumentPreparer::prepare(doc::DocumentRecord record, std::string root_key) {
+  PreparedDocument p;
+  p.data = encode_record(record);
+  p.digest = content_hash(p.data, root_key);
+  if (!unchanged_in_index(id_term(record.id), p.digest)) {
+    const std::vector<Token> body = tokenizer_.tokenize(record.text);
+    p.document = build_document(analyze(record, body), body, root_key, p.data, tokenizer_);
+  }
+  p.record = std::move(record);
+  p.root_key = std::move(root_key);
+  return p;
+}
+
 IndexWriter::Outcome IndexWriter::put(const doc::DocumentRecord& record,
                                       std::string_view root_key) {
-  const std::string idt = id_term(record.id);
-  const std::string data = encode_record(record);
+  PreparedDocument p;
+  p.record = record;
+  p.root_key = std::string(root_key);
+  p.data = encode_record(record);
+  p.digest = content_hash(p.data, root_key);
+  return put(std::move(p));
+}
+
+IndexWriter::Outcome IndexWriter::put(PreparedDocument p) {
+  const std::string idt = id_term(p.record.id);
   bool existed = false;
-  if (Xapian::PostingIterator p = db_.postlist_begin(idt); p != db_.postlist_end(idt)) {
+  if (Xapian::PostingIterator it = db_.postlist_begin(idt); it != db_.postlist_end(idt)) {
     existed = true;
     // Compare digests before tokenizing: most re-runs change little.
-    const Xapian::Document old = db_.get_document(*p);
-    if (old.get_value(kContentHashSlot) == content_hash(data, root_key)) {
-      mark_seen(*p);
+    const Xapian::Document old = db_.get_document(*it);
+    if (old.get_value(kContentHashSlot) == p.digest) {
+      mark_seen(*it);
       return Outcome::kUnchanged;
     }
     account(old, false);
   }
-  const std::vector<Token> body = tokenizer_.tokenize(record.text);
-  const Xapian::Document doc =
-      build_document(analyze(record, body), body, root_key, data, tokenizer_);
-  account(doc, true);
-  mark_seen(db_.replace_document(idt, doc));
+  if (!p.document) {
+    const std::vector<Token> body = tokenizer_.tokenize(p.record.text);
+    p.document = build_document(analyze(p.record, body), body, p.root_key, p.data, tokenizer_);
+  }
+  account(*p.document, true);
+  mark_seen(db_.replace_document(idt, *p.document));
   after_write();
   return existed ? Outcome::kUpdated : Outcome::kAdded;
 }

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -44,6 +45,35 @@ Xapian::Document make_document(const doc::DocumentRecord& record,
                                std::string_view root_key,
                                text::Tokenizer& tokenizer);
 
+// A record made ready for the writer away from it: its id term, stored
+// data digest and, unless it is known to be unchanged, its Xapian
+// document. Preparing is the costly part (tokenizing, citations), so it
+// runs on another thread than writing.
+struct PreparedDocument {
+  doc::DocumentRecord record;
+  std::string root_key;
+  std::string data;    // encode_record(record)
+  std::string digest;  // of data, root and schema version
+  std::optional<Xapian::Document> document;  // empty: unchanged when prepared
+};
+
+// Prepares documents. Not thread-safe: one per thread. Reads the index at
+// `db_path` (if it exists yet) to skip the work for documents already
+// indexed unchanged in the last commit.
+class DocumentPreparer {
+ public:
+  explicit DocumentPreparer(std::string db_path = {});
+  PreparedDocument prepare(doc::DocumentRecord record, std::string root_key);
+
+ private:
+  bool unchanged_in_index(const std::string& id_term, const std::string& digest);
+
+  std::string db_path_;
+  std::optional<Xapian::Database> committed_;
+  std::size_t since_reopen_ = 0;
+  text::Tokenizer tokenizer_;
+};
+
 struct WriterOptions {
   // Documents per commit. A crash loses at most one batch, which the next
   // run re-indexes. Default is 1000.
@@ -63,6 +93,8 @@ class IndexWriter {
 
   // Adds or replaces the document with `record.id`, found under `root_key`.
   Outcome put(const doc::DocumentRecord& record, std::string_view root_key);
+  // The same for a document prepared on another thread.
+  Outcome put(PreparedDocument prepared);
 
   // Marks `id` as still present without touching it (e.g. its file is
   // temporarily unreadable), so remove_missing() keeps it.
