@@ -6,7 +6,7 @@
 #                       [--queries N] [--peers PEERS.sh] [--keep]
 #
 #   --corpus FILE   docs.jsonl ({"id","title","text"} per line)
-#                   (default /work/shared/data/baomoi_news/docs.jsonl, 35,530 news articles, 125 MB)
+#                   (default ../shared/data/baomoi_news/docs.jsonl, 35,530 news articles, 125 MB)
 #   --fraction F    use the documents whose hashed id falls below F (0 < F <= 1; default 1 = all);
 #                   deterministic and nested (the 3% sample contains the 1% sample)
 #   --build DIR     vanban build directory holding indexer/vanban-{index,search}, server/vanban-server
@@ -19,7 +19,7 @@
 #   --reps N        timed passes over the query log, in-process, vanban and peers (default 3; quick 1)
 #   --duration S    seconds per wrk run (default 20; quick 3)
 #   --queries N     size of the generated query log (default 1200)
-#   --peers FILE    peer harness (default /work/shared/bench/peers.sh)
+#   --peers FILE    peer harness (default ../shared/bench/peers.sh)
 #   --keep          keep every index and the 10x input (default: the 10x ones are deleted at the end)
 #
 # One run measures, on the same input and the same query log (bench/make_queries.py):
@@ -47,7 +47,7 @@ REPO="$(cd "$HERE/.." && pwd)"
 PY=/usr/bin/python3
 ORIG_ARGS=("$@")
 
-CORPUS=/work/shared/data/baomoi_news/docs.jsonl
+CORPUS="${VANBAN_SHARED:-$REPO/../shared}/data/baomoi_news/docs.jsonl"
 FRACTION=1
 BUILD="$REPO/build"
 OUT=""
@@ -57,7 +57,7 @@ SCALE10=0
 REPS=""
 DURATION=""
 NQUERIES=1200
-PEERS=/work/shared/bench/peers.sh
+PEERS="${VANBAN_SHARED:-$REPO/../shared}/bench/peers.sh"
 KEEP=0
 
 die() { echo "bench.sh: $*" >&2; exit 1; }

@@ -149,7 +149,7 @@ def main():
     ap.add_argument('outdir')
     ap.add_argument('--n', type=int, default=1200, help='number of queries (default 1200)')
     ap.add_argument('--seed', type=int, default=20240601)
-    ap.add_argument('--symbols-tsv', default='/work/shared/eval/phapluat8-symbols-dev/queries.tsv',
+    ap.add_argument('--symbols-tsv', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'shared', 'eval', 'phapluat8-symbols-dev', 'queries.tsv'),
                     help='qid<TAB>query file with symbol queries (optional; skipped if missing)')
     a = ap.parse_args()
     if a.n < 10:

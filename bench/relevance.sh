@@ -10,7 +10,7 @@
 #   --sets LIST     comma-separated, any of: alqac2022,alqac2023,phapluat8-symbols (default: all)
 #   --no-peers      score vanban only
 #   --fresh-peers   re-run the peers even when their cached runs are up to date
-#   --shared DIR    the shared data/eval/peers tree (default: $VANBAN_SHARED or /work/shared)
+#   --shared DIR    the shared data/eval/peers tree (default: $VANBAN_SHARED or ../shared beside the checkout)
 #
 # For each set it
 #   1. indexes the set's docs.jsonl with vanban-index into OUT/<set>/vanban.db (fresh each run);
