@@ -108,6 +108,7 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
           {"date", r.date},
           {"type", r.type},
           {"symbol", r.symbol},
+          {"issuer", r.issuer},
           {"text", r.text},
           {"metadata", std::move(metadata)},
           {"citations", std::move(citations)},

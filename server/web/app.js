@@ -646,10 +646,12 @@
           'data-focus-key': `facet\n${name}\n${f.value}`,
           class: active ? 'facet-link is-active' : 'facet-link',
           'aria-current': active ? 'true' : null,
-          'aria-label': `${f.label}, ${numberFmt.format(f.count)} văn bản${active ? ', đang chọn (nhấn để bỏ lọc)' : ''}`,
         },
+        // The accessible name starts with the visible text (WCAG 2.5.3):
+        // the words for screen readers are hidden text, not an aria-label.
         h('span', { class: 'facet-label' }, f.label),
-        h('span', { class: 'facet-count', 'aria-hidden': 'true' }, numberFmt.format(f.count)));
+        h('span', { class: 'facet-count' }, numberFmt.format(f.count)),
+        h('span', { class: 'sr-only' }, ` văn bản${active ? ', đang chọn (nhấn để bỏ lọc)' : ''}`));
         list.append(h('li', null, a));
       }
 
