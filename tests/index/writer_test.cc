@@ -69,6 +69,16 @@ TEST_F(IndexRunTest, FileThatTurnsBadKeepsItsIndexedVersion) {
   EXPECT_EQ(count(), 5u);
 }
 
+TEST(IdTermTest, TextCannotImpersonateAnotherDocumentsId) {
+  const testing::ScratchDir dir("id_collision");
+  dir.write("docs.jsonl",
+            "{\"id\": \"bao-cao-quy\", \"text\": \"Báo cáo kết quả thi đua Q1 năm 2024.\"}\n"
+            "{\"id\": \"1\", \"text\": \"Kế hoạch phát động phong trào thi đua năm 2024.\"}\n");
+  const auto run = testing::index_paths(dir.str("db"), {dir.str("docs.jsonl")});
+  EXPECT_EQ(run.added, 2u);
+  EXPECT_EQ(Xapian::Database(dir.str("db")).get_doccount(), 2u);
+}
+
 TEST(MakeDocumentTest, IndexesFoldedExactAndSymbolTerms) {
   doc::DocumentRecord r;
   r.id = "x";

@@ -176,3 +176,25 @@ TEST(TypeFromSymbolTest, InfersFromLetterCode) {
 
 }  // namespace
 }  // namespace vanban::text
+
+namespace vanban::text {
+namespace {
+
+// Found by fuzz/fuzz_symbols_citations: a lone 0xA0 byte ends "à" and is
+// not a non-breaking space; odd digits in a date are not numbers.
+TEST(CitationRegressionTest, SubjectEndingWithAGraveKeepsIt) {
+  const auto found = citations_of("Chỉ thị số 34-CT/TW của Bộ Chính trị về việc thi đua là\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].subject, "về việc thi đua là");
+}
+
+TEST(CitationRegressionTest, OddNumbersInADateDoNotThrow) {
+  EXPECT_NO_THROW(citations_of("Chỉ thị số 34-CT/TW ngày ９ tháng 4 năm 2014"));
+  EXPECT_NO_THROW(citations_of("Chỉ thị số 34-CT/TW ngày 99999999999 tháng 4 năm 2014"));
+  const auto found = citations_of("Chỉ thị số 34-CT/TW ngày 99999999999 tháng 4 năm 2014");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].date, "");
+}
+
+}  // namespace
+}  // namespace vanban::text

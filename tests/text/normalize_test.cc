@@ -101,6 +101,12 @@ TEST(WordFormsTest, FoldedFormDropsEveryMark) {
   EXPECT_EQ(word_forms("ASCII").exact, "ascii");
 }
 
+// Found by fuzz/fuzz_normalize: ill-formed bytes become U+FFFD.
+TEST(ToNfcTest, IllFormedUtf8BecomesReplacementCharacters) {
+  EXPECT_EQ(to_nfc("Vie\u0323\u0302t \xC3"), "Việt \uFFFD");
+  EXPECT_EQ(to_nfc("\xC3\x28 đ"), "\uFFFD( đ");
+}
+
 TEST(HasDiacriticsTest, DetectsMarksAndDStroke) {
   EXPECT_TRUE(has_diacritics("phong trào thi đua"));
   EXPECT_TRUE(has_diacritics("dd đ"));

@@ -449,7 +449,7 @@ void fill_metadata(DocumentRecord& r) {
         break;
       }
     }
-    if (r.title.empty()) r.title = std::string(trim(r.text.substr(0, 120)));
+    if (r.title.empty()) r.title = truncate_utf8(std::string(trim(r.text.substr(0, 400))), 120);
   }
   r.title = truncate_utf8(r.title, kMaxTitleBytes);
 }

@@ -84,7 +84,15 @@ void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
           if (!doc::load_jsonl(
                   file, job.load,
                   [&](doc::DocumentRecord&& r) {
-                    queue.push(preparer.prepare(std::move(r), file.root_key));
+                    // One bad line must not cost the rest of the file.
+                    const std::string where = r.source;
+                    try {
+                      queue.push(preparer.prepare(std::move(r), file.root_key));
+                    } catch (const Xapian::Error&) {
+                      throw;
+                    } catch (const std::exception& e) {
+                      queue.push(doc::Skip{doc::SkipReason::kUnreadable, where, e.what()});
+                    }
                   },
                   [&](doc::Skip&& s) { queue.push(std::move(s)); }, &why)) {
             queue.push(std::move(why));

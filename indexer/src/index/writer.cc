@@ -40,6 +40,12 @@ void add_posting_checked(Xapian::Document& doc, const std::string& term,
   if (term.size() <= kMaxTermBytes) doc.add_posting(term, pos);
 }
 
+// Unprefixed terms are folded, hence never start with a capital: one that
+// did would collide with prefixed terms ("Q1" is document 1's id term).
+bool plain_term(const std::string& term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
 // True if only spaces separate tokens a and b in `text`: they belong to
 // one phrase, so their pair is a candidate word.
 bool same_phrase(std::string_view text, const Token& a, const Token& b) {
@@ -66,13 +72,14 @@ Xapian::termpos index_tokens(Xapian::Document& doc, std::string_view text,
     ++pos;
     switch (t.kind) {
       case TokenKind::kWord:
+        if (!plain_term(t.folded)) break;
         add_posting_checked(doc, t.folded, pos);
         // Exact spellings rank accented queries; they need no positions
         // because phrases are matched on the folded stream.
         add_term_checked(doc, exact_prefix + t.exact);
         break;
       case TokenKind::kNumber:
-        add_posting_checked(doc, t.folded, pos);
+        if (plain_term(t.folded)) add_posting_checked(doc, t.folded, pos);
         break;
       case TokenKind::kSymbol:
         add_posting_checked(doc, symbol_prefix + t.folded, pos);

@@ -195,7 +195,10 @@ std::string campaign_id(std::string_view name) {
     std::uint64_t h = 1469598103934665603ULL;
     for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
     std::size_t cut = id.rfind('-', kMaxIdBytes - 10);
-    if (cut == std::string::npos) cut = kMaxIdBytes - 10;
+    if (cut == std::string::npos) {
+      cut = kMaxIdBytes - 10;
+      while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+    }
     char tail[20];
     std::snprintf(tail, sizeof tail, "-%08llx", static_cast<unsigned long long>(h & 0xffffffffULL));
     id = id.substr(0, cut) + tail;

@@ -35,27 +35,57 @@ const std::vector<TypeWord>& type_words() {
   return words;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\xA0'; }
+// Spaces between tokens: ASCII spaces and tabs, and U+00A0 (NBSP, bytes
+// C2 A0) as a whole. A lone 0xA0 byte is the tail of a letter ("à" is
+// C3 A0) and never a space.
+std::size_t space_at(std::string_view s, std::size_t i) {
+  if (i < s.size() && (s[i] == ' ' || s[i] == '\t')) return 1;
+  if (s.substr(i, 2) == "\xC2\xA0") return 2;
+  return 0;
+}
 
-// The text between token a and token b (a < b), or from `pos` to token b.
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// The text between two offsets ("" when they are out of order).
 std::string_view gap(std::string_view text, std::size_t from, std::size_t to) {
   return from <= to ? text.substr(from, to - from) : std::string_view{};
 }
 
 bool blank(std::string_view s) {
-  // Spaces, and the NBSP's UTF-8 bytes.
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return is_space(c) || c == '\xC2'; });
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = space_at(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
 }
 
-// Gap that holds nothing but spaces and at most one of `allowed`.
+// Gap that holds nothing but spaces (and '*' emphasis) and at most one of
+// `allowed`.
 bool gap_is(std::string_view s, std::string_view allowed) {
   int seen = 0;
-  for (char c : s) {
-    if (is_space(c) || c == '\xC2' || c == '*') continue;
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t n = space_at(s, i)) {
+      i += n;
+      continue;
+    }
+    const char c = s[i++];
+    if (c == '*') continue;
     if (allowed.find(c) == std::string_view::npos || ++seen > 1) return false;
   }
   return true;
+}
+
+// The value of an ASCII-digit number token; -1 for anything else (other
+// scripts' digits, too many digits).
+int number_value(const Token& t) {
+  if (t.exact.empty() || t.exact.size() > 6) return -1;
+  int v = 0;
+  for (const char c : t.exact) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
 }
 
 bool is_word(const Token& t, std::string_view folded) {
@@ -69,8 +99,8 @@ std::string date_at(std::string_view text, const std::vector<Token>& t, std::siz
                     std::size_t* next) {
   const std::size_t n = t.size();
   if (i < n && is_word(t[i], "ngay")) ++i;
-  auto number = [&](std::size_t k) { return k < n && t[k].kind == TokenKind::kNumber; };
-  auto value = [&](std::size_t k) { return std::stoi(t[k].folded); };
+  auto number = [&](std::size_t k) { return k < n && number_value(t[k]) >= 0; };
+  auto value = [&](std::size_t k) { return number_value(t[k]); };
   // d/m/y with one separator kind between numbers.
   if (number(i) && number(i + 1) && number(i + 2) && t[i + 2].exact.size() == 4 &&
       t[i].exact.size() <= 2 && t[i + 1].exact.size() <= 2) {
@@ -185,7 +215,15 @@ bool is_own_number(std::string_view text, const std::vector<Token>& t, std::size
 // A quoted stretch starting right at `pos` (after spaces): “...” or "...".
 // Returns the content and sets *end past the closing quote.
 bool quoted_at(std::string_view text, std::size_t pos, std::string* content, std::size_t* end) {
-  while (pos < text.size() && (is_space(text[pos]) || text[pos] == '*')) ++pos;
+  while (pos < text.size()) {
+    if (const std::size_t n = space_at(text, pos)) {
+      pos += n;
+    } else if (text[pos] == '*') {
+      ++pos;
+    } else {
+      break;
+    }
+  }
   std::string_view close;
   std::size_t open_len = 0;
   if (text.substr(pos, 3) == "\u201C") {
@@ -214,11 +252,23 @@ bool quoted_at(std::string_view text, std::size_t pos, std::string* content, std
 }
 
 std::string trim_copy(std::string_view s) {
-  while (!s.empty() && (is_space(s.front()) || s.front() == ',' || s.front() == '*')) {
-    s.remove_prefix(1);
+  for (;;) {
+    if (const std::size_t n = space_at(s, 0)) {
+      s.remove_prefix(n);
+    } else if (!s.empty() && (s.front() == ',' || s.front() == '*')) {
+      s.remove_prefix(1);
+    } else {
+      break;
+    }
   }
-  while (!s.empty() && (is_space(s.back()) || s.back() == ',' || s.back() == '*')) {
-    s.remove_suffix(1);
+  for (;;) {
+    if (!s.empty() && (is_space(s.back()) || s.back() == ',' || s.back() == '*')) {
+      s.remove_suffix(1);
+    } else if (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") {
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
   }
   return std::string(s);
 }

@@ -227,6 +227,18 @@ std::string strip_marks(const icu::UnicodeString& nfd) {
 std::string to_nfc(std::string_view utf8) {
   if (is_ascii(utf8)) return std::string(utf8);
   const icu::Normalizer2& nfc = nfc_instance();
+  if (!is_valid_utf8(utf8)) {
+    // The UTF-8 paths below pass ill-formed bytes through; the contract
+    // promises U+FFFD, which the UTF-16 conversion provides.
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString u = nfc.normalize(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
+        status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFC failed");
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  }
   const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
   UErrorCode status = U_ZERO_ERROR;
   if (nfc.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {

@@ -91,8 +91,11 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text) {
     }
     const std::string_view word = text.substr(b, e - b);
     if (rule < UBRK_WORD_NUMBER_LIMIT) {
+      // ICU's numbers include "Q1" and other scripts' digits: fold them like
+      // words (an upper-case term would look like a prefixed one: "Q1" is
+      // the id term of document "1").
       std::string w(word);
-      std::string digits = digits_without_leading_zeros(w);
+      std::string digits = digits_without_leading_zeros(fold(w));
       tokens.push_back({TokenKind::kNumber, b, e, std::move(w),
                         std::move(digits)});
     } else {
