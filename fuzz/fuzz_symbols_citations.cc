@@ -1,0 +1,215 @@
+// Fuzzes the document-text grammar: text/symbol.h (find_symbols,
+// parse_symbol), text/tokenize.h (Tokenizer::tokenize), text/citation.h
+// (find_citations, type_from_symbol) and text/campaign.h (find_campaigns,
+// campaign_id).
+//
+// The tokenizer's contract covers ill-formed UTF-8, so it gets the raw
+// bytes; everything else gets the input only if it is valid UTF-8, in NFC
+// as the indexer passes it.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fuzz_check.h"
+#include "vanban/text/campaign.h"
+#include "vanban/text/citation.h"
+#include "vanban/text/normalize.h"
+#include "vanban/text/symbol.h"
+#include "vanban/text/tokenize.h"
+
+namespace {
+
+namespace text = vanban::text;
+using vanban::fuzz::good_range;
+using vanban::fuzz::show;
+using vanban::fuzz::valid_utf8;
+
+std::string where(std::string_view s, std::size_t b, std::size_t e) {
+  return "[" + std::to_string(b) + "," + std::to_string(e) + ") of " + show(s);
+}
+
+bool known_type(std::string_view type) {
+  if (type.empty()) return true;
+  const auto& names = text::document_type_names();
+  return std::find(names.begin(), names.end(), type) != names.end();
+}
+
+void check_symbol_against_parse(const text::Symbol& sym, std::string_view context) {
+  VANBAN_FUZZ_CHECK(valid_utf8(sym.display) && valid_utf8(sym.key),
+                    "symbol strings not valid UTF-8: " + show(sym.display) + " / " +
+                        show(sym.key) + " in " + show(context));
+  VANBAN_FUZZ_CHECK(sym.display.find(' ') == std::string::npos && !sym.display.empty(),
+                    "symbol display has spaces or is empty: " + show(sym.display));
+  VANBAN_FUZZ_CHECK(vanban::fuzz::is_nfc(sym.display),
+                    "symbol display not NFC: " + show(sym.display));
+  VANBAN_FUZZ_CHECK(text::fold(sym.key) == sym.key,
+                    "symbol key is not folded: " + show(sym.key));
+  // The display form is what the web page shows and users copy back into
+  // the search box: it must parse to the same key.
+  const auto again = text::parse_symbol(sym.display);
+  VANBAN_FUZZ_CHECK(again.has_value(),
+                    "parse_symbol(display) fails: display " + show(sym.display) + " from " +
+                        show(context));
+  VANBAN_FUZZ_CHECK(again->key == sym.key && again->display == sym.display,
+                    "parse_symbol(display) differs: " + show(sym.display) + " key " +
+                        show(sym.key) + " -> " + show(again->display) + " key " +
+                        show(again->key));
+  VANBAN_FUZZ_CHECK(known_type(text::type_from_symbol(sym.display)),
+                    "type_from_symbol gives an unknown type for " + show(sym.display));
+}
+
+void check_symbols(std::string_view s, const text::SymbolScanOptions& options) {
+  const std::vector<text::Symbol> found = text::find_symbols(s, options);
+  std::size_t previous_end = 0;
+  for (const text::Symbol& sym : found) {
+    VANBAN_FUZZ_CHECK(good_range(s, sym.start, sym.end) && sym.start < sym.end,
+                      "symbol offsets " + where(s, sym.start, sym.end));
+    VANBAN_FUZZ_CHECK(sym.start >= previous_end,
+                      "symbols overlap or are out of order at " + where(s, sym.start, sym.end));
+    previous_end = sym.end;
+    VANBAN_FUZZ_CHECK(s[sym.start] >= '0' && s[sym.start] <= '9',
+                      "symbol does not start at a digit: " + where(s, sym.start, sym.end));
+    check_symbol_against_parse(sym, s);
+    // The matched text itself parses as one symbol with the same key.
+    const std::string_view matched = s.substr(sym.start, sym.end - sym.start);
+    const auto parsed = text::parse_symbol(matched);
+    VANBAN_FUZZ_CHECK(parsed.has_value() && parsed->key == sym.key,
+                      "parse_symbol(matched text " + show(matched) + ") != key " + show(sym.key));
+  }
+}
+
+void check_tokens(std::string_view s, const std::vector<text::Token>& tokens, bool valid) {
+  std::size_t previous_end = 0;
+  for (const text::Token& t : tokens) {
+    VANBAN_FUZZ_CHECK(t.start < t.end && t.end <= s.size(),
+                      "token offsets " + where(s, t.start, t.end));
+    VANBAN_FUZZ_CHECK(t.start >= previous_end,
+                      "tokens overlap or are out of order at " + where(s, t.start, t.end) +
+                          ", previous ended at " + std::to_string(previous_end));
+    previous_end = t.end;
+    const std::string_view span = s.substr(t.start, t.end - t.start);
+    // "Ill-formed UTF-8 yields no tokens for the ill-formed bytes."
+    VANBAN_FUZZ_CHECK(valid_utf8(span), "token covers ill-formed bytes: " + where(s, t.start, t.end));
+    if (valid) {
+      VANBAN_FUZZ_CHECK(good_range(s, t.start, t.end),
+                        "token not on code point boundaries: " + where(s, t.start, t.end));
+    }
+    VANBAN_FUZZ_CHECK(!t.exact.empty() && !t.folded.empty() && valid_utf8(t.exact) &&
+                          valid_utf8(t.folded),
+                      "token strings empty or not UTF-8: " + show(t.exact) + " / " +
+                          show(t.folded) + " at " + where(s, t.start, t.end));
+    // Folded means folded, for numbers too: the index stores `folded` as an
+    // unprefixed term, and an upper-case term ("Q1", "D2024...") is read
+    // as a prefixed one (id, date, ...) by Xapian/Omega conventions.
+    VANBAN_FUZZ_CHECK(text::fold(t.folded) == t.folded,
+                      "token folded form is not folded: kind " +
+                          std::to_string(static_cast<int>(t.kind)) + " exact " + show(t.exact) +
+                          " folded " + show(t.folded) + " at " + where(s, t.start, t.end));
+    switch (t.kind) {
+      case text::TokenKind::kSymbol: {
+        const auto parsed = text::parse_symbol(t.exact);
+        VANBAN_FUZZ_CHECK(parsed && parsed->key == t.folded,
+                          "symbol token does not re-parse: " + show(t.exact) + " key " +
+                              show(t.folded));
+        break;
+      }
+      case text::TokenKind::kWord: {
+        const text::WordForms forms = text::word_forms(span);
+        VANBAN_FUZZ_CHECK(forms.exact == t.exact && forms.folded == t.folded,
+                          "word token != word_forms of its text: " + show(span));
+        break;
+      }
+      case text::TokenKind::kNumber:
+        break;
+    }
+  }
+}
+
+void check_citations(std::string_view s, const std::vector<text::Token>& tokens,
+                     const std::vector<text::Citation>& citations) {
+  std::size_t previous_start = 0;
+  std::map<std::string, bool> dated;  // symbol_key -> has a dated citation
+  for (const text::Citation& c : citations) {
+    const std::string at = where(s, c.start, c.end);
+    VANBAN_FUZZ_CHECK(good_range(s, c.start, c.end) && c.start < c.end,
+                      "citation offsets " + at);
+    VANBAN_FUZZ_CHECK(c.start >= previous_start, "citations out of text order at " + at);
+    previous_start = c.start;
+    VANBAN_FUZZ_CHECK(valid_utf8(c.symbol) && valid_utf8(c.symbol_key) && valid_utf8(c.type) &&
+                          valid_utf8(c.date) && valid_utf8(c.issuer) && valid_utf8(c.subject) &&
+                          valid_utf8(c.key),
+                      "citation field not valid UTF-8: symbol " + show(c.symbol) + " issuer " +
+                          show(c.issuer) + " subject " + show(c.subject) + " at " + at);
+    const bool from_token = std::any_of(tokens.begin(), tokens.end(), [&](const text::Token& t) {
+      return t.kind == text::TokenKind::kSymbol && t.exact == c.symbol && t.folded == c.symbol_key;
+    });
+    VANBAN_FUZZ_CHECK(from_token, "citation symbol is no symbol token: " + show(c.symbol));
+    VANBAN_FUZZ_CHECK(c.key == text::directive_key(c.symbol_key, c.date),
+                      "citation key " + show(c.key) + " != directive_key(" + show(c.symbol_key) +
+                          ", " + show(c.date) + ")");
+    VANBAN_FUZZ_CHECK(c.date.empty() || vanban::fuzz::iso_date_shape(c.date),
+                      "citation date not ISO: " + show(c.date) + " at " + at);
+    VANBAN_FUZZ_CHECK(known_type(c.type), "citation type unknown: " + show(c.type));
+    // Quoted subjects are at most 600 bytes, "về ..." clauses 400.
+    VANBAN_FUZZ_CHECK(c.subject.size() <= 600,
+                      "citation subject of " + std::to_string(c.subject.size()) +
+                          " bytes: " + show(c.subject, 120) + " at " + at);
+    dated[c.symbol_key] = dated[c.symbol_key] || !c.date.empty();
+  }
+  // "Within one document an undated citation takes the date of a dated
+  // citation of the same symbol."
+  for (const text::Citation& c : citations) {
+    VANBAN_FUZZ_CHECK(!c.date.empty() || !dated[c.symbol_key],
+                      "undated citation of a symbol dated elsewhere: " + show(c.symbol_key));
+  }
+}
+
+void check_campaigns(std::string_view s, const std::vector<text::CampaignMention>& campaigns) {
+  for (const text::CampaignMention& m : campaigns) {
+    const std::string at = where(s, m.start, m.end);
+    VANBAN_FUZZ_CHECK(good_range(s, m.start, m.end), "campaign offsets " + at);
+    VANBAN_FUZZ_CHECK(valid_utf8(m.name) && valid_utf8(m.id) && valid_utf8(m.launcher),
+                      "campaign field not valid UTF-8: name " + show(m.name) + " id " +
+                          show(m.id) + " launcher " + show(m.launcher) + " at " + at);
+    VANBAN_FUZZ_CHECK(s.substr(m.start, m.end - m.start).find(m.name) != std::string_view::npos,
+                      "campaign name " + show(m.name) + " is not inside its quote " + at);
+    VANBAN_FUZZ_CHECK(!m.id.empty() && m.id.find('-') != std::string::npos,
+                      "campaign id " + show(m.id));
+    // Ids become Xapian terms and metadata keys.
+    VANBAN_FUZZ_CHECK(m.id.size() <= 120, "campaign id of " + std::to_string(m.id.size()) +
+                                              " bytes: " + show(m.id));
+    VANBAN_FUZZ_CHECK(m.id == text::campaign_id(m.name),
+                      "campaign id " + show(m.id) + " != campaign_id(name)");
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size > 8192) return -1;
+  static text::Tokenizer doc_tokenizer;
+  const std::string_view raw = vanban::fuzz::as_view(data, size);
+  const bool valid = valid_utf8(raw);
+  check_tokens(raw, doc_tokenizer.tokenize(raw), valid);
+  if (!valid) return 0;
+
+  const std::string nfc = text::to_nfc(raw);
+  check_symbols(nfc, {});
+  check_symbols(nfc, {.accept_lower_case = true});
+  if (const auto sym = text::parse_symbol(raw)) check_symbol_against_parse(*sym, raw);
+
+  const std::vector<text::Token> tokens = doc_tokenizer.tokenize(nfc);
+  check_tokens(nfc, tokens, true);
+  const std::vector<text::Citation> citations = text::find_citations(nfc, tokens);
+  check_citations(nfc, tokens, citations);
+  check_campaigns(nfc, text::find_campaigns(nfc, tokens, citations));
+
+  const std::string id = text::campaign_id(nfc);
+  VANBAN_FUZZ_CHECK(valid_utf8(id) && id.size() <= 120,
+                    "campaign_id(" + show(nfc, 120) + ") = " + show(id));
+  return 0;
+}
