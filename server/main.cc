@@ -40,6 +40,9 @@ int run(const Options& opt) {
   server.new_task_queue = [threads = opt.threads] { return new httplib::ThreadPool(threads); };
   // Small JSON answers must not wait for delayed ACKs (Nagle's algorithm).
   server.set_tcp_nodelay(true);
+  // httplib closes a kept-alive connection after 5 requests by default; the
+  // reconnects queue behind busy workers under load.
+  server.set_keep_alive_max_count(1000);
   vanban::http::register_routes(server, services, opt.web_root);
   server.set_payload_max_length(64 * 1024);  // no endpoint takes a body
   server.set_read_timeout(5, 0);
