@@ -523,6 +523,19 @@ try {
     await until('the home page', async () => (await focused(page)).id === 'q');
   });
 
+  await check('a document full of markup displays as text and runs nothing', async () => {
+    await gotoHome(page);
+    assert.equal(await search(page, '"kiem tra giao dien bao mat"'), 1);
+    const snippet = await resultItems(page).first().locator('.result-snippet').textContent();
+    assert.ok(snippet.includes('<script>'), `the snippet shows the markup as text: ${snippet}`);
+    await resultLinks(page).first().click();
+    await until('the document text', async () => ((await page.locator('#doc-text').textContent()) || '').includes('<script>window.__vanbanXss = 1</script>'));
+    assert.equal(await page.locator('#doc-text script, #doc-text img, #doc-text b, #results script').count(), 0,
+      'no element made from the document text');
+    assert.equal(await page.evaluate(() => window.__vanbanXss), undefined, 'no script from the document ran');
+    await shot(page, 'document-with-markup');
+  });
+
   await main.close();
 
   /* ========================= phone flow: 360 px, under the real CSP (d, g) */

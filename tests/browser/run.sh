@@ -64,7 +64,13 @@ if [ ! -f "$stamp" ] || [ "$here/package-lock.json" -nt "$stamp" ] || [ "$here/p
 fi
 
 # ------------------------------------------------------------- index
-"$build/indexer/vanban-index" --db "$work/db" "$repo/corpus" >"$work/index.log" 2>&1 ||
+# Beside the seeds, one document full of markup: the page must show it as text.
+mkdir -p "$work/markup"
+cat > "$work/markup/markup.txt" <<'DOC'
+Tệp kiểm tra giao diện bảo mật
+Nội dung có mã: <script>window.__vanbanXss = 1</script> và <img src=x onerror="window.__vanbanXss = 2"> cùng <b>chữ đậm</b>.
+DOC
+"$build/indexer/vanban-index" --db "$work/db" "$repo/corpus" "$work/markup" >"$work/index.log" 2>&1 ||
   fail "vanban-index failed: $(cat "$work/index.log")"
 grep -q 'the index has [1-9]' "$work/index.log" || fail "empty index: $(cat "$work/index.log")"
 

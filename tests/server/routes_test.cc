@@ -6,6 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "testing/temp_index.h"
 
 namespace vanban::http {
@@ -185,6 +190,38 @@ TEST_F(RoutesTest, OversizedRequestsAndOtherMethods) {
   EXPECT_GE(del->status, 400);
   EXPECT_LT(del->status, 500);
   EXPECT_TRUE(get("/healthz"));  // still serving
+}
+
+// A client that sends half a request and stalls holds one worker until
+// the read timeout (5 s), not the server.
+TEST_F(RoutesTest, SlowClientDoesNotStallTheServer) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port_));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const std::string half = "GET /api/search?q=thi HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  ASSERT_EQ(::send(fd, half.data(), half.size(), 0), static_cast<ssize_t>(half.size()));
+
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto r = get("/api/search?q=d%C3%A2n+v%E1%BA%ADn");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(1));
+
+  // After the read timeout the server gives up on the slow client with a
+  // 400 (JSON, like every error).
+  timeval tv{8, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  char buf[512];
+  const auto t1 = std::chrono::steady_clock::now();
+  const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(std::string(buf, static_cast<std::size_t>(n)).rfind("HTTP/1.1 400", 0), 0u);
+  EXPECT_LT(std::chrono::steady_clock::now() - t1, std::chrono::seconds(7));
+  ::close(fd);
 }
 
 TEST_F(RoutesTest, DocumentMarkupIsEscapedInSnippets) {
