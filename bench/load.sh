@@ -39,6 +39,7 @@ done
 [ -x "$BUILD/server/vanban-server" ] || { echo "load.sh: no vanban-server in $BUILD" >&2; exit 2; }
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
+. "$REPO/tests/cli/server_lib.sh"
 server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true' EXIT
 
@@ -66,19 +67,8 @@ open(sys.argv[2], "w").write("\n".join(urls) + "\n")
 print(f"{len(urls)} URLs", file=sys.stderr)
 PY
 
-for attempt in 1 2 3 4 5; do
-  port=$((20000 + RANDOM % 20000))
-  "$BUILD/server/vanban-server" --db "$OUT/db" --port "$port" >"$OUT/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 50); do
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$server_pid" 2>/dev/null && break
-  server_pid=
-done
-[ -n "$server_pid" ] || { echo "load.sh: the server did not start" >&2; exit 1; }
+start_server "$BUILD/server/vanban-server" "$OUT/db" "$OUT/server.log" ||
+  { echo "load.sh: the server did not start" >&2; exit 1; }
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 
 # Warm-up: every URL once.

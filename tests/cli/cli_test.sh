@@ -3,6 +3,7 @@
 # of the corpus with a broken file in it, re-index, search, serve.
 # Usage: cli_test.sh BUILD_DIR CORPUS_DIR
 set -euo pipefail
+. "$(dirname "$0")/server_lib.sh"
 build=$1
 corpus=$2
 work=$(mktemp -d)
@@ -45,19 +46,8 @@ out=$("$build/indexer/vanban-search" --db "$work/db" dan van kheo)
 grep -q '^2 documents' <<<"$out" || fail "vanban-search: $out"
 grep -q '\[Dân vận khéo\]' <<<"$out" || fail "vanban-search snippet: $out"
 
-for attempt in 1 2 3 4 5; do
-  port=$((20000 + RANDOM % 20000))
-  "$build/server/vanban-server" --db "$work/db" --port "$port" >"$work/server.log" 2>&1 &
-  server_pid=$!
-  for _ in $(seq 50); do
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$server_pid" 2>/dev/null && break
-  server_pid=
-done
-[ -n "$server_pid" ] || fail "server did not start: $(cat "$work/server.log")"
+start_server "$build/server/vanban-server" "$work/db" "$work/server.log" ||
+  fail "server did not start: $(cat "$work/server.log")"
 body=$(curl -fs "http://127.0.0.1:$port/api/search?q=34-ct%2Ftw")
 grep -q '"total":4' <<<"$body" || fail "HTTP search: $body"
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/nope")

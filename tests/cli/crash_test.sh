@@ -4,6 +4,7 @@
 # exactly once and the knowledge base complete.
 # Usage: crash_test.sh BUILD_DIR
 set -euo pipefail
+. "$(dirname "$0")/server_lib.sh"
 build=$1
 work=$(mktemp -d)
 server_pid=
@@ -54,19 +55,8 @@ grep -q "indexed 0 .*unchanged $n, removed 0" <<<"$out" || fail "re-run changed 
 grep -q "the index has $n documents" <<<"$out" || fail "duplicates: $out"
 
 # The knowledge base knows every citing document.
-for attempt in 1 2 3 4 5; do
-  port=$((20000 + RANDOM % 20000))
-  "$build/server/vanban-server" --db "$db" --port "$port" >/dev/null 2>&1 &
-  server_pid=$!
-  for _ in $(seq 50); do
-    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -0 "$server_pid" 2>/dev/null && break
-  server_pid=
-done
-[ -n "$server_pid" ] || fail "server did not start"
+start_server "$build/server/vanban-server" "$db" "$work/server.log" ||
+  fail "server did not start"
 body=$(curl -fs "http://127.0.0.1:$port/api/directives/34-CT%2FTW")
 grep -q "\"cited_by_count\":$n" <<<"$body" || fail "directive entity incomplete: ${body:0:300}"
 body=$(curl -fs "http://127.0.0.1:$port/api/campaigns/dan-van-kheo")
