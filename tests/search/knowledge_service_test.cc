@@ -212,6 +212,16 @@ TEST_F(KnowledgeTest, SearchFiltersAndFacets) {
   const auto y2024 = search_->search(r);
   ASSERT_EQ(y2024.total, 1u);
   EXPECT_EQ(y2024.results[0].id, "004_39b0106687e293f0.txt");
+  // A relaxed search counts facets over its any-word matches.
+  SearchRequest loose;
+  loose.query = "khéo xyzzyqq";
+  loose.facets = true;
+  const auto relaxed = search_->search(loose);
+  EXPECT_TRUE(relaxed.relaxed);
+  ASSERT_TRUE(relaxed.facets.has_value());
+  Xapian::doccount years = 0;
+  for (const auto& y : relaxed.facets->year) years += y.count;
+  EXPECT_EQ(years, 2u);  // 003 and 004, both dated
   r.from = "yesterday";
   EXPECT_EQ(search_->search(r).status, SearchStatus::kBadRequest);
 }

@@ -229,14 +229,7 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
       if (mset.empty() && mset.get_matches_estimated() == 0 && parsed.required.size() > 1) {
         // Nobody has every word: show what has some of them rather than
         // nothing, and say so.
-        if (request.facets) {
-          // Spies have seen nothing yet; start them afresh.
-          enquire.clear_matchspies();
-          enquire.add_matchspy(&type_spy);
-          enquire.add_matchspy(&issuer_spy);
-          enquire.add_matchspy(&year_spy);
-          enquire.add_matchspy(&cites_spy);
-        }
+        // The facet spies stay attached: the empty first run counted nothing.
         mset = run(QueryBuilder::build(parsed, MatchMode::kAny, ranking));
         out.relaxed = true;
       }
