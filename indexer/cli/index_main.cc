@@ -20,6 +20,7 @@ struct Options {
   std::string db;
   std::vector<std::string> paths;
   std::size_t batch_size = 1000;
+  std::size_t shards = 0;
   std::uintmax_t max_doc_bytes = std::uintmax_t{64} << 20;
   bool quiet = false;
 };
@@ -60,6 +61,7 @@ int run(const Options& opt) {
   job.db_path = opt.db;
   job.paths = opt.paths;
   job.writer.batch_size = opt.batch_size;
+  job.shards = opt.shards;
   job.load.max_document_bytes = opt.max_doc_bytes;
 
   Progress progress(!opt.quiet);
@@ -90,6 +92,11 @@ int main(int argc, char** argv) try {
   app.add_option("--batch", opt.batch_size, "documents per commit")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  app.add_option("--shards", opt.shards,
+                 "write N shard databases, one writer thread each, and a Xapian stub "
+                 "DB/XAPIANDB listing them (default: as the index already is; 1 for a "
+                 "new one)")
+      ->check(CLI::Range(1, 256));
   app.add_option("--max-doc-bytes", opt.max_doc_bytes,
                  "skip documents larger than this many bytes")
       ->capture_default_str()

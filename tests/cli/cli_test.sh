@@ -57,4 +57,40 @@ grep -q 'lang="vi"' <<<"$page" || fail "page not served"
 kill -TERM "$server_pid"
 wait "$server_pid" || fail "server did not exit cleanly on SIGTERM"
 server_pid=
+
+# The same corpus in two shards, served by two xapian-tcpsrv on loopback;
+# vanban-server opens a stub naming them and answers as before.
+"$build/indexer/vanban-index" -q --db "$work/sharded" --shards 2 "$work/corpus" >/dev/null 2>&1
+[ -f "$work/sharded/XAPIANDB" ] || fail "no stub written for --shards 2"
+tcp_pids=()
+mkdir -p "$work/front"
+for k in 0 1; do
+  p=$((40000 + RANDOM % 20000))
+  # A session of its own: on SIGTERM, xapian-tcpsrv signals its whole
+  # process group, which would otherwise be this script and ctest.
+  setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$p" "$work/sharded/shard-$k" \
+    2>/dev/null &
+  tcp_pids+=($!)
+  echo "remote 127.0.0.1:$p" >>"$work/front/XAPIANDB"
+done
+cp -r "$work/sharded/catalog" "$work/front/catalog"
+cleanup_tcp() {
+  for pid in "${tcp_pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+  cleanup
+}
+trap cleanup_tcp EXIT
+sleep 0.5
+strip() { sed -E 's/"took_ms":[0-9.e+-]+//'; }
+start_server "$build/server/vanban-server" "$work/db" "$work/server.log" || fail "server (one db)"
+one_port=$port one_pid=$server_pid
+start_server "$build/server/vanban-server" "$work/front" "$work/front.log" ||
+  fail "server on remote shards did not start: $(cat "$work/front.log")"
+for path in '/api/search?q=34-ct%2Ftw&facets=1' '/api/search?q=dan+van+kheo' \
+            '/api/directives/34-CT%2FTW' '/api/campaigns'; do
+  a=$(curl -fs "http://127.0.0.1:$one_port$path" | strip)
+  b=$(curl -fs "http://127.0.0.1:$port$path" | strip)
+  [ -n "$a" ] && [ "$a" = "$b" ] || fail "remote shards answer $path differently: $b vs $a"
+done
+kill "$one_pid" "$server_pid"
+server_pid=
 echo "cli_test: all checks passed"

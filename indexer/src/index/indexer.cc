@@ -6,25 +6,25 @@
 #include <deque>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <thread>
 #include <variant>
 
+#include "vanban/index/layout.h"
+
 namespace vanban::index {
 namespace {
 
-// What the reading thread hands to the writing thread.
+// What the reading thread hands to a shard's writing thread.
 struct Keep {
   std::string id;  // a file that could not be read: keep its indexed version
 };
-struct FileDone {
-  std::uintmax_t bytes;
-};
-using Event = std::variant<PreparedDocument, doc::Skip, Keep, FileDone, std::exception_ptr>;
+using Event = std::variant<PreparedDocument, Keep>;
 
-// A bounded queue: the reader blocks when the writer falls behind, so
-// memory stays bounded by kQueueCapacity documents whatever the corpus.
+// A bounded queue: the reader blocks when a writer falls behind, so memory
+// stays bounded by kQueueCapacity documents per shard whatever the corpus.
 class EventQueue {
  public:
   static constexpr std::size_t kQueueCapacity = 64;
@@ -36,11 +36,11 @@ class EventQueue {
     events_.push_back(std::move(e));
     not_empty_.notify_one();
   }
-  // False when the producer is done and everything was taken.
+  // False when the producer is done (or the run failed) and nothing is left.
   bool pop(Event& e) {
     std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !events_.empty() || closed_; });
-    if (events_.empty()) return false;
+    not_empty_.wait(lock, [&] { return !events_.empty() || closed_ || cancelled_; });
+    if (events_.empty() || cancelled_) return false;
     e = std::move(events_.front());
     events_.pop_front();
     not_full_.notify_one();
@@ -51,15 +51,12 @@ class EventQueue {
     closed_ = true;
     not_empty_.notify_all();
   }
-  // The writer failed: unblock the producer for good.
+  // The run failed: unblock both sides for good.
   void cancel() {
     std::lock_guard lock(mutex_);
     cancelled_ = true;
     not_full_.notify_all();
-  }
-  bool cancelled() {
-    std::lock_guard lock(mutex_);
-    return cancelled_;
+    not_empty_.notify_all();
   }
 
  private:
@@ -70,14 +67,81 @@ class EventQueue {
   bool cancelled_ = false;
 };
 
+// State shared by the reader and the shard writers.
+class Run {
+ public:
+  Run(std::size_t shards, const IndexCallbacks& callbacks, IndexStats& stats)
+      : queues_(shards), callbacks_(callbacks), stats_(stats) {
+    for (auto& q : queues_) q = std::make_unique<EventQueue>();
+  }
+
+  EventQueue& queue_for(std::string_view id) {
+    return *queues_[shard_of(id, queues_.size())];
+  }
+  EventQueue& queue(std::size_t k) { return *queues_[k]; }
+
+  void skip(doc::Skip&& s) {
+    std::lock_guard lock(mutex_);
+    stats_.missing_path |= s.reason == doc::SkipReason::kNotFound;
+    if (callbacks_.on_skip) callbacks_.on_skip(s);
+    stats_.skips.push_back(std::move(s));
+  }
+  void file_done(std::uintmax_t bytes) {
+    std::lock_guard lock(mutex_);
+    done_bytes_ += bytes;
+    if (callbacks_.on_progress) callbacks_.on_progress(done_bytes_, total_bytes_, processed_);
+  }
+  void count(IndexWriter::Outcome o) {
+    std::lock_guard lock(mutex_);
+    ++processed_;
+    switch (o) {
+      case IndexWriter::Outcome::kAdded: ++stats_.added; break;
+      case IndexWriter::Outcome::kUpdated: ++stats_.updated; break;
+      case IndexWriter::Outcome::kUnchanged: ++stats_.unchanged; break;
+    }
+  }
+  void set_total_bytes(std::uintmax_t b) { total_bytes_ = b; }
+
+  // The first failure wins; every queue is cancelled so all threads stop.
+  void fail(std::exception_ptr e) {
+    {
+      std::lock_guard lock(mutex_);
+      if (!failure_) failure_ = e;
+    }
+    for (auto& q : queues_) q->cancel();
+  }
+  bool failed() {
+    std::lock_guard lock(mutex_);
+    return failure_ != nullptr;
+  }
+  void close_all() {
+    for (auto& q : queues_) q->close();
+  }
+  void rethrow() {
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  std::vector<std::unique_ptr<EventQueue>> queues_;
+  const IndexCallbacks& callbacks_;
+  IndexStats& stats_;
+  std::mutex mutex_;
+  std::uintmax_t total_bytes_ = 0, done_bytes_ = 0;
+  std::size_t processed_ = 0;
+  std::exception_ptr failure_;
+};
+
 // Reads every input and prepares its documents (the CPU-heavy part), on
-// its own thread while the writer writes.
-void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
-                 EventQueue& queue) {
+// its own thread while the writers write.
+void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job, Run& run) {
   try {
     DocumentPreparer preparer(job.db_path);
+    auto send = [&](PreparedDocument&& p) {
+      EventQueue& q = run.queue_for(p.record.id);
+      q.push(std::move(p));
+    };
     for (const auto& file : inputs) {
-      if (queue.cancelled()) return;
+      if (run.failed()) return;
       try {
         doc::Skip why;
         if (file.jsonl) {
@@ -87,34 +151,50 @@ void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
                     // One bad line must not cost the rest of the file.
                     const std::string where = r.source;
                     try {
-                      queue.push(preparer.prepare(std::move(r), file.root_key));
+                      send(preparer.prepare(std::move(r), file.root_key));
                     } catch (const Xapian::Error&) {
                       throw;
                     } catch (const std::exception& e) {
-                      queue.push(doc::Skip{doc::SkipReason::kUnreadable, where, e.what()});
+                      run.skip(doc::Skip{doc::SkipReason::kUnreadable, where, e.what()});
                     }
                   },
-                  [&](doc::Skip&& s) { queue.push(std::move(s)); }, &why)) {
-            queue.push(std::move(why));
+                  [&](doc::Skip&& s) { run.skip(std::move(s)); }, &why)) {
+            run.skip(std::move(why));
           }
         } else if (auto record = doc::load_text_file(file, job.load, &why)) {
-          queue.push(preparer.prepare(std::move(*record), file.root_key));
+          send(preparer.prepare(std::move(*record), file.root_key));
         } else {
           // Keep what an earlier run indexed: the file is still there.
-          queue.push(Keep{file.id});
-          queue.push(std::move(why));
+          run.queue_for(file.id).push(Keep{file.id});
+          run.skip(std::move(why));
         }
       } catch (const Xapian::Error&) {
         throw;
       } catch (const std::exception& e) {
         // One bad document must not stop the run.
-        queue.push(Keep{file.id});
-        queue.push(doc::Skip{doc::SkipReason::kUnreadable, file.path.string(), e.what()});
+        run.queue_for(file.id).push(Keep{file.id});
+        run.skip(doc::Skip{doc::SkipReason::kUnreadable, file.path.string(), e.what()});
       }
-      queue.push(FileDone{file.size});
+      run.file_done(file.size);
     }
   } catch (...) {
-    queue.push(std::current_exception());
+    run.fail(std::current_exception());
+  }
+}
+
+// Writes what the reader sends to shard `k`.
+void write_shard(IndexWriter& writer, EventQueue& queue, Run& run) {
+  try {
+    Event event;
+    while (queue.pop(event)) {
+      if (auto* p = std::get_if<PreparedDocument>(&event)) {
+        run.count(writer.put(std::move(*p)));
+      } else if (auto* k = std::get_if<Keep>(&event)) {
+        writer.keep(k->id);
+      }
+    }
+  } catch (...) {
+    run.fail(std::current_exception());
   }
 }
 
@@ -133,76 +213,74 @@ std::string IndexStats::summary() const {
   char buf[512];
   std::snprintf(buf, sizeof buf,
                 "indexed %zu (%zu new, %zu updated), unchanged %zu, removed %zu, "
-                "skipped %zu%s in %.2f s, %.1f docs/s; the index has %u documents",
+                "skipped %zu%s in %.2f s, %.1f docs/s; the index has %u documents%s",
                 indexed(), added, updated, unchanged, removed, skips.size(),
                 reasons.c_str(), seconds,
-                seconds > 0 ? static_cast<double>(processed) / seconds : 0.0, documents);
+                seconds > 0 ? static_cast<double>(processed) / seconds : 0.0, documents,
+                shards > 1 ? (" in " + std::to_string(shards) + " shards").c_str() : "");
   return buf;
 }
 
 IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
-  auto skip = [&](doc::Skip&& s) {
-    if (callbacks.on_skip) callbacks.on_skip(s);
-    stats.skips.push_back(std::move(s));
-  };
+  const IndexLayout layout = prepare_layout(job.db_path, job.shards);
+  const std::size_t shards = layout.shard_paths.size();
+  stats.shards = shards;
+  Run run(shards, callbacks, stats);
 
   std::vector<doc::Skip> listing_problems;
   const std::vector<doc::InputFile> inputs = doc::list_inputs(job.paths, listing_problems);
-  for (doc::Skip& s : listing_problems) {
-    stats.missing_path |= s.reason == doc::SkipReason::kNotFound;
-    skip(std::move(s));
-  }
+  for (doc::Skip& s : listing_problems) run.skip(std::move(s));
 
-  IndexWriter writer(job.db_path, job.writer);
-  std::uintmax_t total_bytes = 0, done_bytes = 0;
+  std::vector<std::unique_ptr<IndexWriter>> writers;
+  for (const std::string& path : layout.shard_paths) {
+    writers.push_back(std::make_unique<IndexWriter>(path, job.writer));
+  }
+  std::uintmax_t total_bytes = 0;
   std::set<std::string> roots;
   for (const auto& f : inputs) {
     total_bytes += f.size;
     roots.insert(f.root_key);
   }
+  run.set_total_bytes(total_bytes);
 
-  EventQueue queue;
-  std::thread reader([&] {
-    read_inputs(inputs, job, queue);
-    queue.close();
-  });
-  std::exception_ptr failure;
-  try {
-    Event event;
-    while (queue.pop(event)) {
-      if (auto* p = std::get_if<PreparedDocument>(&event)) {
-        switch (writer.put(std::move(*p))) {
-          case IndexWriter::Outcome::kAdded: ++stats.added; break;
-          case IndexWriter::Outcome::kUpdated: ++stats.updated; break;
-          case IndexWriter::Outcome::kUnchanged: ++stats.unchanged; break;
-        }
-      } else if (auto* s = std::get_if<doc::Skip>(&event)) {
-        skip(std::move(*s));
-      } else if (auto* k = std::get_if<Keep>(&event)) {
-        writer.keep(k->id);
-      } else if (auto* d = std::get_if<FileDone>(&event)) {
-        done_bytes += d->bytes;
-        if (callbacks.on_progress) {
-          callbacks.on_progress(done_bytes, total_bytes, stats.indexed() + stats.unchanged);
-        }
-      } else if (auto* e = std::get_if<std::exception_ptr>(&event)) {
-        failure = *e;
-        break;
-      }
-    }
-  } catch (...) {
-    failure = std::current_exception();
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < shards; ++k) {
+    threads.emplace_back([&, k] { write_shard(*writers[k], run.queue(k), run); });
   }
-  queue.cancel();
+  std::thread reader([&] {
+    read_inputs(inputs, job, run);
+    run.close_all();
+  });
   reader.join();
-  if (failure) std::rethrow_exception(failure);
+  for (auto& t : threads) t.join();
+  run.rethrow();
 
-  for (const auto& root : roots) stats.removed += writer.remove_missing(root);
-  writer.commit();
-  writer.refresh_knowledge();
-  stats.documents = writer.document_count();
+  for (auto& w : writers) {
+    for (const auto& root : roots) stats.removed += w->remove_missing(root);
+    w->commit();
+  }
+  if (!layout.sharded()) {
+    writers.front()->refresh_knowledge();
+  } else {
+    // Every shard is committed: refresh the catalog from all of them, then
+    // clear the shards' pending marks (a crash in between leaves them set,
+    // and the next run refreshes again).
+    KnowledgeChanges changes;
+    for (auto& w : writers) changes.merge(w->take_changes());
+    const bool new_catalog = existing_shards(layout.catalog_path) == 0;
+    Xapian::WritableDatabase catalog(layout.catalog_path, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::Database corpus;
+    for (const std::string& path : layout.shard_paths) corpus.add_database(Xapian::Database(path));
+    refresh_knowledge(corpus, catalog, std::move(changes));
+    if (stats.indexed() + stats.removed > 0 || new_catalog) {
+      sync_spelling(layout.shard_paths, catalog);
+    }
+    catalog.commit();
+    for (auto& w : writers) w->commit();
+  }
+  for (auto& w : writers) stats.documents += w->document_count();
   stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;

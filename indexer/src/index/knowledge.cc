@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "vanban/index/schema.h"
@@ -66,7 +67,8 @@ std::vector<Xapian::docid> postings(const Xapian::Database& db, const std::strin
   return out;
 }
 
-void refresh_symbol(Xapian::WritableDatabase& db, const std::string& symbol_key) {
+void refresh_symbol(const Xapian::Database& db, Xapian::WritableDatabase& catalog,
+                    const std::string& symbol_key) {
   // All directive keys of this symbol: "34-ct/tw" and "34-ct/tw@2014-04-07".
   std::vector<std::string> keys;
   const std::string prefix = std::string(kCitesPrefix) + symbol_key;
@@ -86,12 +88,13 @@ void refresh_symbol(Xapian::WritableDatabase& db, const std::string& symbol_key)
   // Drop entries of this symbol that no longer exist.
   const std::string meta_prefix = std::string(kDirectiveKey) + symbol_key;
   std::vector<std::string> stale;
-  for (auto m = db.metadata_keys_begin(meta_prefix); m != db.metadata_keys_end(meta_prefix); ++m) {
+  for (auto m = catalog.metadata_keys_begin(meta_prefix);
+       m != catalog.metadata_keys_end(meta_prefix); ++m) {
     const std::string key = (*m).substr(kDirectiveKey.size());
     if (key != symbol_key && key.compare(0, symbol_key.size() + 1, symbol_key + "@") != 0) continue;
     stale.push_back(*m);
   }
-  for (const auto& m : stale) db.set_metadata(m, "");
+  for (const auto& m : stale) catalog.set_metadata(m, "");
 
   for (const std::string& key : keys) {
     if (alias_undated && key == symbol_key) continue;
@@ -157,15 +160,16 @@ void refresh_symbol(Xapian::WritableDatabase& db, const std::string& symbol_key)
               [](const LinkedDocument& a, const LinkedDocument& b) {
                 return a.confidence > b.confidence || (a.confidence == b.confidence && a.id < b.id);
               });
-    db.set_metadata(std::string(kDirectiveKey) + key, encode(d));
+    catalog.set_metadata(std::string(kDirectiveKey) + key, encode(d));
   }
 }
 
-void refresh_campaign(Xapian::WritableDatabase& db, const std::string& id) {
+void refresh_campaign(const Xapian::Database& db, Xapian::WritableDatabase& catalog,
+                      const std::string& id) {
   const std::vector<Xapian::docid> docs = postings(db, std::string(kCampaignPrefix) + id);
   const std::string meta = std::string(kCampaignKey) + id;
   if (docs.empty()) {
-    db.set_metadata(meta, "");
+    catalog.set_metadata(meta, "");
     return;
   }
   CampaignEntity c;
@@ -196,7 +200,7 @@ void refresh_campaign(Xapian::WritableDatabase& db, const std::string& id) {
             });
   c.name = c.variants.front().name;
   c.launchers.assign(launchers.begin(), launchers.end());
-  db.set_metadata(meta, encode(c));
+  catalog.set_metadata(meta, encode(c));
 }
 
 }  // namespace
@@ -259,12 +263,65 @@ std::optional<CampaignEntity> decode_campaign(std::string_view json) {
   return c;
 }
 
-void refresh_directives(Xapian::WritableDatabase& db, const std::set<std::string>& symbol_keys) {
-  for (const auto& k : symbol_keys) refresh_symbol(db, k);
+void KnowledgeChanges::merge(KnowledgeChanges&& other) {
+  symbols.merge(other.symbols);
+  campaigns.merge(other.campaigns);
+  unnumbered.merge(other.unnumbered);
 }
 
-void refresh_campaigns(Xapian::WritableDatabase& db, const std::set<std::string>& ids) {
-  for (const auto& id : ids) refresh_campaign(db, id);
+void refresh_directives(const Xapian::Database& corpus, Xapian::WritableDatabase& catalog,
+                        const std::set<std::string>& symbol_keys) {
+  for (const auto& k : symbol_keys) refresh_symbol(corpus, catalog, k);
+}
+
+void refresh_campaigns(const Xapian::Database& corpus, Xapian::WritableDatabase& catalog,
+                       const std::set<std::string>& ids) {
+  for (const auto& id : ids) refresh_campaign(corpus, catalog, id);
+}
+
+void refresh_knowledge(const Xapian::Database& corpus, Xapian::WritableDatabase& catalog,
+                       KnowledgeChanges changes) {
+  // A draft's unnumbered suffix may now match a cited symbol: refresh the
+  // symbols that end with it.
+  const std::string prefix(kCitesSymbolPrefix);
+  for (const std::string& suffix : changes.unnumbered) {
+    for (auto t = corpus.allterms_begin(prefix); t != corpus.allterms_end(prefix); ++t) {
+      const std::string key = (*t).substr(prefix.size());
+      if (key.size() > suffix.size() &&
+          key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        changes.symbols.insert(key);
+      }
+    }
+  }
+  refresh_directives(corpus, catalog, changes.symbols);
+  refresh_campaigns(corpus, catalog, changes.campaigns);
+}
+
+std::size_t sync_spelling(const std::vector<std::string>& shard_paths,
+                          Xapian::WritableDatabase& catalog) {
+  // word -> frequency wanted minus frequency held.
+  std::unordered_map<std::string, long long> delta;
+  for (const std::string& path : shard_paths) {
+    const Xapian::Database shard(path);
+    for (auto w = shard.spellings_begin(); w != shard.spellings_end(); ++w) {
+      delta[*w] += w.get_termfreq();
+    }
+  }
+  for (auto w = catalog.spellings_begin(); w != catalog.spellings_end(); ++w) {
+    delta[*w] -= w.get_termfreq();
+  }
+  std::size_t changed = 0;
+  for (const auto& [word, d] : delta) {
+    if (d > 0) {
+      catalog.add_spelling(word, static_cast<Xapian::termcount>(d));
+    } else if (d < 0) {
+      catalog.remove_spelling(word, static_cast<Xapian::termcount>(-d));
+    } else {
+      continue;
+    }
+    ++changed;
+  }
+  return changed;
 }
 
 std::string sentence_around(std::string_view text, std::size_t start, std::size_t end) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <utility>
 
 #include "vanban/index/knowledge.h"
 #include "vanban/index/schema.h"
@@ -328,13 +329,13 @@ void IndexWriter::account(const Xapian::Document& doc, bool added) {
         db_.remove_spelling(term);
       }
     } else if (term.compare(0, cites.size(), cites) == 0) {
-      touched_symbols_.insert(term.substr(cites.size()));
+      changes_.symbols.insert(term.substr(cites.size()));
     } else if (term.compare(0, camps.size(), camps) == 0) {
-      touched_campaigns_.insert(term.substr(camps.size()));
+      changes_.campaigns.insert(term.substr(camps.size()));
     } else if (term.compare(0, kOwnSymbolPrefix.size(), kOwnSymbolPrefix) == 0) {
-      touched_symbols_.insert(term.substr(kOwnSymbolPrefix.size()));
+      changes_.symbols.insert(term.substr(kOwnSymbolPrefix.size()));
     } else if (term.compare(0, kUnnumberedPrefix.size(), kUnnumberedPrefix) == 0) {
-      touched_unnumbered_.insert(term.substr(kUnnumberedPrefix.size()));
+      changes_.unnumbered.insert(term.substr(kUnnumberedPrefix.size()));
     }
   }
 }
@@ -458,35 +459,23 @@ void take_pending(Xapian::WritableDatabase& db, std::string_view prefix,
 
 }  // namespace
 
+KnowledgeChanges IndexWriter::take_changes() {
+  take_pending(db_, kPendingSymbol, changes_.symbols);
+  take_pending(db_, kPendingCampaign, changes_.campaigns);
+  take_pending(db_, kPendingUnnumbered, changes_.unnumbered);
+  return std::exchange(changes_, {});
+}
+
 void IndexWriter::refresh_knowledge() {
-  take_pending(db_, kPendingSymbol, touched_symbols_);
-  take_pending(db_, kPendingCampaign, touched_campaigns_);
-  take_pending(db_, kPendingUnnumbered, touched_unnumbered_);
-  // A draft's unnumbered suffix may now match a cited symbol: refresh the
-  // symbols that end with it.
-  for (const std::string& suffix : touched_unnumbered_) {
-    const std::string prefix(kCitesSymbolPrefix);
-    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
-      const std::string key = (*t).substr(prefix.size());
-      if (key.size() > suffix.size() &&
-          key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        touched_symbols_.insert(key);
-      }
-    }
-  }
-  refresh_directives(db_, touched_symbols_);
-  refresh_campaigns(db_, touched_campaigns_);
-  touched_symbols_.clear();
-  touched_campaigns_.clear();
-  touched_unnumbered_.clear();
+  index::refresh_knowledge(db_, db_, take_changes());
   db_.commit();
   pending_ = 0;
 }
 
 void IndexWriter::commit() {
-  save_pending(db_, kPendingSymbol, touched_symbols_);
-  save_pending(db_, kPendingCampaign, touched_campaigns_);
-  save_pending(db_, kPendingUnnumbered, touched_unnumbered_);
+  save_pending(db_, kPendingSymbol, changes_.symbols);
+  save_pending(db_, kPendingCampaign, changes_.campaigns);
+  save_pending(db_, kPendingUnnumbered, changes_.unnumbered);
   db_.commit();
   pending_ = 0;
 }

@@ -1,6 +1,7 @@
 #include "vanban/search/knowledge_service.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -16,31 +17,35 @@ using index::DirectiveEntity;
 constexpr std::size_t kMaxCiting = 500;
 constexpr std::size_t kRelated = 15;
 constexpr std::size_t kSimilar = 6;
+constexpr Xapian::termcount kSimilarTerms = 25;  // words of a "more like this" query
 
-std::optional<DirectiveEntity> load_directive(const Xapian::Database& db, std::string_view key) {
-  const std::string json = db.get_metadata(std::string(index::kDirectiveKey) + std::string(key));
+// `catalog` holds the knowledge base (see index/layout.h); `db` the
+// documents.
+std::optional<DirectiveEntity> load_directive(const Xapian::Database& catalog,
+                                              std::string_view key) {
+  const std::string json = catalog.get_metadata(std::string(index::kDirectiveKey) + std::string(key));
   if (json.empty()) return std::nullopt;
   return index::decode_directive(json);
 }
 
 // Finds the entity for a key, an alias (undated) or a typed symbol.
-std::optional<DirectiveEntity> resolve(const Xapian::Database& db, std::string_view raw) {
+std::optional<DirectiveEntity> resolve(const Xapian::Database& catalog, std::string_view raw) {
   std::string key = text::fold(raw);
-  if (auto d = load_directive(db, key)) return d;
+  if (auto d = load_directive(catalog, key)) return d;
   std::string symbol_key = key.substr(0, key.find('@'));
   if (const auto sym = text::parse_symbol(raw.substr(0, raw.find('@')))) symbol_key = sym->key;
   if (key.find('@') != std::string::npos) {
     key = symbol_key + key.substr(key.find('@'));
-    return load_directive(db, key);
+    return load_directive(catalog, key);
   }
-  if (auto d = load_directive(db, symbol_key)) return d;
+  if (auto d = load_directive(catalog, symbol_key)) return d;
   // A symbol that only dated directives have: the one, if unique.
   std::vector<std::string> dated;
   const std::string prefix = std::string(index::kDirectiveKey) + symbol_key + "@";
-  for (auto m = db.metadata_keys_begin(prefix); m != db.metadata_keys_end(prefix); ++m) {
+  for (auto m = catalog.metadata_keys_begin(prefix); m != catalog.metadata_keys_end(prefix); ++m) {
     dated.push_back((*m).substr(index::kDirectiveKey.size()));
   }
-  if (dated.size() == 1) return load_directive(db, dated[0]);
+  if (dated.size() == 1) return load_directive(catalog, dated[0]);
   return std::nullopt;
 }
 
@@ -93,7 +98,7 @@ bool contains_folded(std::string_view haystack, const std::string& folded_needle
 }
 
 // Directive keys whose entity lists document `id` as being it.
-std::vector<std::string> directives_of_document(const Xapian::Database& db,
+std::vector<std::string> directives_of_document(const Xapian::Database& catalog,
                                                 const index::StoredDocument& s) {
   std::vector<std::string> candidates;
   std::vector<std::string> prefixes;
@@ -107,7 +112,7 @@ std::vector<std::string> directives_of_document(const Xapian::Database& db,
   }
   std::set<std::string> out;
   for (const auto& prefix : prefixes) {
-    for (auto m = db.metadata_keys_begin(prefix); m != db.metadata_keys_end(prefix); ++m) {
+    for (auto m = catalog.metadata_keys_begin(prefix); m != catalog.metadata_keys_end(prefix); ++m) {
       const std::string key = (*m).substr(index::kDirectiveKey.size());
       if (prefix.size() == index::kDirectiveKey.size()) {
         // Drafts: only symbols ending with the draft's suffix.
@@ -117,7 +122,7 @@ std::vector<std::string> directives_of_document(const Xapian::Database& db,
           continue;
         }
       }
-      const auto d = load_directive(db, key);
+      const auto d = load_directive(catalog, key);
       if (!d) continue;
       for (const auto& l : d->documents) {
         if (l.id == s.record.id) out.insert(key);
@@ -143,15 +148,16 @@ KnowledgeService::KnowledgeService(std::string db_path) : reader_(std::move(db_p
 
 std::optional<DirectiveList> KnowledgeService::directives(const DirectiveFilter& f) const {
   if (f.limit == 0 || f.limit > kMaxLimit || f.offset > 100000) return std::nullopt;
-  return reader_.with_database([&](Xapian::Database& db) {
+  return reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
     const std::string type = text::fold(f.type);
     const std::string issuer = text::fold(f.issuer);
     std::string q = text::fold(f.q);
     if (const auto sym = text::parse_symbol(f.q)) q = sym->key;
     std::vector<DirectiveSummary> all;
     const std::string prefix(index::kDirectiveKey);
-    for (auto m = db.metadata_keys_begin(prefix); m != db.metadata_keys_end(prefix); ++m) {
-      auto d = index::decode_directive(db.get_metadata(*m));
+    for (auto m = catalog.metadata_keys_begin(prefix); m != catalog.metadata_keys_end(prefix);
+         ++m) {
+      auto d = index::decode_directive(catalog.get_metadata(*m));
       if (!d) continue;
       if (!type.empty() && text::fold(d->type) != type) continue;
       if (!f.year.empty() && d->date.compare(0, f.year.size(), f.year) != 0) continue;
@@ -179,8 +185,9 @@ std::optional<DirectiveList> KnowledgeService::directives(const DirectiveFilter&
 }
 
 std::optional<DirectiveDetail> KnowledgeService::directive(std::string_view key) const {
-  return reader_.with_database([&](Xapian::Database& db) -> std::optional<DirectiveDetail> {
-    auto d = resolve(db, key);
+  return reader_.with_index([&](Xapian::Database& db,
+                               Xapian::Database& catalog) -> std::optional<DirectiveDetail> {
+    auto d = resolve(catalog, key);
     if (!d) return std::nullopt;
     DirectiveDetail out;
     const std::vector<Xapian::docid> docs = citing_docids(db, *d);
@@ -207,11 +214,12 @@ std::optional<DirectiveDetail> KnowledgeService::directive(std::string_view key)
 }
 
 std::vector<CampaignSummary> KnowledgeService::campaigns() const {
-  return reader_.with_database([&](Xapian::Database& db) {
+  return reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
     std::vector<CampaignSummary> out;
     const std::string prefix(index::kCampaignKey);
-    for (auto m = db.metadata_keys_begin(prefix); m != db.metadata_keys_end(prefix); ++m) {
-      auto c = index::decode_campaign(db.get_metadata(*m));
+    for (auto m = catalog.metadata_keys_begin(prefix); m != catalog.metadata_keys_end(prefix);
+         ++m) {
+      auto c = index::decode_campaign(catalog.get_metadata(*m));
       if (!c) continue;
       const Xapian::doccount n = db.get_termfreq(std::string(index::kCampaignPrefix) + c->id);
       out.push_back({std::move(*c), n});
@@ -225,13 +233,14 @@ std::vector<CampaignSummary> KnowledgeService::campaigns() const {
 }
 
 std::optional<CampaignDetail> KnowledgeService::campaign(std::string_view raw_id) const {
-  return reader_.with_database([&](Xapian::Database& db) -> std::optional<CampaignDetail> {
+  return reader_.with_index([&](Xapian::Database& db,
+                               Xapian::Database& catalog) -> std::optional<CampaignDetail> {
     std::string id(raw_id);
-    std::string json = db.get_metadata(std::string(index::kCampaignKey) + id);
+    std::string json = catalog.get_metadata(std::string(index::kCampaignKey) + id);
     if (json.empty()) {
       // A name as typed: "Dân vận khéo" -> "dan-van-kheo".
       id = text::campaign_id(raw_id);
-      if (!id.empty()) json = db.get_metadata(std::string(index::kCampaignKey) + id);
+      if (!id.empty()) json = catalog.get_metadata(std::string(index::kCampaignKey) + id);
     }
     if (json.empty()) return std::nullopt;
     auto c = index::decode_campaign(json);
@@ -264,7 +273,8 @@ std::optional<CampaignDetail> KnowledgeService::campaign(std::string_view raw_id
 
 std::optional<DocumentDetail> KnowledgeService::document(std::string_view id) const {
   const std::string term = index::id_term(id);
-  return reader_.with_database([&](Xapian::Database& db) -> std::optional<DocumentDetail> {
+  return reader_.with_index([&](Xapian::Database& db,
+                               Xapian::Database& catalog) -> std::optional<DocumentDetail> {
     Xapian::PostingIterator p = db.postlist_begin(term);
     if (p == db.postlist_end(term)) return std::nullopt;
     const Xapian::docid docid = *p;
@@ -277,15 +287,15 @@ std::optional<DocumentDetail> KnowledgeService::document(std::string_view id) co
     for (const auto& c : out.stored.citations) {
       std::string key = c.key;
       if (c.date.empty()) {
-        if (const auto d = resolve(db, c.key)) key = d->key;
+        if (const auto d = resolve(catalog, c.key)) key = d->key;
       }
       out.citation_keys.push_back(key);
     }
 
-    out.is_directive = directives_of_document(db, out.stored);
+    out.is_directive = directives_of_document(catalog, out.stored);
     std::set<std::string> seen;
     for (const auto& key : out.is_directive) {
-      const auto d = load_directive(db, key);
+      const auto d = load_directive(catalog, key);
       if (!d) continue;
       for (const Xapian::docid cid : citing_docids(db, *d)) {
         const index::StoredDocument s = index::decode_stored(db.get_document(cid).get_data());
@@ -306,9 +316,22 @@ std::optional<DocumentDetail> KnowledgeService::document(std::string_view id) co
     Xapian::RSet rset;
     rset.add_document(docid);
     const PlainWords plain;
-    const Xapian::ESet eset = enquire.get_eset(25, rset, &plain);
+    // Exact term frequencies: a shard's own would rank terms differently
+    // than one database does. Terms of equal weight are taken in term
+    // order, so that the cut at kSimilarTerms does not depend on the
+    // order Xapian met them in (which shards change).
+    const Xapian::ESet eset = enquire.get_eset(kSimilarTerms * 2, rset,
+                                               Xapian::Enquire::USE_EXACT_TERMFREQ, &plain);
+    std::vector<std::pair<double, std::string>> ranked;
+    for (auto t = eset.begin(); t != eset.end(); ++t) {
+      ranked.emplace_back(std::round(t.get_weight() * 1e9) / 1e9, *t);
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
+    if (ranked.size() > kSimilarTerms) ranked.resize(kSimilarTerms);
     std::vector<Xapian::Query> words;
-    for (auto t = eset.begin(); t != eset.end(); ++t) words.emplace_back(*t);
+    for (const auto& [weight, word] : ranked) words.emplace_back(word);
     if (!words.empty()) {
       enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
       const Xapian::MSet mset = enquire.get_mset(0, kSimilar + 1);

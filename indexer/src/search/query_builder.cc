@@ -1,5 +1,7 @@
 #include "vanban/search/query_builder.h"
 
+#include <algorithm>
+
 #include "vanban/index/schema.h"
 #include "vanban/text/normalize.h"
 
@@ -71,12 +73,8 @@ Xapian::Query words_query(const ParsedQuery::Clause& c, bool accented,
 
 Xapian::Query clause_query(const ParsedQuery::Clause& c, bool accented,
                            const RankingOptions& ranking) {
-  if (c.symbol_prefixes.empty()) return words_query(c, accented, ranking);
-  std::vector<Xapian::Query> alternatives;
-  for (const auto& prefix : c.symbol_prefixes) {
-    alternatives.emplace_back(Xapian::Query::OP_WILDCARD, prefix, 64,
-                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-  }
+  if (c.symbol_terms.empty()) return words_query(c, accented, ranking);
+  std::vector<Xapian::Query> alternatives(c.symbol_terms.begin(), c.symbol_terms.end());
   alternatives.push_back(words_query(c, accented, ranking));
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
@@ -284,6 +282,25 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
   find_partial_symbols(q.required);
   add_abbreviation_synonyms(q.required);
   return q;
+}
+
+void QueryBuilder::expand(ParsedQuery& parsed, const Xapian::Database& db) {
+  auto fill = [&](ParsedQuery::Clause& c) {
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    for (const auto& prefix : c.symbol_prefixes) {
+      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+        found.emplace_back(t.get_termfreq(), *t);
+      }
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
+    if (found.size() > kMaxSymbolTerms) found.resize(kMaxSymbolTerms);
+    c.symbol_terms.clear();
+    for (auto& f : found) c.symbol_terms.push_back(std::move(f.second));
+  };
+  for (auto& c : parsed.required) fill(c);
+  for (auto& c : parsed.excluded) fill(c);
 }
 
 Xapian::Query QueryBuilder::build(const ParsedQuery& parsed, MatchMode mode,

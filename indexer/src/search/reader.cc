@@ -4,21 +4,36 @@
 #include <memory>
 #include <unordered_map>
 
+#include "vanban/index/layout.h"
+
 namespace vanban::search {
 namespace {
 std::atomic<std::uint64_t> next_serial{1};
 }  // namespace
 
-IndexReader::IndexReader(std::string db_path) : path_(std::move(db_path)), serial_(next_serial++) {
-  Xapian::Database check(path_);  // throws if it is not an index
-  (void)check;
+IndexReader::IndexReader(std::string db_path)
+    : path_(std::move(db_path)), catalog_path_(index::catalog_path(path_)),
+      serial_(next_serial++) {
+  // Throws if either is not a database, or a remote shard cannot be reached.
+  Xapian::Database check(path_);
+  if (catalog_path_ != path_) Xapian::Database check_catalog(catalog_path_);
 }
 
-Xapian::Database& IndexReader::thread_database() const {
-  thread_local std::unordered_map<std::uint64_t, std::unique_ptr<Xapian::Database>> handles;
-  auto& slot = handles[serial_];
-  if (!slot) slot = std::make_unique<Xapian::Database>(path_);
-  return *slot;
+IndexReader::Handles& IndexReader::thread_handles() const {
+  thread_local std::unordered_map<std::uint64_t, Handles> handles;
+  Handles& h = handles[serial_];
+  if (!h.documents) {
+    Handles fresh;  // assigned only once both are open
+    fresh.documents = std::make_unique<Xapian::Database>(path_);
+    if (catalog_path_ != path_) {
+      fresh.own_catalog = std::make_unique<Xapian::Database>(catalog_path_);
+      fresh.catalog = fresh.own_catalog.get();
+    } else {
+      fresh.catalog = fresh.documents.get();
+    }
+    h = std::move(fresh);
+  }
+  return h;
 }
 
 }  // namespace vanban::search

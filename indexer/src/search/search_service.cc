@@ -34,28 +34,6 @@ ThreadTools& tools() {
   return t;
 }
 
-// Counts each line of a multi-valued slot ("key\nkey\n"): one document
-// citing three directives counts once for each.
-class MultiValueCountSpy : public Xapian::MatchSpy {
- public:
-  explicit MultiValueCountSpy(Xapian::valueno slot) : slot_(slot) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    const std::string v = doc.get_value(slot_);
-    std::size_t pos = 0;
-    while (pos < v.size()) {
-      const auto nl = v.find('\n', pos);
-      const auto end = nl == std::string::npos ? v.size() : nl;
-      if (end > pos) ++counts_[v.substr(pos, end - pos)];
-      pos = end + 1;
-    }
-  }
-  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
-
- private:
-  Xapian::valueno slot_;
-  std::map<std::string, Xapian::doccount> counts_;
-};
-
 std::vector<FacetValue> top(const std::map<std::string, Xapian::doccount>& counts,
                             std::size_t n) {
   std::vector<FacetValue> out;
@@ -71,6 +49,25 @@ std::vector<FacetValue> top(const Xapian::ValueCountMatchSpy& spy, std::size_t n
   std::map<std::string, Xapian::doccount> counts;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     counts[*it] = it.get_termfreq();
+  }
+  return top(counts, n);
+}
+
+// Counts per line of a multi-valued slot ("key\nkey\n"), from a stock
+// ValueCountMatchSpy's counts per whole value: a document citing three
+// directives counts once for each. Xapian's remote backend can run only
+// the match spies it knows, so the counting itself stays stock.
+std::vector<FacetValue> top_lines(const Xapian::ValueCountMatchSpy& spy, std::size_t n) {
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string v = *it;
+    std::size_t pos = 0;
+    while (pos < v.size()) {
+      const auto nl = v.find('\n', pos);
+      const auto end = nl == std::string::npos ? v.size() : nl;
+      if (end > pos) counts[v.substr(pos, end - pos)] += it.get_termfreq();
+      pos = end + 1;
+    }
   }
   return top(counts, n);
 }
@@ -95,7 +92,8 @@ std::string date_bound(std::string_view iso, bool upper) {
 // dictionary's nearest word (edit distance up to 2, on the exact spelling
 // for accented queries so that "thưởnh" becomes "thưởng"). "" if nothing
 // was replaced.
-std::string suggest(const Xapian::Database& db, const ParsedQuery& parsed) {
+std::string suggest(const Xapian::Database& db, const Xapian::Database& catalog,
+                    const ParsedQuery& parsed) {
   std::string out;
   bool changed = false;
   for (const auto& clause : parsed.required) {
@@ -108,7 +106,7 @@ std::string suggest(const Xapian::Database& db, const ParsedQuery& parsed) {
             db.get_termfreq(t.folded) == 0 ||
             (parsed.accented && db.get_termfreq(std::string(index::kExactPrefix) + t.exact) == 0);
         if (unknown) {
-          const std::string better = db.get_spelling_suggestion(word, 2);
+          const std::string better = catalog.get_spelling_suggestion(word, 2);
           if (!better.empty() && better != word) {
             word = better;
             changed = true;
@@ -180,7 +178,7 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
   }
 
   ThreadTools& tt = tools();
-  const ParsedQuery parsed = tt.queries.parse(request.query);
+  ParsedQuery parsed = tt.queries.parse(request.query);
   const Highlighter highlighter(parsed);
   const bool browse = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
 
@@ -190,7 +188,8 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
   };
 
-  reader_.with_database([&](Xapian::Database& db) {
+  reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
+    QueryBuilder::expand(parsed, db);
     Xapian::Enquire enquire(db);
     enquire.set_time_limit(kMatchTimeLimitSeconds);
     const RankingOptions& ranking = ranking_;
@@ -198,8 +197,7 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
     Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
         std::max<std::size_t>(kExactTotalUpTo, request.offset + request.limit));
     Xapian::ValueCountMatchSpy type_spy(index::kTypeSlot), issuer_spy(index::kIssuerSlot),
-        year_spy(index::kYearSlot);
-    MultiValueCountSpy cites_spy(index::kCitesSlot);
+        year_spy(index::kYearSlot), cites_spy(index::kCitesSlot);
     if (request.facets) {
       enquire.add_matchspy(&type_spy);
       enquire.add_matchspy(&issuer_spy);
@@ -235,7 +233,7 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
       }
     }  // else: only punctuation or exclusions, nothing to look for
     out.total = mset.get_matches_estimated();
-    out.suggestion = parsed.empty() ? std::string() : suggest(db, parsed);
+    out.suggestion = parsed.empty() ? std::string() : suggest(db, catalog, parsed);
     out.results.clear();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const doc::DocumentRecord r = index::decode_record(it.get_document().get_data());
@@ -257,10 +255,10 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
       f.year = top(year_spy, kFacetValues);
       std::sort(f.year.begin(), f.year.end(),
                 [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
-      f.directives = top(cites_spy.counts(), kFacetValues);
+      f.directives = top_lines(cites_spy, kFacetValues);
       for (FacetValue& d : f.directives) {
         const auto entity =
-            index::decode_directive(db.get_metadata(std::string(index::kDirectiveKey) + d.value));
+            index::decode_directive(catalog.get_metadata(std::string(index::kDirectiveKey) + d.value));
         if (entity && !entity->symbol.empty()) {
           d.label = entity->type.empty() ? entity->symbol : entity->type + " " + entity->symbol;
         }

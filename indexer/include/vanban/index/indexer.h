@@ -17,7 +17,10 @@
 namespace vanban::index {
 
 struct IndexJob {
-  std::string db_path;
+  std::string db_path;  // a directory (see layout.h)
+  // Shards to write, each by its own thread: 0 keeps what the index has (1
+  // for a new index). See layout.h.
+  std::size_t shards = 0;
   std::vector<std::string> paths;  // files, directories, .jsonl files
   WriterOptions writer;
   doc::LoadOptions load;
@@ -31,6 +34,7 @@ struct IndexStats {
   std::vector<doc::Skip> skips;  // every input not indexed, with why
   bool missing_path = false;     // a PATH argument does not exist
   Xapian::doccount documents = 0;  // in the index after the run
+  std::size_t shards = 1;
   double seconds = 0;
 
   std::size_t indexed() const { return added + updated; }
@@ -45,8 +49,11 @@ struct IndexCallbacks {
   std::function<void(std::uintmax_t, std::uintmax_t, std::size_t)> on_progress;
 };
 
-// Runs `job`. A bad input is skipped and reported; the run goes on.
-// Throws Xapian::Error if the index cannot be opened or written.
+// Runs `job`: one thread reads and prepares the inputs, one thread per
+// shard writes. A bad input is skipped and reported; the run goes on.
+// Callbacks may run on any of these threads, one at a time.
+// Throws Xapian::Error if the index cannot be opened or written, and
+// std::runtime_error if it exists with another number of shards.
 IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks = {});
 
 }  // namespace vanban::index

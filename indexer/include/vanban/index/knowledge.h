@@ -59,12 +59,38 @@ std::string encode(const CampaignEntity& c);
 std::optional<DirectiveEntity> decode_directive(std::string_view json);
 std::optional<CampaignEntity> decode_campaign(std::string_view json);
 
+// What changed in the corpus since the knowledge base was last refreshed.
+struct KnowledgeChanges {
+  std::set<std::string> symbols;     // symbol keys cited by, or owned by, a changed document
+  std::set<std::string> campaigns;   // campaign ids
+  std::set<std::string> unnumbered;  // "/ubnd-th" of changed unnumbered drafts
+  void merge(KnowledgeChanges&& other);
+  bool empty() const { return symbols.empty() && campaigns.empty() && unnumbered.empty(); }
+};
+
 // Rebuilds the directive entries of these symbol keys from the documents
-// citing them (and the corpus documents that are them). Does not commit.
-void refresh_directives(Xapian::WritableDatabase& db, const std::set<std::string>& symbol_keys);
+// of `corpus` citing them (and the corpus documents that are them), in
+// `catalog`'s user metadata. Does not commit. `corpus` and `catalog` are
+// the same database for an unsharded index; for a sharded one, `corpus`
+// opens every shard and `catalog` is the catalog (see layout.h).
+void refresh_directives(const Xapian::Database& corpus, Xapian::WritableDatabase& catalog,
+                        const std::set<std::string>& symbol_keys);
 
 // Rebuilds the entries of these campaign ids. Does not commit.
-void refresh_campaigns(Xapian::WritableDatabase& db, const std::set<std::string>& ids);
+void refresh_campaigns(const Xapian::Database& corpus, Xapian::WritableDatabase& catalog,
+                       const std::set<std::string>& ids);
+
+// Both of the above for `changes`, after adding the cited symbols that end
+// with a changed draft's unnumbered suffix. Does not commit.
+void refresh_knowledge(const Xapian::Database& corpus, Xapian::WritableDatabase& catalog,
+                       KnowledgeChanges changes);
+
+// Makes `catalog`'s spelling dictionary the sum of the shards' (each shard
+// keeps its own in step with its documents, commit by commit, so the sum
+// is always right to rebuild from). Returns how many words changed. Does
+// not commit.
+std::size_t sync_spelling(const std::vector<std::string>& shard_paths,
+                          Xapian::WritableDatabase& catalog);
 
 // The sentence of `text` around bytes [start, end): from the previous
 // sentence end ('.', ';' or a line break) to the next one.

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "vanban/doc/record.h"
+#include "vanban/index/knowledge.h"
 #include "vanban/text/campaign.h"
 #include "vanban/text/citation.h"
 #include "vanban/text/tokenize.h"
@@ -105,11 +106,21 @@ class IndexWriter {
   std::size_t remove_missing(std::string_view root_key);
 
   // Rebuilds the directive and campaign entries whose documents changed
-  // since the last call, then commits.
+  // since the last call, then commits. For an unsharded index, where the
+  // database is its own catalog.
   void refresh_knowledge();
 
+  // What changed since the last call, including what earlier runs left
+  // pending in the database; their pending marks are cleared at the next
+  // commit. For a sharded index, whose catalog is refreshed from all
+  // shards at once.
+  KnowledgeChanges take_changes();
+
+  // Commits the pending batch, with the knowledge-base keys it touched
+  // marked pending in the database until a refresh takes them.
   void commit();
   Xapian::doccount document_count() const { return db_.get_doccount(); }
+  Xapian::WritableDatabase& database() { return db_; }
 
  private:
   void mark_seen(Xapian::docid id);
@@ -121,9 +132,7 @@ class IndexWriter {
   text::Tokenizer tokenizer_;
   std::vector<bool> seen_;  // by Xapian docid: bounded, ~1 bit per document
   std::size_t pending_ = 0;
-  std::set<std::string> touched_symbols_;    // symbol keys of changed citations
-  std::set<std::string> touched_campaigns_;  // campaign ids
-  std::set<std::string> touched_unnumbered_;  // "/ubnd-th" of changed drafts
+  KnowledgeChanges changes_;  // since the last take_changes()
 };
 
 }  // namespace vanban::index

@@ -43,6 +43,9 @@ struct ParsedQuery {
     // Other ways to write the same thing, as folded terms (a phrase when
     // several): "UBND" <-> "ủy ban nhân dân".
     std::vector<std::vector<std::string>> alternatives = {};
+    // The symbol terms of the index with those prefixes, most frequent
+    // first (QueryBuilder::expand).
+    std::vector<std::string> symbol_terms = {};
   };
   std::vector<Clause> required;  // what the user asks for
   std::vector<Clause> excluded;  // -word
@@ -83,8 +86,15 @@ class QueryBuilder {
   // Parses `text` (valid UTF-8, any normalization form).
   ParsedQuery parse(std::string_view text);
 
-  // The Xapian query for `parsed`; Xapian::Query::MatchNothing if it has no
-  // required clause.
+  // Fills each clause's symbol_terms from `db`: at most kMaxSymbolTerms,
+  // the most frequent. Done here, on the whole index, rather than with
+  // Xapian::Query::OP_WILDCARD, which a sharded index expands shard by
+  // shard, weighting the expansion differently from one database.
+  static constexpr std::size_t kMaxSymbolTerms = 64;
+  static void expand(ParsedQuery& parsed, const Xapian::Database& db);
+
+  // The Xapian query for `parsed` (expanded); Xapian::Query::MatchNothing
+  // if it has no required clause.
   static Xapian::Query build(const ParsedQuery& parsed, MatchMode mode,
                              const RankingOptions& ranking = {});
 

@@ -2,6 +2,11 @@
 // its own Xapian::Database (Xapian objects are not thread-safe), opened on
 // first use and reopen()ed before each request so readers see what the
 // indexer commits without a restart.
+//
+// The index is a database directory, or a stub (a directory with XAPIANDB,
+// or a stub file) naming local shards and remote ones served by
+// xapian-tcpsrv; its catalog (knowledge base, spelling) is opened beside it
+// (see index/layout.h).
 #ifndef VANBAN_SEARCH_READER_H_
 #define VANBAN_SEARCH_READER_H_
 
@@ -9,6 +14,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -23,19 +29,20 @@ class IndexReader {
   explicit IndexReader(std::string db_path);
 
   const std::string& path() const { return path_; }
+  const std::string& catalog_path() const { return catalog_path_; }
 
-  // Runs `fn(db)` with this thread's database, reopened first. When a
-  // writer's commits invalidate the snapshot mid-read
-  // (Xapian::DatabaseModifiedError), reopens and runs `fn` again, up to
-  // kMaxAttempts times; a writer would have to commit faster than a read
-  // completes, twenty times in a row, for the error to reach the caller.
+  // Runs `fn(db, catalog)` with this thread's handles on the documents and
+  // on the catalog (the same object for an unsharded index), reopened
+  // first. Retries as with_database() does.
   template <class Fn>
-  auto with_database(Fn&& fn) const -> decltype(fn(std::declval<Xapian::Database&>())) {
+  auto with_index(Fn&& fn) const
+      -> decltype(fn(std::declval<Xapian::Database&>(), std::declval<Xapian::Database&>())) {
     for (int attempt = 1;; ++attempt) {
-      Xapian::Database& db = thread_database();
+      Handles& h = thread_handles();
       try {
-        db.reopen();
-        return fn(db);
+        h.documents->reopen();
+        if (h.catalog != h.documents.get()) h.catalog->reopen();
+        return fn(*h.documents, *h.catalog);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts) throw;
         // Let the writer finish its burst of commits.
@@ -44,10 +51,26 @@ class IndexReader {
     }
   }
 
+  // Runs `fn(db)` with this thread's database, reopened first. When a
+  // writer's commits invalidate the snapshot mid-read
+  // (Xapian::DatabaseModifiedError), reopens and runs `fn` again, up to
+  // kMaxAttempts times; a writer would have to commit faster than a read
+  // completes, twenty times in a row, for the error to reach the caller.
+  template <class Fn>
+  auto with_database(Fn&& fn) const -> decltype(fn(std::declval<Xapian::Database&>())) {
+    return with_index([&](Xapian::Database& db, Xapian::Database&) { return fn(db); });
+  }
+
  private:
-  Xapian::Database& thread_database() const;
+  struct Handles {
+    std::unique_ptr<Xapian::Database> documents;
+    std::unique_ptr<Xapian::Database> own_catalog;  // when not the documents
+    Xapian::Database* catalog = nullptr;
+  };
+  Handles& thread_handles() const;
 
   std::string path_;
+  std::string catalog_path_;
   std::uint64_t serial_;  // tells this reader's per-thread handles apart
 };
 

@@ -1,0 +1,96 @@
+#include "vanban/index/layout.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+namespace vanban::index {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kStubHeader = "# vanban shards: ";
+constexpr std::string_view kShardPrefix = "shard-";
+
+std::string shard_name(std::size_t k) { return std::string(kShardPrefix) + std::to_string(k); }
+
+}  // namespace
+
+std::size_t shard_of(std::string_view id, std::size_t shards) {
+  if (shards <= 1) return 0;
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : id) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return static_cast<std::size_t>(h % shards);
+}
+
+std::size_t existing_shards(const std::string& dir) {
+  const fs::path stub = fs::path(dir) / kStubFile;
+  std::error_code ec;
+  if (fs::exists(stub, ec)) {
+    std::ifstream in(stub);
+    std::string first;
+    std::getline(in, first);
+    if (first.compare(0, kStubHeader.size(), kStubHeader) != 0) {
+      throw std::runtime_error(stub.string() + " was not written by vanban-index");
+    }
+    const std::size_t n = std::stoul(first.substr(kStubHeader.size()));
+    if (n < 2) throw std::runtime_error(stub.string() + ": bad shard count");
+    return n;
+  }
+  // A glass database has iamglass; anything else there is not ours to judge
+  // here: Xapian reports it when opening.
+  return fs::exists(fs::path(dir) / "iamglass", ec) ? 1 : 0;
+}
+
+IndexLayout prepare_layout(const std::string& dir, std::size_t requested) {
+  const std::size_t existing = existing_shards(dir);
+  const std::size_t n = requested != 0 ? requested : (existing != 0 ? existing : 1);
+  if (existing != 0 && existing != n) {
+    throw std::runtime_error("the index at " + dir + " has " + std::to_string(existing) +
+                             " shard(s), not " + std::to_string(n) +
+                             ": index into a new directory to change the number of shards");
+  }
+  IndexLayout layout;
+  layout.root = dir;
+  if (n == 1) {
+    layout.shard_paths = {dir};
+    layout.catalog_path = dir;
+    return layout;
+  }
+  fs::create_directories(dir);
+  for (std::size_t k = 0; k < n; ++k) {
+    layout.shard_paths.push_back((fs::path(dir) / shard_name(k)).string());
+  }
+  layout.catalog_path = (fs::path(dir) / kCatalogDir).string();
+  if (existing == 0) {
+    // Renamed into place, so a reader never sees half a stub. Until the
+    // indexer first opens them for writing, the shards it names do not
+    // exist yet, and opening the index fails with a clear Xapian error.
+    const fs::path stub = fs::path(dir) / kStubFile;
+    const fs::path tmp = fs::path(dir) / (std::string(kStubFile) + ".tmp");
+    {
+      std::ofstream out(tmp, std::ios::trunc);
+      out << kStubHeader << n << '\n'
+          << "# Xapian stub database: Xapian::Database(\"" << dir
+          << "\") searches these shards as one.\n";
+      for (std::size_t k = 0; k < n; ++k) out << "auto " << shard_name(k) << '\n';
+      if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    }
+    fs::rename(tmp, stub);
+  }
+  return layout;
+}
+
+std::string catalog_path(const std::string& db_path) {
+  std::error_code ec;
+  const fs::path p(db_path);
+  const fs::path dir = fs::is_directory(p, ec) ? p : p.parent_path();
+  const fs::path catalog = dir / kCatalogDir;
+  if (fs::exists(catalog / "iamglass", ec)) return catalog.string();
+  return db_path;
+}
+
+}  // namespace vanban::index
