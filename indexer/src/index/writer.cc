@@ -304,40 +304,39 @@ bool spelling_word(std::string_view term) {
   return !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z');
 }
 
-// Records what a document adds to or takes from derived data: which
-// directives and campaigns it names (their knowledge-base entries are
-// rebuilt) and its words (the spelling dictionary counts documents per
-// word). `added` is false for a document being replaced or deleted.
-void IndexWriter::account(const Xapian::Document& doc, bool added) {
+DocumentFootprint footprint_of(const Xapian::Document& doc) {
+  DocumentFootprint f;
   const std::string cites(kCitesSymbolPrefix);
   const std::string camps(kCampaignPrefix);
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
     if (term.compare(0, kExactPrefix.size(), kExactPrefix) == 0) {
       const std::string_view word = std::string_view(term).substr(kExactPrefix.size());
-      if (spelling_word(word)) {
-        if (added) {
-          db_.add_spelling(std::string(word));
-        } else {
-          db_.remove_spelling(std::string(word));
-        }
-      }
+      if (spelling_word(word)) f.words.emplace_back(word);
     } else if (spelling_word(term)) {
-      if (added) {
-        db_.add_spelling(term);
-      } else {
-        db_.remove_spelling(term);
-      }
+      f.words.push_back(term);
     } else if (term.compare(0, cites.size(), cites) == 0) {
-      changes_.symbols.insert(term.substr(cites.size()));
+      f.knowledge.symbols.insert(term.substr(cites.size()));
     } else if (term.compare(0, camps.size(), camps) == 0) {
-      changes_.campaigns.insert(term.substr(camps.size()));
+      f.knowledge.campaigns.insert(term.substr(camps.size()));
     } else if (term.compare(0, kOwnSymbolPrefix.size(), kOwnSymbolPrefix) == 0) {
-      changes_.symbols.insert(term.substr(kOwnSymbolPrefix.size()));
+      f.knowledge.symbols.insert(term.substr(kOwnSymbolPrefix.size()));
     } else if (term.compare(0, kUnnumberedPrefix.size(), kUnnumberedPrefix) == 0) {
-      changes_.unnumbered.insert(term.substr(kUnnumberedPrefix.size()));
+      f.knowledge.unnumbered.insert(term.substr(kUnnumberedPrefix.size()));
     }
   }
+  return f;
+}
+
+// Records what a document adds to or takes from derived data: which
+// directives and campaigns it names (their knowledge-base entries are
+// rebuilt) and its words (the spelling dictionary counts documents per
+// word, applied at commit). `added` is false for a document being replaced
+// or deleted.
+void IndexWriter::account(DocumentFootprint&& f, bool added) {
+  const int delta = added ? 1 : -1;
+  for (std::string& w : f.words) spelling_delta_[std::move(w)] += delta;
+  changes_.merge(std::move(f.knowledge));
 }
 
 DocumentPreparer::DocumentPreparer(std::string db_path) : db_path_(std::move(db_path)) {}
@@ -368,6 +367,7 @@ PreparedDocument DocumentPreparer::prepare(doc::DocumentRecord record, std::stri
   if (!unchanged_in_index(id_term(record.id), p.digest)) {
     const std::vector<Token> body = tokenizer_.tokenize(record.text);
     p.document = build_document(analyze(record, body), body, root_key, p.data, tokenizer_);
+    p.footprint = footprint_of(*p.document);
   }
   p.record = std::move(record);
   p.root_key = std::move(root_key);
@@ -395,14 +395,15 @@ IndexWriter::Outcome IndexWriter::put(PreparedDocument p) {
       mark_seen(*it);
       return Outcome::kUnchanged;
     }
-    account(old, false);
+    account(footprint_of(old), false);
   }
   if (!p.document) {
     const std::vector<Token> body = tokenizer_.tokenize(p.record.text);
     p.document = build_document(analyze(p.record, body), body, p.root_key, p.data, tokenizer_);
   }
-  account(*p.document, true);
-  mark_seen(db_.replace_document(idt, *p.document));
+  account(p.footprint ? std::move(*p.footprint) : footprint_of(*p.document), true);
+  // A new document needs no lookup of its id term.
+  mark_seen(existed ? db_.replace_document(idt, *p.document) : db_.add_document(*p.document));
   after_write();
   return existed ? Outcome::kUpdated : Outcome::kAdded;
 }
@@ -421,7 +422,7 @@ std::size_t IndexWriter::remove_missing(std::string_view root_key) {
     if (*p >= seen_.size() || !seen_[*p]) gone.push_back(*p);
   }
   for (const Xapian::docid id : gone) {
-    account(db_.get_document(id), false);
+    account(footprint_of(db_.get_document(id)), false);
     db_.delete_document(id);
     after_write();
   }
@@ -467,12 +468,25 @@ KnowledgeChanges IndexWriter::take_changes() {
 }
 
 void IndexWriter::refresh_knowledge() {
+  apply_spelling();
   index::refresh_knowledge(db_, db_, take_changes());
   db_.commit();
   pending_ = 0;
 }
 
+void IndexWriter::apply_spelling() {
+  for (const auto& [word, n] : spelling_delta_) {
+    if (n > 0) {
+      db_.add_spelling(word, static_cast<Xapian::termcount>(n));
+    } else if (n < 0) {
+      db_.remove_spelling(word, static_cast<Xapian::termcount>(-n));
+    }
+  }
+  spelling_delta_.clear();
+}
+
 void IndexWriter::commit() {
+  apply_spelling();
   save_pending(db_, kPendingSymbol, changes_.symbols);
   save_pending(db_, kPendingCampaign, changes_.campaigns);
   save_pending(db_, kPendingUnnumbered, changes_.unnumbered);

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vanban/doc/record.h"
@@ -46,6 +47,14 @@ Xapian::Document make_document(const doc::DocumentRecord& record,
                                std::string_view root_key,
                                text::Tokenizer& tokenizer);
 
+// What a document contributes to data derived from all documents: the
+// words of the spelling dictionary, the knowledge-base keys it touches.
+struct DocumentFootprint {
+  std::vector<std::string> words;  // one entry per distinct term
+  KnowledgeChanges knowledge;
+};
+DocumentFootprint footprint_of(const Xapian::Document& doc);
+
 // A record made ready for the writer away from it: its id term, stored
 // data digest and, unless it is known to be unchanged, its Xapian
 // document. Preparing is the costly part (tokenizing, citations), so it
@@ -56,6 +65,7 @@ struct PreparedDocument {
   std::string data;    // encode_record(record)
   std::string digest;  // of data, root and schema version
   std::optional<Xapian::Document> document;  // empty: unchanged when prepared
+  std::optional<DocumentFootprint> footprint;  // of `document`
 };
 
 // Prepares documents. Not thread-safe: one per thread. Reads the index at
@@ -125,7 +135,8 @@ class IndexWriter {
  private:
   void mark_seen(Xapian::docid id);
   void after_write();
-  void account(const Xapian::Document& doc, bool added);
+  void account(DocumentFootprint&& footprint, bool added);
+  void apply_spelling();
 
   WriterOptions options_;
   Xapian::WritableDatabase db_;
@@ -133,6 +144,9 @@ class IndexWriter {
   std::vector<bool> seen_;  // by Xapian docid: bounded, ~1 bit per document
   std::size_t pending_ = 0;
   KnowledgeChanges changes_;  // since the last take_changes()
+  // Spelling frequency changes of the pending batch, applied at commit:
+  // one Xapian call per word instead of one per word per document.
+  std::unordered_map<std::string, int> spelling_delta_;
 };
 
 }  // namespace vanban::index
