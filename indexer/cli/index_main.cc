@@ -75,6 +75,7 @@ int run(const Options& opt) {
   };
   const vanban::index::IndexStats stats = vanban::index::run_index(job, callbacks);
   progress.clear();
+  for (const std::string& w : stats.warnings) std::cerr << "vanban-index: warning: " << w << '\n';
   std::cout << stats.summary() << std::endl;
   // A PATH that does not exist means the run did not do what was asked.
   return stats.missing_path ? 1 : 0;

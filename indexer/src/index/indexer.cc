@@ -17,6 +17,10 @@
 namespace vanban::index {
 namespace {
 
+// A run that adds, changes or removes at least 1/kCompactFraction of the
+// documents the index had compacts it afterwards.
+constexpr Xapian::doccount kCompactFraction = 10;
+
 // What the reading thread hands to a shard's writing thread.
 struct Keep {
   std::string id;  // a file that could not be read: keep its indexed version
@@ -218,7 +222,9 @@ std::string IndexStats::summary() const {
                 reasons.c_str(), seconds,
                 seconds > 0 ? static_cast<double>(processed) / seconds : 0.0, documents,
                 shards > 1 ? (" in " + std::to_string(shards) + " shards").c_str() : "");
-  return buf;
+  std::string out = buf;
+  if (compacted > 0) out += " (compacted)";
+  return out;
 }
 
 IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
@@ -234,8 +240,11 @@ IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
   for (doc::Skip& s : listing_problems) run.skip(std::move(s));
 
   std::vector<std::unique_ptr<IndexWriter>> writers;
+  Xapian::doccount documents_before = 0;
   for (const std::string& path : layout.shard_paths) {
+    recover_compaction(path);
     writers.push_back(std::make_unique<IndexWriter>(path, job.writer));
+    documents_before += writers.back()->document_count();
   }
   std::uintmax_t total_bytes = 0;
   std::set<std::string> roots;
@@ -281,6 +290,25 @@ IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
     for (auto& w : writers) w->commit();
   }
   for (auto& w : writers) stats.documents += w->document_count();
+  const bool bulk = stats.indexed() + stats.removed > 0 &&
+                    stats.indexed() + stats.removed >= documents_before / kCompactFraction;
+  writers.clear();  // closes them: compaction needs no writer
+  if (bulk && job.compact) {
+    // A run that wrote much of the index leaves its B-tree blocks half full
+    // (every 1000-document commit splits them); compacting costs a few
+    // percent of the run and shrinks the index by a third or more.
+    for (const std::string& path : layout.shard_paths) {
+      try {
+        compact_in_place(path);
+        ++stats.compacted;
+      } catch (const std::exception& e) {
+        // The index is complete either way, only larger.
+        stats.warnings.push_back(path + " not compacted: " + e.what());
+      } catch (const Xapian::Error& e) {
+        stats.warnings.push_back(path + " not compacted: " + e.get_description());
+      }
+    }
+  }
   stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <xapian.h>
+
 namespace vanban::index {
 namespace fs = std::filesystem;
 namespace {
@@ -82,6 +84,33 @@ IndexLayout prepare_layout(const std::string& dir, std::size_t requested) {
     fs::rename(tmp, stub);
   }
   return layout;
+}
+
+void compact_in_place(const std::string& path) {
+  const fs::path db(path);
+  const fs::path fresh = db.string() + ".compact";
+  const fs::path old = db.string() + ".old";
+  fs::remove_all(fresh);
+  {
+    Xapian::Database source(path);
+    source.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  }
+  fs::rename(db, old);
+  fs::rename(fresh, db);
+  fs::remove_all(old);
+}
+
+void recover_compaction(const std::string& path) {
+  const fs::path db(path);
+  const fs::path fresh = db.string() + ".compact";
+  const fs::path old = db.string() + ".old";
+  std::error_code ec;
+  if (!fs::exists(db, ec) && fs::exists(old, ec)) {
+    // Killed between the two renames: the old copy is complete.
+    fs::rename(old, db);
+  }
+  fs::remove_all(old, ec);    // the swap was done: the old copy is garbage
+  fs::remove_all(fresh, ec);  // a compaction that did not finish
 }
 
 std::string catalog_path(const std::string& db_path) {

@@ -19,9 +19,20 @@ IndexReader::IndexReader(std::string db_path)
   if (catalog_path_ != path_) Xapian::Database check_catalog(catalog_path_);
 }
 
-IndexReader::Handles& IndexReader::thread_handles() const {
+namespace {
+template <class Handles>
+std::unordered_map<std::uint64_t, Handles>& handles_of_this_thread() {
   thread_local std::unordered_map<std::uint64_t, Handles> handles;
-  Handles& h = handles[serial_];
+  return handles;
+}
+}  // namespace
+
+void IndexReader::drop_thread_handles() const {
+  handles_of_this_thread<Handles>().erase(serial_);
+}
+
+IndexReader::Handles& IndexReader::thread_handles() const {
+  Handles& h = handles_of_this_thread<Handles>()[serial_];
   if (!h.documents) {
     Handles fresh;  // assigned only once both are open
     fresh.documents = std::make_unique<Xapian::Database>(path_);

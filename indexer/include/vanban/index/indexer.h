@@ -21,6 +21,9 @@ struct IndexJob {
   // Shards to write, each by its own thread: 0 keeps what the index has (1
   // for a new index). See layout.h.
   std::size_t shards = 0;
+  // Compact each shard after a run that wrote at least a tenth of it (a
+  // first build, a re-index), as xapian-compact would.
+  bool compact = true;
   std::vector<std::string> paths;  // files, directories, .jsonl files
   WriterOptions writer;
   doc::LoadOptions load;
@@ -35,6 +38,8 @@ struct IndexStats {
   bool missing_path = false;     // a PATH argument does not exist
   Xapian::doccount documents = 0;  // in the index after the run
   std::size_t shards = 1;
+  std::size_t compacted = 0;  // shards compacted after the run
+  std::vector<std::string> warnings;  // the run completed, but ...
   double seconds = 0;
 
   std::size_t indexed() const { return added + updated; }

@@ -51,6 +51,19 @@ std::size_t existing_shards(const std::string& dir);
 // indexing into a new directory.
 IndexLayout prepare_layout(const std::string& dir, std::size_t requested);
 
+// Rewrites the database at `path` compacted, as xapian-compact does: full
+// B-tree blocks instead of the half-full ones that batch after batch of
+// commits leave. Writes <path>.compact, then swaps it in with two renames
+// (<path> -> <path>.old, <path>.compact -> <path>) and removes the old
+// copy. No writer may have the database open. Throws Xapian::Error or
+// std::filesystem::filesystem_error; the database is then unchanged, or
+// restored by recover_compaction().
+void compact_in_place(const std::string& path);
+
+// Completes or undoes a compact_in_place() that a crash interrupted;
+// nothing to do otherwise. The indexer calls it before opening `path`.
+void recover_compaction(const std::string& path);
+
 // What a reader opens for the catalog of the index at `db_path` (a
 // directory, or a stub file): "<dir>/catalog" if it exists, else
 // `db_path` itself (a single database holds its own knowledge base).

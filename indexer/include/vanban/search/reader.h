@@ -37,6 +37,7 @@ class IndexReader {
   template <class Fn>
   auto with_index(Fn&& fn) const
       -> decltype(fn(std::declval<Xapian::Database&>(), std::declval<Xapian::Database&>())) {
+    bool reopened_fresh = false;
     for (int attempt = 1;; ++attempt) {
       Handles& h = thread_handles();
       try {
@@ -47,6 +48,18 @@ class IndexReader {
         if (attempt == kMaxAttempts) throw;
         // Let the writer finish its burst of commits.
         std::this_thread::sleep_for(std::chrono::milliseconds(attempt));
+      } catch (const Xapian::DatabaseError&) {
+        // The database was replaced under its handle (the indexer swaps in
+        // a compacted copy): open it afresh, once.
+        if (reopened_fresh) throw;
+        reopened_fresh = true;
+        drop_thread_handles();
+      } catch (const Xapian::NetworkError&) {
+        // A remote shard's connection broke (xapian-tcpsrv restarted, a
+        // timeout): reconnect, once.
+        if (reopened_fresh) throw;
+        reopened_fresh = true;
+        drop_thread_handles();
       }
     }
   }
@@ -68,6 +81,7 @@ class IndexReader {
     Xapian::Database* catalog = nullptr;
   };
   Handles& thread_handles() const;
+  void drop_thread_handles() const;
 
   std::string path_;
   std::string catalog_path_;
