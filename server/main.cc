@@ -21,6 +21,8 @@ struct Options {
   // Worker threads. A kept-alive connection holds its worker, so this is
   // also how many clients are served at once.
   std::size_t threads = 64;
+  // Search answers kept for repeated requests until the index changes.
+  std::size_t cache_entries = 4096;
 };
 
 int run(const Options& opt) {
@@ -32,7 +34,7 @@ int run(const Options& opt) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  const vanban::search::SearchService search(opt.db);
+  const vanban::search::SearchService search(opt.db, {}, opt.cache_entries);
   const vanban::search::KnowledgeService knowledge(opt.db);
   const vanban::http::Services services{search, knowledge};
   httplib::Server server;
@@ -77,7 +79,13 @@ int run(const Options& opt) {
 int main(int argc, char** argv) try {
   Options opt;
   CLI::App app{"vanban-server: search API and web page for a vanban index"};
-  app.add_option("--db", opt.db, "index directory")->required();
+  app.add_option("--db", opt.db,
+                 "index directory, or a Xapian stub naming its shards (local, or "
+                 "\"remote HOST:PORT\" served by xapian-tcpsrv) with the catalog beside it")
+      ->required();
+  app.add_option("--cache", opt.cache_entries,
+                 "search answers cached until the index changes (0: none)")
+      ->capture_default_str();
   app.add_option("--host", opt.host, "address to bind")->capture_default_str();
   app.add_option("--port", opt.port, "port to listen on")
       ->capture_default_str()

@@ -27,6 +27,12 @@ std::unordered_map<std::uint64_t, Handles>& handles_of_this_thread() {
 }
 }  // namespace
 
+std::string IndexReader::identity(const Handles& h) {
+  std::string id = h.documents->get_uuid();
+  if (h.catalog != h.documents.get()) id += "+" + h.catalog->get_uuid();
+  return id;
+}
+
 void IndexReader::drop_thread_handles() const {
   handles_of_this_thread<Handles>().erase(serial_);
 }
@@ -42,7 +48,9 @@ IndexReader::Handles& IndexReader::thread_handles() const {
     } else {
       fresh.catalog = fresh.documents.get();
     }
+    fresh.identity = identity(fresh);
     h = std::move(fresh);
+    generation_.fetch_add(1, std::memory_order_relaxed);
   }
   return h;
 }

@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -31,6 +32,12 @@ class IndexReader {
   const std::string& path() const { return path_; }
   const std::string& catalog_path() const { return catalog_path_; }
 
+  // Goes up each time some thread finds, on reopening, that the index
+  // changed, and each time a thread opens its handles (they may be newer
+  // than what other threads saw): answers computed at an older generation
+  // may be stale. Read it inside with_index(), after the reopen.
+  std::uint64_t generation() const { return generation_.load(std::memory_order_relaxed); }
+
   // Runs `fn(db, catalog)` with this thread's handles on the documents and
   // on the catalog (the same object for an unsharded index), reopened
   // first. Retries as with_database() does.
@@ -38,11 +45,21 @@ class IndexReader {
   auto with_index(Fn&& fn) const
       -> decltype(fn(std::declval<Xapian::Database&>(), std::declval<Xapian::Database&>())) {
     bool reopened_fresh = false;
+    int swaps_seen = 0;
     for (int attempt = 1;; ++attempt) {
       Handles& h = thread_handles();
       try {
-        h.documents->reopen();
-        if (h.catalog != h.documents.get()) h.catalog->reopen();
+        bool changed = h.documents->reopen();
+        if (h.catalog != h.documents.get()) changed |= h.catalog->reopen();
+        // A compacted copy swapped in for the database starts again at
+        // revision 1, so reopen() may miss it and mix old tables with the
+        // new version file: its new UUID tells, and the handles are opened
+        // afresh (which also moves the generation on).
+        if (identity(h) != h.identity && swaps_seen++ < kMaxAttempts) {
+          drop_thread_handles();
+          continue;
+        }
+        if (changed) generation_.fetch_add(1, std::memory_order_relaxed);
         return fn(*h.documents, *h.catalog);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts) throw;
@@ -79,13 +96,16 @@ class IndexReader {
     std::unique_ptr<Xapian::Database> documents;
     std::unique_ptr<Xapian::Database> own_catalog;  // when not the documents
     Xapian::Database* catalog = nullptr;
+    std::string identity;  // the UUIDs of what the handles have open
   };
+  static std::string identity(const Handles& h);
   Handles& thread_handles() const;
   void drop_thread_handles() const;
 
   std::string path_;
   std::string catalog_path_;
   std::uint64_t serial_;  // tells this reader's per-thread handles apart
+  mutable std::atomic<std::uint64_t> generation_{1};
 };
 
 }  // namespace vanban::search

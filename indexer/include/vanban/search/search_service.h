@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "vanban/doc/record.h"
 #include "vanban/search/query_builder.h"
 #include "vanban/search/reader.h"
+#include "vanban/search/result_cache.h"
 
 namespace vanban::search {
 
@@ -71,6 +73,7 @@ struct SearchResponse {
   std::string suggestion;
   std::vector<SearchHit> results;
   std::optional<Facets> facets;  // when requested
+  bool cached = false;  // answered from the result cache
 };
 
 // Thread-safe (see IndexReader).
@@ -83,8 +86,10 @@ class SearchService {
   static constexpr std::size_t kFacetValues = 10;
 
   // Throws Xapian::DatabaseOpeningError if `db_path` is not a usable index.
-  // `ranking` defaults to the tuned parameters.
-  explicit SearchService(std::string db_path, const RankingOptions& ranking = {});
+  // `ranking` defaults to the tuned parameters. `cache_entries` bounds the
+  // result cache (0, the default, disables it; see result_cache.h).
+  explicit SearchService(std::string db_path, const RankingOptions& ranking = {},
+                         std::size_t cache_entries = 0);
   ~SearchService();
 
   SearchResponse search(const SearchRequest& request) const;
@@ -99,6 +104,7 @@ class SearchService {
  private:
   IndexReader reader_;
   RankingOptions ranking_;
+  std::unique_ptr<ResultCache> cache_;
 };
 
 }  // namespace vanban::search
