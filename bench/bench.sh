@@ -34,12 +34,15 @@
 #      /api/search cycling through the URL log (facets on, as the web page asks; and facets=0),
 #      and /healthz as the ceiling; search req/s as a fraction of /healthz req/s; plus 1-connection
 #      runs with `Connection: close` (no keep-alive) to tell server time from TCP stalls;
-#   4. growth: index time, size and in-process p99 at 10%, 30%, 100% of the input (and 10x).
+#      and /api/search again with the server's result cache off (--cache 0);
+#   4. shards: cold builds with --shards 2 and 4 (one writer thread each) and in-process queries
+#      through their stub, and through a stub naming the 2 shards served by xapian-tcpsrv;
+#   5. growth: index time, size and in-process p99 at 10%, 30%, 100% of the input (and 10x).
 # Results: OUT/BENCHMARKS.md (+ <repo>/BENCHMARKS.md unless --quick), printed at the end;
 # OUT/results.tsv (every number), OUT/http.tsv, OUT/commands.txt, OUT/raw/*, OUT/peers/*.
 # wrk, the server and the indexers share the machine: on a 2-core host wrk takes CPU from the server.
 #
-# deps (Debian): wrk xapian-omega xapian-tools libxapian-dev sqlite3 python3 g++ bc time curl
+# deps (Debian): wrk xapian-omega xapian-tools (xapian-tcpsrv, xapian-compact) libxapian-dev sqlite3 python3 g++ bc time curl
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -193,6 +196,7 @@ cleanup() {
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
   fi
+  for pid in "${TCP_PIDS[@]:-}"; do [[ -n "$pid" ]] && kill -- "-$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
@@ -316,6 +320,21 @@ wrk_run healthz_close "$Q/urls_healthz.txt" 1 "$DURATION" 1 -H "Connection: clos
 put server.rss_kb "$(awk '/VmHWM/{print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo)"
 put server.threads "$(awk '/Threads/{print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo)"
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
+# The same searches with the result cache off: every request matches, counts facets and
+# makes snippets (the URL log repeats, so the runs above are mostly cache hits).
+cmdlog "$VB_SERVER" --db "$VDB" --host 127.0.0.1 --port "$PORT" --cache 0
+"$VB_SERVER" --db "$VDB" --host 127.0.0.1 --port "$PORT" --cache 0 > "$RAW/server_nocache.log" 2>&1 &
+SERVER_PID=$!
+for ((i = 0; i < 600; i++)); do
+  curl -fsS -o /dev/null "$BASE/healthz" 2>/dev/null && break
+  kill -0 "$SERVER_PID" 2>/dev/null || die "vanban-server --cache 0 exited; see $RAW/server_nocache.log"
+  sleep 0.1
+done
+wrk_run search_nocache "$Q/urls.txt" 8 "$WARMUP_S" 0
+for c in 1 8 64; do
+  wrk_run search_nocache "$Q/urls.txt" "$c" "$DURATION"
+done
+kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 
 # ---- 4. incremental: 1% of the documents changed --------------------------------------------
 phase vanban_incremental
@@ -341,7 +360,41 @@ if ((PEERS_ON)); then
   log "peers: $(tail -n +3 "$OUT/peers/summary.md" | head -4 | tr '\n' ' ')"
 fi
 
-# ---- 6. growth ------------------------------------------------------------------------------
+# ---- 6. shards: one writer thread per shard; searched through the stub, and remotely --------
+phase shards
+for n in 2 4; do
+  sdb="$OUT/shards/s$n"
+  rm -rf "$sdb"; mkdir -p "$OUT/shards"
+  cat "$INPUT" > /dev/null
+  timed "idx.shards$n" "$VB_INDEX" --db "$sdb" --shards "$n" -q "$INPUT" \
+    || die "vanban-index --shards $n failed; see $RAW/idx.shards$n.err"
+  put "idx.shards$n.summary" "$(grep -h '^indexed ' "$RAW/idx.shards$n.out" | tail -1)"
+  put "idx.shards$n.bytes" "$(du -sb "$sdb" | cut -f1)"
+  log "shards $n: $(get "idx.shards$n.summary") (wall $(get "idx.shards$n.wall_s") s)"
+  vanban_query "q.shards$n" "$sdb" "$Q/queries.reps.txt"
+done
+# The 2 shards served by two xapian-tcpsrv on loopback; a front directory holds the stub
+# ("remote 127.0.0.1:PORT" lines) and a copy of the catalog.
+if command -v xapian-tcpsrv >/dev/null; then
+  front="$OUT/shards/front"; rm -rf "$front"; mkdir -p "$front"
+  TCP_PIDS=()
+  for k in 0 1; do
+    p="$("$PY" "$HERE/bench_lib.py" freeport)"
+    # own session: on SIGTERM xapian-tcpsrv signals its whole process group
+    setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$p" "$OUT/shards/s2/shard-$k" \
+      > /dev/null 2>&1 &
+    TCP_PIDS+=($!)
+    echo "remote 127.0.0.1:$p" >> "$front/XAPIANDB"
+  done
+  cp -r "$OUT/shards/s2/catalog" "$front/catalog"
+  sleep 1
+  echo "# \$OUT/shards/front/XAPIANDB: $(tr '\n' ' ' < "$front/XAPIANDB")" >> "$CMDS"
+  vanban_query q.remote2 "$front" "$Q/queries.reps.txt"
+  for pid in "${TCP_PIDS[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+fi
+((KEEP)) || rm -rf "$OUT/shards/s4"
+
+# ---- 7. growth ------------------------------------------------------------------------------
 phase growth
 growth_point() { # LABEL FRACTION_OF_CORPUS | LABEL x10
   local label="$1" f="$2" dir="$OUT/growth/$1"
@@ -366,7 +419,7 @@ if ((SCALE10)); then
   if ((!KEEP)); then rm -rf "$OUT/growth/x10/db" "$OUT/growth/x10/docs.jsonl"; fi
 fi
 
-# ---- 7. report ------------------------------------------------------------------------------
+# ---- 8. report ------------------------------------------------------------------------------
 phase end
 put meta.loadavg_end "$(cut -d' ' -f1-3 /proc/loadavg)"
 put meta.total_s "$(($(date +%s) - T_START))"

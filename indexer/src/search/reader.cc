@@ -33,6 +33,33 @@ std::string IndexReader::identity(const Handles& h) {
   return id;
 }
 
+std::uint64_t IndexReader::generation() const {
+  std::lock_guard lock(watch_mutex_);
+  try {
+    if (!watch_.documents) {
+      watch_.documents = std::make_unique<Xapian::Database>(path_);
+      watch_.catalog = watch_.documents.get();
+      if (catalog_path_ != path_) {
+        watch_.own_catalog = std::make_unique<Xapian::Database>(catalog_path_);
+        watch_.catalog = watch_.own_catalog.get();
+      }
+      watch_.identity = identity(watch_);
+    }
+    bool changed = watch_.documents->reopen();
+    if (watch_.catalog != watch_.documents.get()) changed |= watch_.catalog->reopen();
+    if (std::string id = identity(watch_); id != watch_.identity) {
+      watch_ = Handles{};  // a copy swapped in: open it afresh next time
+      changed = true;
+    }
+    if (changed) ++generation_;
+  } catch (const Xapian::Error&) {
+    // Cannot tell: assume a change, so nothing stale is served.
+    watch_ = Handles{};
+    ++generation_;
+  }
+  return generation_;
+}
+
 void IndexReader::drop_thread_handles() const {
   handles_of_this_thread<Handles>().erase(serial_);
 }
@@ -50,7 +77,6 @@ IndexReader::Handles& IndexReader::thread_handles() const {
     }
     fresh.identity = identity(fresh);
     h = std::move(fresh);
-    generation_.fetch_add(1, std::memory_order_relaxed);
   }
   return h;
 }

@@ -201,8 +201,9 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
   key += std::to_string(request.offset) + '/' + std::to_string(request.limit) + '/' +
          (request.snippets ? 's' : '-') + (request.facets ? 'f' : '-');
 
+  // Before the search's own reopen: see IndexReader::generation().
+  const std::uint64_t generation = cache_->capacity() > 0 ? reader_.generation() : 0;
   reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
-    const std::uint64_t generation = reader_.generation();
     if (const auto hit = cache_->get(key, generation)) {
       out = *hit;
       out.cached = true;

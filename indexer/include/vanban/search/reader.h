@@ -12,10 +12,10 @@
 
 #include <xapian.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -32,11 +32,13 @@ class IndexReader {
   const std::string& path() const { return path_; }
   const std::string& catalog_path() const { return catalog_path_; }
 
-  // Goes up each time some thread finds, on reopening, that the index
-  // changed, and each time a thread opens its handles (they may be newer
-  // than what other threads saw): answers computed at an older generation
-  // may be stale. Read it inside with_index(), after the reopen.
-  std::uint64_t generation() const { return generation_.load(std::memory_order_relaxed); }
+  // A number that goes up whenever the index has changed since the last
+  // call (checked on a handle of its own: reopen(), and the UUIDs for a
+  // compacted copy swapped in). Call it before with_index(): what that
+  // then reads is at least as new, so an answer computed there may be
+  // cached under this generation. Serialized by a mutex; a few
+  // microseconds for a local index, a round trip per remote shard.
+  std::uint64_t generation() const;
 
   // Runs `fn(db, catalog)` with this thread's handles on the documents and
   // on the catalog (the same object for an unsharded index), reopened
@@ -49,17 +51,16 @@ class IndexReader {
     for (int attempt = 1;; ++attempt) {
       Handles& h = thread_handles();
       try {
-        bool changed = h.documents->reopen();
-        if (h.catalog != h.documents.get()) changed |= h.catalog->reopen();
+        h.documents->reopen();
+        if (h.catalog != h.documents.get()) h.catalog->reopen();
         // A compacted copy swapped in for the database starts again at
         // revision 1, so reopen() may miss it and mix old tables with the
         // new version file: its new UUID tells, and the handles are opened
-        // afresh (which also moves the generation on).
+        // afresh.
         if (identity(h) != h.identity && swaps_seen++ < kMaxAttempts) {
           drop_thread_handles();
           continue;
         }
-        if (changed) generation_.fetch_add(1, std::memory_order_relaxed);
         return fn(*h.documents, *h.catalog);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts) throw;
@@ -105,7 +106,10 @@ class IndexReader {
   std::string path_;
   std::string catalog_path_;
   std::uint64_t serial_;  // tells this reader's per-thread handles apart
-  mutable std::atomic<std::uint64_t> generation_{1};
+  // For generation().
+  mutable std::mutex watch_mutex_;
+  mutable Handles watch_;
+  mutable std::uint64_t generation_ = 1;
 };
 
 }  // namespace vanban::search
