@@ -49,8 +49,7 @@ nlohmann::json to_json(const search::SearchResponse& r) {
                        {"snippet", hit.snippet}, {"score", hit.score}});
   }
   nlohmann::json out = {{"query", r.query},           {"total", r.total},
-                        {"took_ms", r.took_ms},       {"cached", r.cached},
-                        {"relaxed", r.relaxed},
+                        {"took_ms", r.took_ms},       {"relaxed", r.relaxed},
                         {"suggestion", r.suggestion}, {"results", std::move(results)}};
   if (r.facets) {
     out["facets"] = {{"type", facet(r.facets->type)},

@@ -34,9 +34,10 @@ int run(const Options& opt) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  const vanban::search::SearchService search(opt.db, {}, opt.cache_entries);
+  const vanban::search::SearchService search(opt.db);
   const vanban::search::KnowledgeService knowledge(opt.db);
-  const vanban::http::Services services{search, knowledge};
+  vanban::http::SearchCache cache(opt.cache_entries);
+  const vanban::http::Services services{search, knowledge, &cache};
   httplib::Server server;
   // httplib takes ownership of the queue it is handed (its API needs a raw pointer).
   server.new_task_queue = [threads = opt.threads] { return new httplib::ThreadPool(threads); };

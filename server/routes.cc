@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "json_codec.h"
@@ -52,9 +53,13 @@ const char* status_text(int status) {
 }  // namespace
 
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body) {
+  reply_encoded(res, status, dump(body));
+}
+
+void reply_encoded(httplib::Response& res, int status, std::string body) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(dump(body), "application/json; charset=utf-8");
+  res.set_content(std::move(body), "application/json; charset=utf-8");
 }
 
 void handle_search(const Services& s, const httplib::Request& req, httplib::Response& res) {
@@ -73,9 +78,30 @@ void handle_search(const Services& s, const httplib::Request& req, httplib::Resp
   request.cites = req.get_param_value("cites");
   request.from = req.get_param_value("from");
   request.to = req.get_param_value("to");
+
+  // Every field of the request, unambiguously.
+  std::string key;
+  for (const std::string* f : {&request.query, &request.type, &request.issuer, &request.cites,
+                               &request.from, &request.to}) {
+    key += *f;
+    key += '\x1f';
+  }
+  key += std::to_string(request.offset) + '/' + std::to_string(request.limit) +
+         (request.facets ? "/f" : "/-");
+  // Read before searching: see IndexReader::generation().
+  const std::uint64_t generation = s.search_cache ? s.search.generation() : 0;
+  if (s.search_cache) {
+    if (const auto body = s.search_cache->get(key, generation)) {
+      res.set_header("X-Cache", "hit");
+      return reply_encoded(res, 200, *body);
+    }
+    res.set_header("X-Cache", "miss");
+  }
   const auto out = s.search.search(request);
   if (out.status != search::SearchStatus::kOk) return reply_json(res, 400, {{"error", out.error}});
-  reply_json(res, 200, to_json(out));
+  auto body = std::make_shared<const std::string>(dump(to_json(out)));
+  if (s.search_cache) s.search_cache->put(key, generation, body);
+  reply_encoded(res, 200, *body);
 }
 
 void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res) {

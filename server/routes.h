@@ -12,17 +12,24 @@
 #include <string>
 
 #include "vanban/search/knowledge_service.h"
+#include "vanban/search/result_cache.h"
 #include "vanban/search/search_service.h"
 
 namespace vanban::http {
 
-// What the handlers call. Both must outlive the server.
+// Encoded /api/search answers, kept until the index changes.
+using SearchCache = search::ResultCache<std::string>;
+
+// What the handlers call. All must outlive the server.
 struct Services {
   const search::SearchService& search;
   const search::KnowledgeService& knowledge;
+  SearchCache* search_cache = nullptr;  // none: every search is computed
 };
 
 // GET /api/search?q=&offset=&limit=&type=&issuer=&cites=&from=&to=&facets=
+// Answers from Services::search_cache when it has them (header X-Cache:
+// hit, otherwise miss).
 void handle_search(const Services& s, const httplib::Request& req, httplib::Response& res);
 // GET /api/documents/{id}: id percent-encoded, may contain '/'
 void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res);
@@ -38,6 +45,7 @@ void handle_campaign(const Services& s, const httplib::Request& req, httplib::Re
 void handle_health(const Services& s, const httplib::Request& req, httplib::Response& res);
 
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body);
+void reply_encoded(httplib::Response& res, int status, std::string body);  // JSON text
 
 // Installs the routes, the static page from `web_root` ("" for none),
 // security headers, and the error and exception handlers (JSON bodies,

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -253,6 +254,54 @@ TEST_F(RoutesTest, HealthAndPage) {
   const auto script = get("/app.js");
   ASSERT_TRUE(script);
   EXPECT_EQ(script->status, 200);
+}
+
+// A server with its result cache, over an index the test changes.
+TEST(CachedSearchTest, RepeatsAnAnswerUntilTheIndexChanges) {
+  testing::ScratchDir dir("cached_search");
+  std::filesystem::copy(testing::seeds_dir(), dir.path() / "docs");
+  ASSERT_EQ(testing::index_paths(dir.str("db"), {dir.str("docs")}).added, 5u);
+  const search::SearchService search(dir.str("db"));
+  const search::KnowledgeService knowledge(dir.str("db"));
+  SearchCache cache(100);
+  const Services services{search, knowledge, &cache};
+  httplib::Server server;
+  register_routes(server, services, "");
+  const int port = server.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(port, 0);
+  std::thread thread([&] { server.listen_after_bind(); });
+  for (int i = 0; i < 200 && !server.is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  httplib::Client client("127.0.0.1", port);
+  const char* path = "/api/search?q=D%C3%A2n%20v%E1%BA%ADn%20kh%C3%A9o";
+
+  const auto first = client.Get(path);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->get_header_value("X-Cache"), "miss");
+  EXPECT_EQ(nlohmann::json::parse(first->body)["total"], 2);
+  const auto second = client.Get(path);
+  ASSERT_TRUE(second);
+  EXPECT_EQ(second->get_header_value("X-Cache"), "hit");
+  EXPECT_EQ(second->body, first->body);
+  // Another page is another answer; a bad request is never cached.
+  EXPECT_EQ(client.Get(std::string(path) + "&limit=1")->get_header_value("X-Cache"), "miss");
+  EXPECT_EQ(client.Get("/api/search?q=x&limit=0")->status, 400);
+  EXPECT_EQ(client.Get("/api/search?q=x&limit=0")->status, 400);
+
+  // A new document about the campaign: the next search sees it.
+  dir.write("docs/moi.txt",
+            "Phong trào thi đua \"Dân vận khéo\" năm 2025 của tỉnh Lai Châu được phát động "
+            "sâu rộng trong toàn tỉnh.\n");
+  ASSERT_EQ(testing::index_paths(dir.str("db"), {dir.str("docs")}).added, 1u);
+  const auto third = client.Get(path);
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->get_header_value("X-Cache"), "miss");
+  EXPECT_EQ(nlohmann::json::parse(third->body)["total"], 3);
+  EXPECT_EQ(client.Get(path)->get_header_value("X-Cache"), "hit");
+
+  server.stop();
+  thread.join();
 }
 
 }  // namespace

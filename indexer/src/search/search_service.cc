@@ -123,11 +123,8 @@ std::string suggest(const Xapian::Database& db, const Xapian::Database& catalog,
 
 }  // namespace
 
-SearchService::SearchService(std::string db_path, const RankingOptions& ranking,
-                             std::size_t cache_entries)
-    : reader_(std::move(db_path)),
-      ranking_(ranking),
-      cache_(std::make_unique<ResultCache>(cache_entries)) {}
+SearchService::SearchService(std::string db_path, const RankingOptions& ranking)
+    : reader_(std::move(db_path)), ranking_(ranking) {}
 SearchService::~SearchService() = default;
 
 SearchResponse SearchService::search(const SearchRequest& request) const {
@@ -191,24 +188,7 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
   };
 
-  // Every field of the request, unambiguously.
-  std::string key;
-  for (const std::string* f : {&request.query, &request.type, &request.issuer, &request.cites,
-                               &request.from, &request.to}) {
-    key += *f;
-    key += '\x1f';
-  }
-  key += std::to_string(request.offset) + '/' + std::to_string(request.limit) + '/' +
-         (request.snippets ? 's' : '-') + (request.facets ? 'f' : '-');
-
-  // Before the search's own reopen: see IndexReader::generation().
-  const std::uint64_t generation = cache_->capacity() > 0 ? reader_.generation() : 0;
   reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
-    if (const auto hit = cache_->get(key, generation)) {
-      out = *hit;
-      out.cached = true;
-      return 0;
-    }
     QueryBuilder::expand(parsed, db);
     Xapian::Enquire enquire(db);
     enquire.set_time_limit(kMatchTimeLimitSeconds);
@@ -285,7 +265,6 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
       }
       out.facets = std::move(f);
     }
-    if (cache_->capacity() > 0) cache_->put(key, generation, std::make_shared<SearchResponse>(out));
     return 0;
   });
   out.took_ms =

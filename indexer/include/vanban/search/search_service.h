@@ -6,7 +6,7 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <memory>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,7 +15,6 @@
 #include "vanban/doc/record.h"
 #include "vanban/search/query_builder.h"
 #include "vanban/search/reader.h"
-#include "vanban/search/result_cache.h"
 
 namespace vanban::search {
 
@@ -73,7 +72,6 @@ struct SearchResponse {
   std::string suggestion;
   std::vector<SearchHit> results;
   std::optional<Facets> facets;  // when requested
-  bool cached = false;  // answered from the result cache
 };
 
 // Thread-safe (see IndexReader).
@@ -86,10 +84,8 @@ class SearchService {
   static constexpr std::size_t kFacetValues = 10;
 
   // Throws Xapian::DatabaseOpeningError if `db_path` is not a usable index.
-  // `ranking` defaults to the tuned parameters. `cache_entries` bounds the
-  // result cache (0, the default, disables it; see result_cache.h).
-  explicit SearchService(std::string db_path, const RankingOptions& ranking = {},
-                         std::size_t cache_entries = 0);
+  // `ranking` defaults to the tuned parameters.
+  explicit SearchService(std::string db_path, const RankingOptions& ranking = {});
   ~SearchService();
 
   SearchResponse search(const SearchRequest& request) const;
@@ -99,12 +95,15 @@ class SearchService {
 
   Xapian::doccount document_count() const;
 
+  // Goes up when the index changes: see IndexReader::generation(). For
+  // caching answers (result_cache.h); call it before search().
+  std::uint64_t generation() const { return reader_.generation(); }
+
   const IndexReader& reader() const { return reader_; }
 
  private:
   IndexReader reader_;
   RankingOptions ranking_;
-  std::unique_ptr<ResultCache> cache_;
 };
 
 }  // namespace vanban::search
