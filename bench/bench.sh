@@ -181,7 +181,7 @@ vanban_query() {
   if ((warm)); then
     "$VB_SEARCH" --db "$db" --batch < "$Q/queries.txt" > "$RAW/$name.warmup.out" 2>&1 || true
   fi
-  CMD_SUFFIX=" < $file" timed "$name" "$VB_SEARCH" --db "$db" --batch < "$file" || rc=$?
+  CMD_SUFFIX=" < $file" timed "$name" "$VB_SEARCH" --db "$db" --batch ${VB_QUERY_FLAGS:-} < "$file" || rc=$?
   local line; line="$(grep -h '^queries ' "$RAW/$name.out" | tail -1 || true)"
   [[ -n "$line" ]] || die "vanban-search --batch printed no summary (status $rc); see $RAW/$name.err"
   put "$name.line" "$line"
@@ -251,6 +251,8 @@ vanban_index reidx.nochange "$VDB" "$VIN"
 phase vanban_query
 vanban_query q.vanban "$VDB" "$Q/queries.reps.txt"
 log "vanban in-process: $(get q.vanban.line)"
+VB_QUERY_FLAGS=--facets vanban_query q.vanban_facets "$VDB" "$Q/queries.reps.txt" 0
+log "vanban in-process with facets: $(get q.vanban_facets.line)"
 for f in "$Q"/queries.by_kind/*.txt; do
   k="$(basename "$f" .txt)"
   vanban_query "q.vanban.kind.$k" "$VDB" "$f" 0

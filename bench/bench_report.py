@@ -250,6 +250,10 @@ def main():
         hdr += [f'{name}: with results' for _, name in PEERS]
     w('### By query kind\n')
     w(table(hdr, rows) + '\n')
+    if g('q.vanban_facets.p50_ms'):
+        w(f'vanban with facets counted as well (`--batch --facets`, as the web page asks; up to 20,000 '
+          f'matches examined): p50 {f(g("q.vanban_facets.p50_ms"), 3)} ms, p95 '
+          f'{f(g("q.vanban_facets.p95_ms"), 3)} ms, p99 {f(g("q.vanban_facets.p99_ms"), 3)} ms.\n')
     w('vanban per kind: one pass over that kind\'s queries after the warm-up. "With results": share of '
       'queries returning at least one document (vanban relaxes to any-word matching when no document has '
       'every word; omindex does no accent folding; FTS5 folds every mark except đ).\n')

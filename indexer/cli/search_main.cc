@@ -28,6 +28,7 @@ struct Options {
   std::size_t offset = 0;
   bool trec = false;
   bool batch = false;
+  bool facets = false;
   std::string run_tag = "vanban";
 };
 
@@ -115,7 +116,7 @@ int run_batch(const SearchService& service, const Options& opt) {
   while (std::getline(std::cin, line)) {
     if (line.empty()) continue;
     const auto t0 = std::chrono::steady_clock::now();
-    const auto res = service.search({.query = line, .limit = opt.limit});
+    const auto res = service.search({.query = line, .limit = opt.limit, .facets = opt.facets});
     ms.push_back(
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     errors += res.status != SearchStatus::kOk;
@@ -147,6 +148,7 @@ int main(int argc, char** argv) try {
   app.add_flag("--batch", opt.batch,
                "read one query per line from stdin, print latency percentiles")
       ->excludes(trec);
+  app.add_flag("--facets", opt.facets, "with --batch: count facets too, as the web page asks");
   app.add_option("--tag", opt.run_tag, "run tag in --trec output")->capture_default_str();
   app.add_option("query", opt.words, "query words (with or without diacritics)");
   CLI11_PARSE(app, argc, argv);

@@ -137,9 +137,14 @@ class Run {
 
 // Reads every input and prepares its documents (the CPU-heavy part), on
 // its own thread while the writers write.
-void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job, Run& run) {
+void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
+                 std::size_t shards, Run& run) {
   try {
     DocumentPreparer preparer(job.db_path);
+    // One shard: this thread tokenizes and builds while the writer writes.
+    // Several: each shard's thread builds its own documents, so that the
+    // preparing work is spread too; this thread only reads and routes.
+    const bool build_here = shards == 1;
     auto send = [&](PreparedDocument&& p) {
       EventQueue& q = run.queue_for(p.record.id);
       q.push(std::move(p));
@@ -155,7 +160,7 @@ void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
                     // One bad line must not cost the rest of the file.
                     const std::string where = r.source;
                     try {
-                      send(preparer.prepare(std::move(r), file.root_key));
+                      send(preparer.prepare(std::move(r), file.root_key, build_here));
                     } catch (const Xapian::Error&) {
                       throw;
                     } catch (const std::exception& e) {
@@ -166,7 +171,7 @@ void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
             run.skip(std::move(why));
           }
         } else if (auto record = doc::load_text_file(file, job.load, &why)) {
-          send(preparer.prepare(std::move(*record), file.root_key));
+          send(preparer.prepare(std::move(*record), file.root_key, build_here));
         } else {
           // Keep what an earlier run indexed: the file is still there.
           run.queue_for(file.id).push(Keep{file.id});
@@ -259,7 +264,7 @@ IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
     threads.emplace_back([&, k] { write_shard(*writers[k], run.queue(k), run); });
   }
   std::thread reader([&] {
-    read_inputs(inputs, job, run);
+    read_inputs(inputs, job, shards, run);
     run.close_all();
   });
   reader.join();
@@ -278,14 +283,13 @@ IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
     // and the next run refreshes again).
     KnowledgeChanges changes;
     for (auto& w : writers) changes.merge(w->take_changes());
-    const bool new_catalog = existing_shards(layout.catalog_path) == 0;
     Xapian::WritableDatabase catalog(layout.catalog_path, Xapian::DB_CREATE_OR_OPEN);
     Xapian::Database corpus;
     for (const std::string& path : layout.shard_paths) corpus.add_database(Xapian::Database(path));
     refresh_knowledge(corpus, catalog, std::move(changes));
-    if (stats.indexed() + stats.removed > 0 || new_catalog) {
-      sync_spelling(layout.shard_paths, catalog);
-    }
+    // Every run, changes or not: a run killed after its shards committed
+    // left the catalog's dictionary behind, and only a comparison tells.
+    sync_spelling(layout.shard_paths, catalog);
     catalog.commit();
     for (auto& w : writers) w->commit();
   }

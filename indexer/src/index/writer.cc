@@ -360,11 +360,12 @@ bool DocumentPreparer::unchanged_in_index(const std::string& idt, const std::str
   }
 }
 
-PreparedDocument DocumentPreparer::prepare(doc::DocumentRecord record, std::string root_key) {
+PreparedDocument DocumentPreparer::prepare(doc::DocumentRecord record, std::string root_key,
+                                           bool build) {
   PreparedDocument p;
   p.data = encode_record(record);
   p.digest = content_hash(p.data, root_key);
-  if (!unchanged_in_index(id_term(record.id), p.digest)) {
+  if (build && !unchanged_in_index(id_term(record.id), p.digest)) {
     const std::vector<Token> body = tokenizer_.tokenize(record.text);
     p.document = build_document(analyze(record, body), body, root_key, p.data, tokenizer_);
     p.footprint = footprint_of(*p.document);

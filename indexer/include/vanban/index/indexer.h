@@ -54,8 +54,10 @@ struct IndexCallbacks {
   std::function<void(std::uintmax_t, std::uintmax_t, std::size_t)> on_progress;
 };
 
-// Runs `job`: one thread reads and prepares the inputs, one thread per
-// shard writes. A bad input is skipped and reported; the run goes on.
+// Runs `job`: one thread reads the inputs, one thread per shard writes;
+// with one shard the reading thread also tokenizes and builds the
+// documents, with several each shard's thread builds its own. A bad input
+// is skipped and reported; the run goes on.
 // Callbacks may run on any of these threads, one at a time.
 // Throws Xapian::Error if the index cannot be opened or written, and
 // std::runtime_error if it exists with another number of shards.

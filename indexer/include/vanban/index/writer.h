@@ -74,7 +74,10 @@ struct PreparedDocument {
 class DocumentPreparer {
  public:
   explicit DocumentPreparer(std::string db_path = {});
-  PreparedDocument prepare(doc::DocumentRecord record, std::string root_key);
+  // With `build` false, only the digest: the writer then builds the
+  // document itself if it changed (how several shard writers share the
+  // preparing work).
+  PreparedDocument prepare(doc::DocumentRecord record, std::string root_key, bool build = true);
 
  private:
   bool unchanged_in_index(const std::string& id_term, const std::string& digest);
