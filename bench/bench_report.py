@@ -325,8 +325,8 @@ def main():
                          f(g(f'{qk}.p95_ms'), 3), f(g(f'{qk}.p99_ms'), 3)])
         w(table(['shards', 'index wall s', 'CPU s', 'docs/s', 'docs/s vs omindex', 'peak RSS MB', 'index MB',
                  'query p50 ms', 'query p95 ms', 'query p99 ms'], rows) + '\n')
-        w('`vanban-index --shards N` writes N shards, one writer thread each, beside one thread that reads '
-          'and prepares the documents; searches open the stub `DIR/XAPIANDB`. The remote row searches the '
+        w('`vanban-index --shards N` writes N shards, one thread each that also tokenizes and builds its '
+          'documents, fed by one thread that reads and routes them; searches open the stub `DIR/XAPIANDB`. The remote row searches the '
           '2 shards through `remote 127.0.0.1:PORT` stub lines, each served by `xapian-tcpsrv`, with the '
           'catalog (knowledge base, spelling) local. Same query log, in-process (`vanban-search --batch`, '
           'snippets on).\n')
