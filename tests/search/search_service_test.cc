@@ -48,6 +48,17 @@ class SeedSearchTest : public ::testing::Test {
 testing::ScratchDir* SeedSearchTest::dir_ = nullptr;
 SearchService* SeedSearchTest::service_ = nullptr;
 
+TEST_F(SeedSearchTest, ControlCharactersPastedInAQuerySeparateWordsButNulIsRefused) {
+  // A backspace and a form feed, as text pasted from a PDF may carry.
+  const auto pasted = search(std::string("D\xC3\xA2n v\xE1\xBA\xADn\bkh\xC3\xA9o\f"));
+  ASSERT_EQ(pasted.status, SearchStatus::kOk);
+  EXPECT_EQ(ids(pasted), ids(search("Dân vận khéo")));
+  EXPECT_EQ(pasted.total, 2u);
+  EXPECT_EQ(search(std::string("D\xC3\xA2n\0v", 6)).status, SearchStatus::kBadRequest);
+  EXPECT_EQ(service_->search({.query = "thi đua", .type = "C\x01ông văn"}).status,
+            SearchStatus::kBadRequest);
+}
+
 TEST_F(SeedSearchTest, DirectiveSymbolInEveryFormFindsAllFiveSeeds) {
   for (const char* q : {"Chỉ thị 34-CT/TW", "chi thi 34-CT/TW", "34-ct/tw", "34- CT/TW",
                         "34 – CT/TW", "Chi thi 34-ct/tw"}) {

@@ -142,11 +142,19 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
   }
   for (const std::string* field : {&request.query, &request.type, &request.issuer, &request.cites}) {
     if (!text::is_valid_utf8(*field)) return bad("parameters must be valid UTF-8");
+    if (field->find('\0') != std::string::npos) return bad("parameters must not contain NUL bytes");
+    if (field == &request.query) continue;
     const bool control = std::any_of(field->begin(), field->end(), [](char c) {
       return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
     });
-    if (control) return bad("parameters must not contain control characters");
-    if (field != &request.query && field->size() > 512) return bad("filter value too long");
+    if (control) return bad("filters must not contain control characters");
+    if (field->size() > 512) return bad("filter value too long");
+  }
+  // Other control characters in a query (a backspace or a form feed pasted
+  // with the text) separate words, as spaces do.
+  std::string query = request.query;
+  for (char& c : query) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') c = ' ';
   }
   if (request.limit == 0 || request.limit > kMaxLimit) {
     return bad("limit must be between 1 and " + std::to_string(kMaxLimit));
@@ -178,9 +186,9 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
   }
 
   ThreadTools& tt = tools();
-  ParsedQuery parsed = tt.queries.parse(request.query);
+  ParsedQuery parsed = tt.queries.parse(query);
   const Highlighter highlighter(parsed);
-  const bool browse = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+  const bool browse = query.find_first_not_of(' ') == std::string::npos;
 
   auto filtered = [&](Xapian::Query q) {
     if (filters.empty()) return q;
