@@ -268,13 +268,18 @@ PORT="$("$PY" "$HERE/bench_lib.py" freeport)"
 BASE="http://127.0.0.1:$PORT"
 cmdlog "$VB_SERVER" --db "$VDB" --host 127.0.0.1 --port "$PORT"
 t0=$(date +%s.%N)
-"$VB_SERVER" --db "$VDB" --host 127.0.0.1 --port "$PORT" > "$RAW/server.log" 2>&1 &
-SERVER_PID=$!
-for ((i = 0; i < 600; i++)); do
-  curl -fsS -o /dev/null "$BASE/healthz" 2>/dev/null && break
-  kill -0 "$SERVER_PID" 2>/dev/null || die "vanban-server exited; see $RAW/server.log"
-  sleep 0.1
-done
+# start_vb_server LOG [ARGS...]: vanban-server on $VDB and $PORT, waited for (60 s at most)
+start_vb_server() {
+  local log="$1"; shift
+  "$VB_SERVER" --db "$VDB" --host 127.0.0.1 --port "$PORT" "$@" > "$log" 2>&1 &
+  SERVER_PID=$!
+  for ((i = 0; i < 600; i++)); do
+    curl -fsS -o /dev/null "$BASE/healthz" 2>/dev/null && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || die "vanban-server exited; see $log"
+    sleep 0.1
+  done
+}
+start_vb_server "$RAW/server.log"
 curl -fsS -o /dev/null "$BASE/healthz" || die "vanban-server did not answer /healthz in 60 s"
 put server.start_s "$(fmt3 "$(echo "$(date +%s.%N) - $t0" | bc -l)")"
 curl -fsS "$BASE/healthz" > "$RAW/healthz.json"
@@ -325,13 +330,7 @@ kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 # The same searches with the result cache off: every request matches, counts facets and
 # makes snippets (the URL log repeats, so the runs above are mostly cache hits).
 cmdlog "$VB_SERVER" --db "$VDB" --host 127.0.0.1 --port "$PORT" --cache 0
-"$VB_SERVER" --db "$VDB" --host 127.0.0.1 --port "$PORT" --cache 0 > "$RAW/server_nocache.log" 2>&1 &
-SERVER_PID=$!
-for ((i = 0; i < 600; i++)); do
-  curl -fsS -o /dev/null "$BASE/healthz" 2>/dev/null && break
-  kill -0 "$SERVER_PID" 2>/dev/null || die "vanban-server --cache 0 exited; see $RAW/server_nocache.log"
-  sleep 0.1
-done
+start_vb_server "$RAW/server_nocache.log" --cache 0
 wrk_run search_nocache "$Q/urls.txt" 8 "$WARMUP_S" 0
 for c in 1 8 64; do
   wrk_run search_nocache "$Q/urls.txt" "$c" "$DURATION"

@@ -33,18 +33,23 @@ std::string IndexReader::identity(const Handles& h) {
   return id;
 }
 
+IndexReader::Handles IndexReader::open_handles() const {
+  Handles h;
+  h.documents = std::make_unique<Xapian::Database>(path_);
+  if (catalog_path_ != path_) {
+    h.own_catalog = std::make_unique<Xapian::Database>(catalog_path_);
+    h.catalog = h.own_catalog.get();
+  } else {
+    h.catalog = h.documents.get();
+  }
+  h.identity = identity(h);
+  return h;
+}
+
 std::uint64_t IndexReader::generation() const {
   std::lock_guard lock(watch_mutex_);
   try {
-    if (!watch_.documents) {
-      watch_.documents = std::make_unique<Xapian::Database>(path_);
-      watch_.catalog = watch_.documents.get();
-      if (catalog_path_ != path_) {
-        watch_.own_catalog = std::make_unique<Xapian::Database>(catalog_path_);
-        watch_.catalog = watch_.own_catalog.get();
-      }
-      watch_.identity = identity(watch_);
-    }
+    if (!watch_.documents) watch_ = open_handles();
     bool changed = watch_.documents->reopen();
     if (watch_.catalog != watch_.documents.get()) changed |= watch_.catalog->reopen();
     if (std::string id = identity(watch_); id != watch_.identity) {
@@ -66,18 +71,7 @@ void IndexReader::drop_thread_handles() const {
 
 IndexReader::Handles& IndexReader::thread_handles() const {
   Handles& h = handles_of_this_thread<Handles>()[serial_];
-  if (!h.documents) {
-    Handles fresh;  // assigned only once both are open
-    fresh.documents = std::make_unique<Xapian::Database>(path_);
-    if (catalog_path_ != path_) {
-      fresh.own_catalog = std::make_unique<Xapian::Database>(catalog_path_);
-      fresh.catalog = fresh.own_catalog.get();
-    } else {
-      fresh.catalog = fresh.documents.get();
-    }
-    fresh.identity = identity(fresh);
-    h = std::move(fresh);
-  }
+  if (!h.documents) h = open_handles();  // assigned only once both are open
   return h;
 }
 

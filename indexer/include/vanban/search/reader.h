@@ -100,6 +100,7 @@ class IndexReader {
     std::string identity;  // the UUIDs of what the handles have open
   };
   static std::string identity(const Handles& h);
+  Handles open_handles() const;  // throws Xapian::Error
   Handles& thread_handles() const;
   void drop_thread_handles() const;
 
