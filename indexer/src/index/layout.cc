@@ -1,11 +1,12 @@
 #include "vanban/index/layout.h"
 
-#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 
 #include <xapian.h>
+
+#include "vanban/index/schema.h"
 
 namespace vanban::index {
 namespace fs = std::filesystem;
@@ -20,12 +21,7 @@ std::string shard_name(std::size_t k) { return std::string(kShardPrefix) + std::
 
 std::size_t shard_of(std::string_view id, std::size_t shards) {
   if (shards <= 1) return 0;
-  std::uint64_t h = 14695981039346656037ULL;
-  for (const char c : id) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return static_cast<std::size_t>(h % shards);
+  return static_cast<std::size_t>(fnv1a64(id) % shards);
 }
 
 std::size_t existing_shards(const std::string& dir) {
