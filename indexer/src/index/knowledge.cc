@@ -297,6 +297,15 @@ void refresh_knowledge(const Xapian::Database& corpus, Xapian::WritableDatabase&
   refresh_campaigns(corpus, catalog, changes.campaigns);
 }
 
+bool change_spelling(Xapian::WritableDatabase& db, const std::string& word, long long delta) {
+  if (delta > 0) {
+    db.add_spelling(word, static_cast<Xapian::termcount>(delta));
+  } else if (delta < 0) {
+    db.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
+  }
+  return delta != 0;
+}
+
 std::size_t sync_spelling(const std::vector<std::string>& shard_paths,
                           Xapian::WritableDatabase& catalog) {
   // word -> frequency wanted minus frequency held.
@@ -311,16 +320,7 @@ std::size_t sync_spelling(const std::vector<std::string>& shard_paths,
     delta[*w] -= w.get_termfreq();
   }
   std::size_t changed = 0;
-  for (const auto& [word, d] : delta) {
-    if (d > 0) {
-      catalog.add_spelling(word, static_cast<Xapian::termcount>(d));
-    } else if (d < 0) {
-      catalog.remove_spelling(word, static_cast<Xapian::termcount>(-d));
-    } else {
-      continue;
-    }
-    ++changed;
-  }
+  for (const auto& [word, d] : delta) changed += change_spelling(catalog, word, d);
   return changed;
 }
 

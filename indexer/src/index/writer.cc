@@ -189,6 +189,13 @@ Xapian::Document build_document(const StoredDocument& s, const std::vector<Token
   return doc;
 }
 
+// Tokenizes `r` and builds its document; `record_data` is encode_record(r).
+Xapian::Document tokenize_and_build(const doc::DocumentRecord& r, std::string_view root_key,
+                                    std::string_view record_data, text::Tokenizer& tokenizer) {
+  const std::vector<Token> body = tokenizer.tokenize(r.text);
+  return build_document(analyze(r, body), body, root_key, record_data, tokenizer);
+}
+
 }  // namespace
 
 std::string encode_record(const doc::DocumentRecord& r) { return dump(record_json(r)); }
@@ -272,8 +279,7 @@ doc::DocumentRecord decode_record(std::string_view data) { return decode_stored(
 
 Xapian::Document make_document(const doc::DocumentRecord& r, std::string_view root_key,
                                text::Tokenizer& tokenizer) {
-  const std::vector<Token> body = tokenizer.tokenize(r.text);
-  return build_document(analyze(r, body), body, root_key, encode_record(r), tokenizer);
+  return tokenize_and_build(r, root_key, encode_record(r), tokenizer);
 }
 
 IndexWriter::IndexWriter(const std::string& db_path, const WriterOptions& options)
@@ -366,8 +372,7 @@ PreparedDocument DocumentPreparer::prepare(doc::DocumentRecord record, std::stri
   p.data = encode_record(record);
   p.digest = content_hash(p.data, root_key);
   if (build && !unchanged_in_index(id_term(record.id), p.digest)) {
-    const std::vector<Token> body = tokenizer_.tokenize(record.text);
-    p.document = build_document(analyze(record, body), body, root_key, p.data, tokenizer_);
+    p.document = tokenize_and_build(record, root_key, p.data, tokenizer_);
     p.footprint = footprint_of(*p.document);
   }
   p.record = std::move(record);
@@ -399,8 +404,7 @@ IndexWriter::Outcome IndexWriter::put(PreparedDocument p) {
     account(footprint_of(old), false);
   }
   if (!p.document) {
-    const std::vector<Token> body = tokenizer_.tokenize(p.record.text);
-    p.document = build_document(analyze(p.record, body), body, p.root_key, p.data, tokenizer_);
+    p.document = tokenize_and_build(p.record, p.root_key, p.data, tokenizer_);
   }
   account(p.footprint ? std::move(*p.footprint) : footprint_of(*p.document), true);
   // A new document needs no lookup of its id term.
@@ -469,20 +473,12 @@ KnowledgeChanges IndexWriter::take_changes() {
 }
 
 void IndexWriter::refresh_knowledge() {
-  apply_spelling();
   index::refresh_knowledge(db_, db_, take_changes());
-  db_.commit();
-  pending_ = 0;
+  commit();
 }
 
 void IndexWriter::apply_spelling() {
-  for (const auto& [word, n] : spelling_delta_) {
-    if (n > 0) {
-      db_.add_spelling(word, static_cast<Xapian::termcount>(n));
-    } else if (n < 0) {
-      db_.remove_spelling(word, static_cast<Xapian::termcount>(-n));
-    }
-  }
+  for (const auto& [word, n] : spelling_delta_) change_spelling(db_, word, n);
   spelling_delta_.clear();
 }
 

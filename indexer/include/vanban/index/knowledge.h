@@ -85,6 +85,10 @@ void refresh_campaigns(const Xapian::Database& corpus, Xapian::WritableDatabase&
 void refresh_knowledge(const Xapian::Database& corpus, Xapian::WritableDatabase& catalog,
                        KnowledgeChanges changes);
 
+// Adds `delta` to the spelling frequency of `word` (removes for a negative
+// one). Returns whether anything changed. Does not commit.
+bool change_spelling(Xapian::WritableDatabase& db, const std::string& word, long long delta);
+
 // Makes `catalog`'s spelling dictionary the sum of the shards' (each shard
 // keeps its own in step with its documents, commit by commit, so the sum
 // is always right to rebuild from). Returns how many words changed. Does
