@@ -33,6 +33,13 @@ std::string IndexReader::identity(const Handles& h) {
   return id;
 }
 
+IndexReader::Reopened IndexReader::reopen(Handles& h) {
+  bool newer = h.documents->reopen();
+  if (h.catalog != h.documents.get()) newer |= h.catalog->reopen();
+  if (identity(h) != h.identity) return Reopened::kReplaced;
+  return newer ? Reopened::kNewer : Reopened::kSame;
+}
+
 IndexReader::Handles IndexReader::open_handles() const {
   Handles h;
   h.documents = std::make_unique<Xapian::Database>(path_);
@@ -50,13 +57,9 @@ std::uint64_t IndexReader::generation() const {
   std::lock_guard lock(watch_mutex_);
   try {
     if (!watch_.documents) watch_ = open_handles();
-    bool changed = watch_.documents->reopen();
-    if (watch_.catalog != watch_.documents.get()) changed |= watch_.catalog->reopen();
-    if (std::string id = identity(watch_); id != watch_.identity) {
-      watch_ = Handles{};  // a copy swapped in: open it afresh next time
-      changed = true;
-    }
-    if (changed) ++generation_;
+    const Reopened r = reopen(watch_);
+    if (r == Reopened::kReplaced) watch_ = Handles{};  // opened afresh next time
+    if (r != Reopened::kSame) ++generation_;
   } catch (const Xapian::Error&) {
     // Cannot tell: assume a change, so nothing stale is served.
     watch_ = Handles{};

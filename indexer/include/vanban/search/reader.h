@@ -48,16 +48,19 @@ class IndexReader {
       -> decltype(fn(std::declval<Xapian::Database&>(), std::declval<Xapian::Database&>())) {
     bool reopened_fresh = false;
     int swaps_seen = 0;
+    // A database replaced under its handle (a compacted copy swapped in)
+    // or a broken connection to a remote shard (xapian-tcpsrv restarted, a
+    // timeout): open the handles afresh, once.
+    auto reconnect_once = [&] {
+      if (reopened_fresh) return false;
+      reopened_fresh = true;
+      drop_thread_handles();
+      return true;
+    };
     for (int attempt = 1;; ++attempt) {
       Handles& h = thread_handles();
       try {
-        h.documents->reopen();
-        if (h.catalog != h.documents.get()) h.catalog->reopen();
-        // A compacted copy swapped in for the database starts again at
-        // revision 1, so reopen() may miss it and mix old tables with the
-        // new version file: its new UUID tells, and the handles are opened
-        // afresh.
-        if (identity(h) != h.identity && swaps_seen++ < kMaxAttempts) {
+        if (reopen(h) == Reopened::kReplaced && swaps_seen++ < kMaxAttempts) {
           drop_thread_handles();
           continue;
         }
@@ -67,17 +70,9 @@ class IndexReader {
         // Let the writer finish its burst of commits.
         std::this_thread::sleep_for(std::chrono::milliseconds(attempt));
       } catch (const Xapian::DatabaseError&) {
-        // The database was replaced under its handle (the indexer swaps in
-        // a compacted copy): open it afresh, once.
-        if (reopened_fresh) throw;
-        reopened_fresh = true;
-        drop_thread_handles();
+        if (!reconnect_once()) throw;
       } catch (const Xapian::NetworkError&) {
-        // A remote shard's connection broke (xapian-tcpsrv restarted, a
-        // timeout): reconnect, once.
-        if (reopened_fresh) throw;
-        reopened_fresh = true;
-        drop_thread_handles();
+        if (!reconnect_once()) throw;
       }
     }
   }
@@ -100,6 +95,15 @@ class IndexReader {
     std::string identity;  // the UUIDs of what the handles have open
   };
   static std::string identity(const Handles& h);
+  enum class Reopened {
+    kSame,
+    kNewer,     // a commit since: Xapian reopened the handles
+    kReplaced,  // another database at the path (a compacted copy swapped in
+                // starts again at revision 1, so reopen() may miss it and mix
+                // old tables with the new version file: its new UUID tells);
+                // the handles must be opened afresh
+  };
+  static Reopened reopen(Handles& h);
   Handles open_handles() const;  // throws Xapian::Error
   Handles& thread_handles() const;
   void drop_thread_handles() const;
