@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include "vanban/hash.h"
 #include "vanban/index/schema.h"
 
 namespace vanban::index {
@@ -21,7 +22,7 @@ std::string shard_name(std::size_t k) { return std::string(kShardPrefix) + std::
 
 std::size_t shard_of(std::string_view id, std::size_t shards) {
   if (shards <= 1) return 0;
-  return static_cast<std::size_t>(fnv1a64(id) % shards);
+  return static_cast<std::size_t>(vanban::fnv1a64(id) % shards);
 }
 
 std::size_t existing_shards(const std::string& dir) {

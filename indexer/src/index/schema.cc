@@ -2,19 +2,12 @@
 
 #include <cstdint>
 
+#include "vanban/hash.h"
+
 namespace vanban::index {
 
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t basis) {
-  std::uint64_t h = basis;
-  for (const char c : bytes) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
 std::string hex_digest(std::string_view bytes) {
-  std::uint64_t h = fnv1a64(bytes, 1469598103934665603ULL);
+  std::uint64_t h = vanban::fnv1a64(bytes, vanban::kDigestBasis);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i) {

@@ -71,13 +71,8 @@ std::string id_term(std::string_view doc_id);
 // The term for a source root (an input directory or JSONL file).
 std::string source_term(std::string_view root_key);
 
-// 64-bit FNV-1a of `bytes`, from `basis` (default: FNV's offset basis).
-inline constexpr std::uint64_t kFnvOffsetBasis = 14695981039346656037ULL;
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t basis = kFnvOffsetBasis);
-
-// A 64-bit FNV-1a digest as 16 hex digits: stable across runs and
-// platforms. It starts from its own basis (written into every index: id
-// terms of long ids, source terms, content digests), not FNV's.
+// A 64-bit FNV-1a digest (vanban/hash.h, from kDigestBasis) as 16 hex
+// digits: stable across runs and platforms.
 std::string hex_digest(std::string_view bytes);
 
 }  // namespace vanban::index
