@@ -68,7 +68,7 @@ int run(const Options& opt) {
   vanban::index::IndexCallbacks callbacks;
   callbacks.on_skip = [&](const Skip& s) {
     progress.clear();
-    std::cerr << "vanban-index: skipped " << s.where << ": " << s.detail << '\n';
+    std::cerr << "vanban-index: skipped " << s.where << ": " << s.status.message() << '\n';
   };
   callbacks.on_progress = [&](std::uintmax_t done, std::uintmax_t total, std::size_t docs) {
     progress.update(done, total, docs);

@@ -11,36 +11,32 @@ namespace vanban::doc {
 namespace {
 
 TEST(DecodeTextTest, AcceptsUtf8AndNormalizesToNfc) {
-  Skip why;
-  const auto text = decode_text("\xEF\xBB\xBFVie\u0323\u0302t Nam\r\nLai Châu", &why);
-  ASSERT_TRUE(text.has_value());
+  const auto text = decode_text("\xEF\xBB\xBFVie\u0323\u0302t Nam\r\nLai Châu");
+  ASSERT_TRUE(text.is_ok());
   EXPECT_EQ(*text, "Việt Nam\nLai Châu");
 }
 
 TEST(DecodeTextTest, ConvertsUtf16WithByteOrderMark) {
   // "Đảng" in UTF-16LE with a BOM.
   const std::string bytes("\xFF\xFE\x10\x01\xA3\x1E\x6E\x00\x67\x00", 10);
-  Skip why;
-  const auto text = decode_text(bytes, &why);
-  ASSERT_TRUE(text.has_value()) << why.detail;
+  const auto text = decode_text(bytes);
+  ASSERT_TRUE(text.is_ok()) << text.status().message();
   EXPECT_EQ(*text, "Đảng");
 }
 
 TEST(DecodeTextTest, RejectsInvalidUtf8WithItsPosition) {
-  Skip why;
-  EXPECT_FALSE(decode_text("Chỉ thị\n34-CT/TW \xC3\x28 ngày", &why).has_value());
-  EXPECT_EQ(why.reason, SkipReason::kInvalidUtf8);
-  EXPECT_NE(why.detail.find("line 2"), std::string::npos) << why.detail;
+  const auto text = decode_text("Chỉ thị\n34-CT/TW \xC3\x28 ngày");
+  ASSERT_FALSE(text.is_ok());
+  EXPECT_EQ(text.status().reason(), "invalid UTF-8");
+  EXPECT_EQ(text.status().detail(), "at byte 21 (line 2)");
 }
 
 TEST(DecodeTextTest, RejectsBinaryAndEmpty) {
-  Skip why;
-  EXPECT_FALSE(decode_text(std::string("PK\x03\x04\0\0", 6), &why).has_value());
-  EXPECT_EQ(why.reason, SkipReason::kBinary);
-  EXPECT_FALSE(decode_text(" \n\t\n", &why).has_value());
-  EXPECT_EQ(why.reason, SkipReason::kEmpty);
-  EXPECT_FALSE(decode_text("", &why).has_value());
-  EXPECT_EQ(why.reason, SkipReason::kEmpty);
+  const auto zip = decode_text(std::string("PK\x03\x04\0\0", 6));
+  EXPECT_EQ(zip.status().reason(), "binary");
+  EXPECT_TRUE(zip.status().is_not_supported());
+  EXPECT_EQ(decode_text(" \n\t\n").status().reason(), "empty");
+  EXPECT_EQ(decode_text("").status().reason(), "empty");
 }
 
 TEST(DecodeTextTest, StrayNulBytesInLongTextBecomeSpaces) {
@@ -48,9 +44,8 @@ TEST(DecodeTextTest, StrayNulBytesInLongTextBecomeSpaces) {
   std::string text(5000, 'a');
   text[1000] = '\0';
   text[3000] = '\0';
-  Skip why;
-  const auto out = decode_text(text, &why);
-  ASSERT_TRUE(out.has_value()) << why.detail;
+  const auto out = decode_text(text);
+  ASSERT_TRUE(out.is_ok()) << out.status().message();
   EXPECT_EQ((*out)[1000], ' ');
 }
 
@@ -60,26 +55,37 @@ TEST(ListInputsTest, WalksDirectoriesWithRelativeIdsInStableOrder) {
   dir.write("a.txt", "một");
   dir.write(".hidden/x.txt", "ẩn");
   dir.write("c/d/e/3.txt", "ba");
-  std::vector<Skip> skips;
-  const auto files = list_inputs({dir.str(), dir.str("missing")}, skips);
+  const InputListing listing = list_inputs({dir.str(), dir.str("missing")});
   std::vector<std::string> ids;
-  for (const auto& f : files) ids.push_back(f.id);
+  for (const auto& f : listing.files) ids.push_back(f.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"a.txt", "b/2.txt", "c/d/e/3.txt"}));
-  ASSERT_EQ(skips.size(), 1u);
-  EXPECT_EQ(skips[0].reason, SkipReason::kNotFound);
+  ASSERT_EQ(listing.problems.size(), 1u);
+  EXPECT_TRUE(listing.problems[0].status.is_not_found());
+  EXPECT_TRUE(listing.incomplete_roots.empty());
 }
 
 TEST(ListInputsTest, SymlinkLoopDoesNotTrapTheWalk) {
   const testing::ScratchDir dir("symlink_loop");
   dir.write("a/doc.txt", "văn bản");
   std::filesystem::create_directory_symlink(dir.path() / "a", dir.path() / "a" / "loop");
-  std::vector<Skip> skips;
-  const auto files = list_inputs({dir.str()}, skips);
-  ASSERT_EQ(files.size(), 1u);
-  EXPECT_EQ(files[0].id, "a/doc.txt");
+  const InputListing listing = list_inputs({dir.str()});
+  ASSERT_EQ(listing.files.size(), 1u);
+  EXPECT_EQ(listing.files[0].id, "a/doc.txt");
 }
 
-TEST(LoadJsonlTest, ReadsGoodLinesAndReportsBadOnes) {
+// Every line of `path`, as the reader gives them.
+std::vector<JsonlLine> read_all(const std::filesystem::path& path, const LoadOptions& options = {}) {
+  const InputListing listing = list_inputs({path.string()});
+  EXPECT_EQ(listing.files.size(), 1u);
+  EXPECT_TRUE(listing.files[0].jsonl);
+  JsonlReader reader(listing.files[0], options);
+  std::vector<JsonlLine> lines;
+  while (auto line = reader.next()) lines.push_back(std::move(*line));
+  EXPECT_TRUE(reader.status().is_ok()) << reader.status().message();
+  return lines;
+}
+
+TEST(JsonlReaderTest, ReadsGoodLinesAndReportsBadOnes) {
   const testing::ScratchDir dir("jsonl");
   const auto path = dir.write(
       "docs.jsonl",
@@ -88,45 +94,61 @@ TEST(LoadJsonlTest, ReadsGoodLinesAndReportsBadOnes) {
       "{\"title\":\"no id\",\"text\":\"x\"}\n"
       "\n"
       "{\"id\":7,\"text\":\"Dân vận khéo\"}\n");
-  std::vector<Skip> skips;
-  const auto files = list_inputs({path.string()}, skips);
-  ASSERT_EQ(files.size(), 1u);
-  ASSERT_TRUE(files[0].jsonl);
-  std::vector<DocumentRecord> records;
-  std::vector<Skip> bad;
-  Skip why;
-  ASSERT_TRUE(load_jsonl(
-      files[0], {}, [&](DocumentRecord&& r) { records.push_back(std::move(r)); },
-      [&](Skip&& s) { bad.push_back(std::move(s)); }, &why));
-  ASSERT_EQ(records.size(), 2u);
-  EXPECT_EQ(records[0].id, "a");
-  EXPECT_EQ(records[0].title, "Điều 1");
-  EXPECT_EQ(records[0].metadata.at("topic"), "lao động");
-  EXPECT_EQ(records[1].id, "7");
-  ASSERT_EQ(bad.size(), 2u);
-  EXPECT_EQ(bad[0].reason, SkipReason::kMalformedJson);
-  EXPECT_NE(bad[0].where.find(":2"), std::string::npos);
-  EXPECT_EQ(bad[1].reason, SkipReason::kMissingField);
+  const std::vector<JsonlLine> lines = read_all(path);
+  ASSERT_EQ(lines.size(), 4u);  // the blank line is passed over
+  ASSERT_TRUE(lines[0].record.is_ok());
+  EXPECT_EQ(lines[0].record->id, "a");
+  EXPECT_EQ(lines[0].record->title, "Điều 1");
+  EXPECT_EQ(lines[0].record->metadata.at("topic"), "lao động");
+  EXPECT_EQ(lines[1].record.status().reason(), "malformed JSON");
+  EXPECT_EQ(lines[1].number, 2u);
+  EXPECT_EQ(lines[1].where, path.string() + ":2");
+  EXPECT_EQ(lines[2].record.status().reason(), "missing field");
+  ASSERT_TRUE(lines[3].record.is_ok());
+  EXPECT_EQ(lines[3].record->id, "7");
+  EXPECT_EQ(lines[3].number, 5u);
 }
 
-TEST(LoadJsonlTest, OverlongLineIsSkippedWithItsNumberAndTheRestRead) {
+TEST(JsonlReaderTest, OverlongLineIsSkippedWithItsNumberAndTheRestRead) {
   const testing::ScratchDir dir("jsonl_long_line");
   const auto path = dir.write("docs.jsonl", "{\"id\":\"a\",\"text\":\"Dân vận khéo\"}\n{\"id\":\"b\",\"text\":\"" +
                                                 std::string(5000, 'x') +
                                                 "\"}\n{\"id\":\"c\",\"text\":\"Chỉ thị 34-CT/TW\"}");
-  std::vector<Skip> skips;
-  const auto files = list_inputs({path.string()}, skips);
-  ASSERT_EQ(files.size(), 1u);
-  std::vector<std::string> ids;
-  std::vector<Skip> bad;
-  Skip why;
-  ASSERT_TRUE(load_jsonl(
-      files[0], {.max_document_bytes = 1000}, [&](DocumentRecord&& r) { ids.push_back(r.id); },
-      [&](Skip&& s) { bad.push_back(std::move(s)); }, &why));
-  EXPECT_EQ(ids, (std::vector<std::string>{"a", "c"}));  // the last line has no newline
-  ASSERT_EQ(bad.size(), 1u);
-  EXPECT_EQ(bad[0].reason, SkipReason::kTooLarge);
-  EXPECT_NE(bad[0].where.find("docs.jsonl:2"), std::string::npos) << bad[0].where;
+  const std::vector<JsonlLine> lines = read_all(path, {.max_document_bytes = 1000});
+  ASSERT_EQ(lines.size(), 3u);  // the last line has no newline
+  EXPECT_EQ(lines[0].record->id, "a");
+  EXPECT_TRUE(lines[1].record.status().is_too_large());
+  EXPECT_EQ(lines[1].where, path.string() + ":2");
+  EXPECT_EQ(lines[1].id, "b");  // read from the head that was kept
+  EXPECT_EQ(lines[2].record->id, "c");
+}
+
+// A line that no longer parses still names the document it held, so that
+// the indexer keeps that document instead of deleting it.
+TEST(JsonlReaderTest, SalvagesTheIdOfATruncatedLine) {
+  const testing::ScratchDir dir("jsonl_truncated");
+  const auto path = dir.write("docs.jsonl",
+                              "{\"id\": \"nd-30-2020\", \"text\": \"Nghị định về công tác văn\n"
+                              "{\"id\":42,\"text\":\n"
+                              "{\"text\":\"không có id\"\n");
+  const std::vector<JsonlLine> lines = read_all(path);
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].record.status().reason(), "malformed JSON");
+  EXPECT_EQ(lines[0].id, "nd-30-2020");
+  EXPECT_EQ(lines[1].id, "42");
+  EXPECT_EQ(lines[2].id, "");
+}
+
+TEST(JsonlReaderTest, FileThatCannotBeOpenedSaysSo) {
+  const testing::ScratchDir dir("jsonl_gone");
+  const auto path = dir.write("docs.jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n");
+  const InputListing listing = list_inputs({path.string()});
+  ASSERT_EQ(listing.files.size(), 1u);
+  std::filesystem::remove(path);
+  JsonlReader reader(listing.files[0], {});
+  EXPECT_FALSE(reader.next().has_value());
+  EXPECT_TRUE(reader.status().is_io_error());
+  EXPECT_EQ(reader.status().reason(), "unreadable");
 }
 
 TEST(ListInputsTest, DeepNestingAndBrokenLinks) {
@@ -135,39 +157,39 @@ TEST(ListInputsTest, DeepNestingAndBrokenLinks) {
   for (int i = 0; i < 100; ++i) deep += "d" + std::to_string(i % 10) + "/";
   dir.write(deep + "sâu.txt", "Văn bản nằm rất sâu");
   std::filesystem::create_symlink(dir.path() / "khong-co.txt", dir.path() / "link.txt");
-  std::vector<Skip> skips;
-  const auto files = list_inputs({dir.str()}, skips);
-  ASSERT_EQ(files.size(), 1u);
-  EXPECT_EQ(files[0].id, deep + "sâu.txt");
-  ASSERT_EQ(skips.size(), 1u);
-  EXPECT_NE(skips[0].detail.find("broken symbolic link"), std::string::npos);
+  const InputListing listing = list_inputs({dir.str()});
+  ASSERT_EQ(listing.files.size(), 1u);
+  EXPECT_EQ(listing.files[0].id, deep + "sâu.txt");
+  ASSERT_EQ(listing.problems.size(), 1u);
+  EXPECT_EQ(listing.problems[0].status.detail(), "broken symbolic link");
+  // The link may have named a document indexed earlier: it is kept.
+  ASSERT_EQ(listing.unreadable.size(), 1u);
+  EXPECT_EQ(listing.unreadable[0].second, "link.txt");
 }
 
 // A file that cannot be opened when its turn comes (removed, or without
 // read permission for a non-root indexer) is reported, not fatal.
-TEST(LoadTextFileTest, FileThatCannotBeOpenedIsReported) {
+TEST(LoadFileTest, FileThatCannotBeOpenedIsReported) {
   const testing::ScratchDir dir("unreadable");
   dir.write("gone.txt", "Văn bản bị xóa trong lúc lập chỉ mục");
-  std::vector<Skip> skips;
-  const auto files = list_inputs({dir.str()}, skips);
-  ASSERT_EQ(files.size(), 1u);
-  std::filesystem::remove(files[0].path);
-  Skip why;
-  EXPECT_FALSE(load_text_file(files[0], {}, &why).has_value());
-  EXPECT_EQ(why.reason, SkipReason::kUnreadable);
-  EXPECT_NE(why.where.find("gone.txt"), std::string::npos);
+  const InputListing listing = list_inputs({dir.str()});
+  ASSERT_EQ(listing.files.size(), 1u);
+  std::filesystem::remove(listing.files[0].path);
+  const auto record = load_file(listing.files[0], {});
+  ASSERT_FALSE(record.is_ok());
+  EXPECT_TRUE(record.status().is_io_error());
+  EXPECT_EQ(record.status().message(), "unreadable: cannot open for reading");
 }
 
-TEST(LoadTextFileTest, EnforcesTheSizeLimit) {
+TEST(LoadFileTest, EnforcesTheSizeLimit) {
   const testing::ScratchDir dir("size_limit");
   dir.write("big.txt", std::string(2048, 'a'));
-  std::vector<Skip> skips;
-  const auto files = list_inputs({dir.str()}, skips);
-  ASSERT_EQ(files.size(), 1u);
-  Skip why;
-  EXPECT_FALSE(load_text_file(files[0], {.max_document_bytes = 1024}, &why).has_value());
-  EXPECT_EQ(why.reason, SkipReason::kTooLarge);
-  EXPECT_TRUE(load_text_file(files[0], {.max_document_bytes = 4096}, &why).has_value());
+  const InputListing listing = list_inputs({dir.str()});
+  ASSERT_EQ(listing.files.size(), 1u);
+  const auto small = load_file(listing.files[0], {.max_document_bytes = 1024});
+  EXPECT_TRUE(small.status().is_too_large());
+  EXPECT_EQ(small.status().message(), "too large: 2048 bytes, over the limit of 1024 (--max-doc-bytes)");
+  EXPECT_TRUE(load_file(listing.files[0], {.max_document_bytes = 4096}).is_ok());
 }
 
 }  // namespace

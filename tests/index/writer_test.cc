@@ -12,63 +12,6 @@
 namespace vanban::index {
 namespace {
 
-class IndexRunTest : public ::testing::Test {
- protected:
-  IndexRunTest() : dir_("index_run") {
-    std::filesystem::copy(testing::seeds_dir(), dir_.path() / "corpus",
-                          std::filesystem::copy_options::recursive);
-  }
-  std::string db() const { return dir_.str("db"); }
-  std::string corpus() const { return dir_.str("corpus"); }
-  Xapian::doccount count() const { return Xapian::Database(db()).get_doccount(); }
-
-  testing::ScratchDir dir_;
-};
-
-TEST_F(IndexRunTest, ReindexingTheSameCorpusChangesNothing) {
-  const auto first = testing::index_paths(db(), {corpus()});
-  EXPECT_EQ(first.added, 5u);
-  EXPECT_EQ(count(), 5u);
-  const auto second = testing::index_paths(db(), {corpus()});
-  EXPECT_EQ(second.added, 0u);
-  EXPECT_EQ(second.updated, 0u);
-  EXPECT_EQ(second.unchanged, 5u);
-  EXPECT_EQ(count(), 5u);
-}
-
-TEST_F(IndexRunTest, UpdatesChangedAndRemovesDeletedDocuments) {
-  testing::index_paths(db(), {corpus()});
-  dir_.write("corpus/000_ddb1ffae0c6ba085.txt", "Thi đua “Dân vận khéo” năm 2025");
-  std::filesystem::remove(dir_.path() / "corpus/001_a09f608bfb9e07f5.txt");
-  const auto run = testing::index_paths(db(), {corpus()});
-  EXPECT_EQ(run.updated, 1u);
-  EXPECT_EQ(run.unchanged, 3u);
-  EXPECT_EQ(run.removed, 1u);
-  EXPECT_EQ(count(), 4u);
-  const Xapian::Database database(db());
-  EXPECT_EQ(database.get_termfreq(id_term("001_a09f608bfb9e07f5.txt")), 0u);
-  EXPECT_EQ(database.get_termfreq(id_term("000_ddb1ffae0c6ba085.txt")), 1u);
-}
-
-TEST_F(IndexRunTest, InvalidUtf8FileIsReportedAndTheOthersIndexed) {
-  dir_.write("corpus/broken.txt", "Chỉ thị \xC3\x28 34-CT/TW");
-  const auto run = testing::index_paths(db(), {corpus()});
-  EXPECT_EQ(run.added, 5u);
-  ASSERT_EQ(run.skips.size(), 1u);
-  EXPECT_EQ(run.skips[0].reason, doc::SkipReason::kInvalidUtf8);
-  EXPECT_NE(run.skips[0].where.find("broken.txt"), std::string::npos);
-  EXPECT_EQ(count(), 5u);
-  EXPECT_NE(run.summary().find("invalid UTF-8: 1"), std::string::npos) << run.summary();
-}
-
-TEST_F(IndexRunTest, FileThatTurnsBadKeepsItsIndexedVersion) {
-  testing::index_paths(db(), {corpus()});
-  dir_.write("corpus/000_ddb1ffae0c6ba085.txt", std::string("\0\x01\x02", 3));
-  const auto run = testing::index_paths(db(), {corpus()});
-  EXPECT_EQ(run.removed, 0u);
-  EXPECT_EQ(count(), 5u);
-}
-
 TEST(IdTermTest, TextCannotImpersonateAnotherDocumentsId) {
   const testing::ScratchDir dir("id_collision");
   dir.write("docs.jsonl",

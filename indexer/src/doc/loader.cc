@@ -61,269 +61,331 @@ std::string normalize_newlines(std::string s) {
   return out;
 }
 
-// Reads one line into `line` without its '\n', keeping at most `max` bytes:
-// a longer line is consumed to its end and reported through `*too_long`,
-// so one huge line cannot take unbounded memory. False at end of input.
-bool read_line_bounded(std::istream& in, std::string& line, std::size_t max, bool* too_long) {
-  line.clear();
-  *too_long = false;
-  std::streambuf* buf = in.rdbuf();
-  bool any = false;
-  for (;;) {
-    const int c = buf->sbumpc();
-    if (c == std::char_traits<char>::eof()) {
-      in.setstate(std::ios::eofbit);
-      return any;
+}  // namespace
+
+
+namespace {
+
+// Stable reasons (see loader.h).
+constexpr char kUnreadable[] = "unreadable";
+constexpr char kTooLarge[] = "too large";
+
+// What walking one directory argument found.
+struct DirectoryWalk {
+  std::vector<InputFile> files;
+  bool complete = true;
+};
+
+void add_broken_link(const fs::path& p, const fs::path& root, const std::string& root_key,
+                     InputListing& out) {
+  std::error_code ec;
+  out.problems.push_back({p.string(), Status::io_error(kUnreadable, "broken symbolic link")});
+  out.unreadable.emplace_back(root_key, fs::relative(p, root, ec).generic_string());
+}
+
+// Walks `root` recursively. An entry that cannot be read (a directory
+// without permission) makes the walk incomplete rather than silently
+// shorter, so that no document under it is taken for deleted.
+DirectoryWalk walk_directory(const fs::path& root, const std::string& root_key,
+                             InputListing& out) {
+  DirectoryWalk walk;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, ec);
+  if (ec) {
+    out.problems.push_back({root.string(), Status::io_error(kUnreadable, ec.message())});
+    walk.complete = false;
+    return walk;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      out.problems.push_back({it->path().string(), Status::io_error(kUnreadable, ec.message())});
+      walk.complete = false;
+      ec.clear();
+      continue;
     }
-    any = true;
-    if (c == '\n') return true;
-    if (line.size() < max) {
-      line.push_back(static_cast<char>(c));
+    const fs::path& p = it->path();
+    std::error_code fec;
+    if (is_hidden(p)) {
+      if (it->is_directory(fec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_symlink(fec) && !fs::exists(it->status(fec))) {
+      add_broken_link(p, root, root_key, out);
+      continue;
+    }
+    if (!it->is_regular_file(fec)) continue;  // directories, sockets, devices
+    walk.files.push_back({p, fs::relative(p, root, fec).generic_string(), root_key,
+                          has_jsonl_extension(p), it->file_size(fec)});
+  }
+  return walk;
+}
+
+void list_directory(const fs::path& root, const std::string& root_key, InputListing& out) {
+  DirectoryWalk walk = walk_directory(root, root_key, out);
+  if (!walk.complete) out.incomplete_roots.push_back(root_key);
+  std::sort(walk.files.begin(), walk.files.end(),
+            [](const InputFile& a, const InputFile& b) { return a.id < b.id; });
+  for (InputFile& f : walk.files) {
+    // A JSONL file is its own collection: its lines carry their ids.
+    if (f.jsonl) f.root_key = absolute_key(f.path);
+    out.files.push_back(std::move(f));
+  }
+}
+
+Status invalid_utf8_at(std::string_view text, std::size_t offset) {
+  return Status::corruption("invalid UTF-8", "at byte " + std::to_string(offset) + " (line " +
+                                                 std::to_string(line_of(text, offset)) + ")");
+}
+
+// UTF-16 with a byte-order mark: Windows editors save text this way.
+Result<std::string> utf16_to_utf8(std::string_view bytes) {
+  const char* codepage = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+  if (bytes.size() % 2 != 0) {
+    return Status::corruption("invalid UTF-8", "odd number of bytes in UTF-16 text");
+  }
+  const icu::UnicodeString u(bytes.data() + 2, static_cast<int32_t>(bytes.size() - 2), codepage);
+  if (u.isBogus() || u.indexOf(static_cast<char16_t>(0xFFFD)) >= 0) {
+    return Status::corruption("invalid UTF-8", "malformed UTF-16 text");
+  }
+  std::string text;
+  u.toUTF8String(text);
+  return text;
+}
+
+bool has_utf16_bom(std::string_view bytes) {
+  return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                               (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+}
+
+// Binary files are full of NUL bytes; text extracted from PDFs can carry a
+// few stray ones (checkbox glyphs), which become spaces. More than one per
+// thousand bytes, or one among the first 16 (file magic numbers), means
+// binary.
+Status replace_stray_nuls(std::string& text) {
+  const auto nul = text.find('\0');
+  if (nul == std::string::npos) return Status::ok();
+  constexpr std::size_t kMagicBytes = 16;
+  constexpr std::size_t kBytesPerStrayNul = 1000;
+  const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
+  if (nul < kMagicBytes || count > 1 + text.size() / kBytesPerStrayNul) {
+    return Status::not_supported("binary", std::to_string(count) + " NUL bytes (first at offset " +
+                                               std::to_string(nul) + "): not a text file");
+  }
+  std::replace(text.begin(), text.end(), '\0', ' ');
+  return Status::ok();
+}
+
+// Opening a directory or a device that replaced a listed file succeeds on
+// Linux, and reading it yields nothing: refuse it rather than read it as
+// an empty file.
+Status check_still_regular(const InputFile& file) {
+  std::error_code ec;
+  if (!fs::exists(file.path, ec)) return Status::io_error(kUnreadable, "cannot open for reading");
+  if (!fs::is_regular_file(file.path, ec)) {
+    return Status::io_error(kUnreadable, "no longer a regular file");
+  }
+  return Status::ok();
+}
+
+Result<std::string> read_whole_file(const InputFile& file, const LoadOptions& options) {
+  if (Status s = check_still_regular(file); !s.is_ok()) return s;
+  if (file.size > options.max_document_bytes) {
+    return Status::too_large(kTooLarge, std::to_string(file.size) + " bytes, over the limit of " +
+                                            std::to_string(options.max_document_bytes) +
+                                            " (--max-doc-bytes)");
+  }
+  std::ifstream in(file.path, std::ios::binary);
+  if (!in) return Status::io_error(kUnreadable, "cannot open for reading");
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(file.size));
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) return Status::io_error(kUnreadable, "read error");
+  // The file may have grown since it was listed: read what is there now,
+  // within the limit.
+  if (in.peek() != std::char_traits<char>::eof()) {
+    return Status::too_large(kTooLarge, "file grew while being read");
+  }
+  return bytes;
+}
+
+// The value of "id" in a JSONL line that does not parse (truncated, or a
+// stray character after it): a string or an integer right after `"id":`.
+std::string salvage_id(std::string_view line) {
+  const auto key = line.find("\"id\"");
+  if (key == std::string_view::npos) return {};
+  std::size_t i = line.find_first_not_of(" \t", key + 4);
+  if (i == std::string_view::npos || line[i] != ':') return {};
+  i = line.find_first_not_of(" \t", i + 1);
+  if (i == std::string_view::npos) return {};
+  if (line[i] == '"') {
+    const auto end = line.find('"', i + 1);
+    const std::string_view id = line.substr(i + 1, end == std::string_view::npos ? 0 : end - i - 1);
+    // An escaped quote inside the id: too odd to trust.
+    return end == std::string_view::npos || id.find('\\') != std::string_view::npos
+               ? std::string()
+               : std::string(id);
+  }
+  const auto end = line.find_first_not_of("0123456789", i);
+  return std::string(line.substr(i, (end == std::string_view::npos ? line.size() : end) - i));
+}
+
+std::string json_id(const nlohmann::json& j) {
+  const auto id = j.find("id");
+  if (id != j.end() && id->is_string()) return id->get<std::string>();
+  if (id != j.end() && id->is_number_integer()) return std::to_string(id->get<long long>());
+  return {};
+}
+
+// The record of one parsed JSONL object.
+Result<DocumentRecord> record_from_json(const nlohmann::json& j, std::string where) {
+  DocumentRecord r;
+  r.id = json_id(j);
+  if (r.id.empty()) return Status::corruption("missing field", "no \"id\"");
+  const auto body = j.find("text");
+  if (body == j.end() || !body->is_string()) {
+    return Status::corruption("missing field", "no \"text\" string");
+  }
+  Result<std::string> text = decode_text(body->get<std::string>());
+  if (!text) return text.status();
+  r.text = strip_boilerplate(*text);
+  for (const auto& [key, value] : j.items()) {
+    if (key == "id" || key == "text" || !value.is_string()) continue;
+    std::string v = text::to_nfc(value.get<std::string>());
+    if (key == "title") {
+      r.title = std::move(v);
     } else {
-      *too_long = true;
+      // JSONL metadata (symbol, type, date...) is often wrong in real
+      // collections: keep it, but read the truth from the text.
+      r.metadata.emplace(key, std::move(v));
     }
   }
+  r.id = text::to_nfc(r.id);
+  r.source = std::move(where);
+  fill_metadata(r);
+  return r;
 }
 
 }  // namespace
 
-std::string_view to_string(SkipReason reason) {
-  switch (reason) {
-    case SkipReason::kNotFound: return "not found";
-    case SkipReason::kUnreadable: return "unreadable";
-    case SkipReason::kTooLarge: return "too large";
-    case SkipReason::kEmpty: return "empty";
-    case SkipReason::kBinary: return "binary";
-    case SkipReason::kInvalidUtf8: return "invalid UTF-8";
-    case SkipReason::kMalformedJson: return "malformed JSON";
-    case SkipReason::kMissingField: return "missing field";
-  }
-  return "unknown";
-}
-
-std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
-                                   std::vector<Skip>& skips) {
-  std::vector<InputFile> out;
+InputListing list_inputs(const std::vector<std::string>& paths) {
+  InputListing out;
   for (const std::string& arg : paths) {
     const fs::path root(arg);
     std::error_code ec;
     const fs::file_status st = fs::status(root, ec);
     if (ec || !fs::exists(st)) {
-      skips.push_back({SkipReason::kNotFound, arg, "no such file or directory"});
+      out.problems.push_back({arg, Status::not_found("not found", "no such file or directory")});
       continue;
     }
     const std::string root_key = absolute_key(root);
     if (fs::is_regular_file(st)) {
-      out.push_back({root, root.filename().generic_string(), root_key,
-                     has_jsonl_extension(root), fs::file_size(root, ec)});
-      continue;
-    }
-    if (!fs::is_directory(st)) {
-      skips.push_back({SkipReason::kUnreadable, arg, "not a regular file or directory"});
-      continue;
-    }
-    std::vector<InputFile> found;
-    fs::recursive_directory_iterator it(
-        root, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      skips.push_back({SkipReason::kUnreadable, arg, ec.message()});
-      continue;
-    }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        skips.push_back({SkipReason::kUnreadable, it->path().string(), ec.message()});
-        ec.clear();
-        continue;
-      }
-      const fs::path& p = it->path();
-      if (is_hidden(p)) {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      std::error_code fec;
-      if (it->is_symlink(fec) && !fs::exists(it->status(fec))) {
-        skips.push_back({SkipReason::kUnreadable, p.string(), "broken symbolic link"});
-        continue;
-      }
-      if (!it->is_regular_file(fec)) continue;  // directories, sockets, devices
-      found.push_back({p, fs::relative(p, root, fec).generic_string(), root_key,
-                       has_jsonl_extension(p), it->file_size(fec)});
-    }
-    std::sort(found.begin(), found.end(),
-              [](const InputFile& a, const InputFile& b) { return a.id < b.id; });
-    for (InputFile& f : found) {
-      // A JSONL file is its own collection: its lines carry their ids.
-      if (f.jsonl) f.root_key = absolute_key(f.path);
-      out.push_back(std::move(f));
+      out.files.push_back({root, root.filename().generic_string(), root_key,
+                           has_jsonl_extension(root), fs::file_size(root, ec)});
+    } else if (fs::is_directory(st)) {
+      list_directory(root, root_key, out);
+    } else {
+      out.problems.push_back(
+          {arg, Status::io_error(kUnreadable, "not a regular file or directory")});
     }
   }
   return out;
 }
 
-std::optional<std::string> decode_text(std::string_view bytes, Skip* skip) {
-  auto fail = [&](SkipReason reason, std::string detail) {
-    if (skip) {
-      skip->reason = reason;
-      skip->detail = std::move(detail);
-    }
-    return std::nullopt;
-  };
+Result<std::string> decode_text(std::string_view bytes) {
   std::string text;
-  if (bytes.size() >= 2 &&
-      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-       (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
-    // UTF-16 with a byte-order mark: Windows editors save text this way.
-    const char* codepage = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    if (bytes.size() % 2 != 0) {
-      return fail(SkipReason::kInvalidUtf8, "odd number of bytes in UTF-16 text");
-    }
-    const icu::UnicodeString u(bytes.data() + 2,
-                               static_cast<int32_t>(bytes.size() - 2), codepage);
-    if (u.isBogus() || u.indexOf(static_cast<char16_t>(0xFFFD)) >= 0) {
-      return fail(SkipReason::kInvalidUtf8, "malformed UTF-16 text");
-    }
-    u.toUTF8String(text);
+  if (has_utf16_bom(bytes)) {
+    Result<std::string> converted = utf16_to_utf8(bytes);
+    if (!converted) return converted.status();
+    text = std::move(*converted);
   } else {
-    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-      bytes.remove_prefix(3);
-    }
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     text.assign(bytes);
   }
-  if (const auto nul = text.find('\0'); nul != std::string::npos) {
-    // Binary files are full of NUL bytes; text extracted from PDFs can
-    // carry a few stray ones (checkbox glyphs), which become spaces.
-    const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
-    // More than one per thousand bytes, or one at the very start (file
-    // magic numbers), means binary.
-    if (nul < 16 || count > 1 + text.size() / 1000) {
-      return fail(SkipReason::kBinary, std::to_string(count) + " NUL bytes (first at offset " +
-                                           std::to_string(nul) + "): not a text file");
-    }
-    std::replace(text.begin(), text.end(), '\0', ' ');
-  }
-  if (const auto bad = text::find_invalid_utf8(text)) {
-    return fail(SkipReason::kInvalidUtf8,
-                "invalid UTF-8 at byte " + std::to_string(*bad) + " (line " +
-                    std::to_string(line_of(text, *bad)) + ")");
-  }
-  if (only_whitespace(text)) return fail(SkipReason::kEmpty, "no text");
+  if (Status s = replace_stray_nuls(text); !s.is_ok()) return s;
+  if (const auto bad = text::find_invalid_utf8(text)) return invalid_utf8_at(text, *bad);
+  if (only_whitespace(text)) return Status::corruption("empty", "no text");
   return text::to_nfc(normalize_newlines(std::move(text)));
 }
 
-std::optional<DocumentRecord> load_text_file(const InputFile& file,
-                                             const LoadOptions& options,
-                                             Skip* skip) {
-  const std::string where = file.path.string();
-  auto fail = [&](SkipReason reason, std::string detail) {
-    if (skip) *skip = {reason, where, std::move(detail)};
-    return std::nullopt;
-  };
-  if (file.size > options.max_document_bytes) {
-    return fail(SkipReason::kTooLarge,
-                std::to_string(file.size) + " bytes, over the limit of " +
-                    std::to_string(options.max_document_bytes) +
-                    " (--max-doc-bytes)");
-  }
-  std::ifstream in(file.path, std::ios::binary);
-  if (!in) return fail(SkipReason::kUnreadable, "cannot open for reading");
-  std::string bytes;
-  bytes.resize(static_cast<std::size_t>(file.size));
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) return fail(SkipReason::kUnreadable, "read error");
-  // The file may have grown since it was listed: read what is there now,
-  // within the limit.
-  if (in.peek() != std::char_traits<char>::eof()) {
-    return fail(SkipReason::kTooLarge, "file grew while being read");
-  }
-
-  Skip why;
-  std::optional<std::string> text = decode_text(bytes, &why);
-  if (!text) return fail(why.reason, why.detail);
-
+Result<DocumentRecord> load_file(const InputFile& file, const LoadOptions& options) {
+  Result<std::string> bytes = read_whole_file(file, options);
+  if (!bytes) return bytes.status();
+  Result<std::string> text = decode_text(*bytes);
+  if (!text) return text.status();
   DocumentRecord r;
   r.id = file.id;
   r.text = strip_boilerplate(*text);
-  r.source = where;
+  r.source = file.path.string();
   fill_metadata(r);
   return r;
 }
 
-bool load_jsonl(const InputFile& file, const LoadOptions& options,
-                const std::function<void(DocumentRecord&&)>& on_record,
-                const std::function<void(Skip&&)>& on_skip, Skip* skip) {
-  std::ifstream in(file.path, std::ios::binary);
-  if (!in) {
-    if (skip) *skip = {SkipReason::kUnreadable, file.path.string(), "cannot open for reading"};
-    return false;
+JsonlReader::JsonlReader(const InputFile& file, const LoadOptions& options)
+    : file_(file), options_(options), in_(file.path, std::ios::binary) {
+  status_ = check_still_regular(file);
+  if (status_.is_ok() && !in_) status_ = Status::io_error(kUnreadable, "cannot open for reading");
+}
+
+// Reads one line into `line` without its '\n', keeping at most
+// max_document_bytes: a longer line is consumed to its end and reported
+// through `too_long`, so one huge line cannot take unbounded memory.
+// False at the end of the input.
+bool JsonlReader::read_line(std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  std::streambuf* buf = in_.rdbuf();
+  bool any = false;
+  for (;;) {
+    const int c = buf->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in_.setstate(std::ios::eofbit);
+      return any;
+    }
+    any = true;
+    ++bytes_read_;
+    if (c == '\n') return true;
+    if (line.size() < options_.max_document_bytes) {
+      line.push_back(static_cast<char>(c));
+    } else {
+      too_long = true;
+    }
   }
+}
+
+std::optional<JsonlLine> JsonlReader::next() {
+  if (!status_.is_ok()) return std::nullopt;
   std::string line;
-  std::size_t line_no = 0;
   bool too_long = false;
-  while (read_line_bounded(in, line, options.max_document_bytes, &too_long)) {
-    ++line_no;
-    const std::string where = file.path.string() + ":" + std::to_string(line_no);
+  while (read_line(line, too_long)) {
+    ++line_number_;
+    if (!too_long && only_whitespace(line)) continue;
+    JsonlLine out;
+    out.number = line_number_;
+    out.where = file_.path.string() + ":" + std::to_string(line_number_);
     if (too_long) {
-      on_skip({SkipReason::kTooLarge, where,
-               "line longer than the limit of " + std::to_string(options.max_document_bytes) +
-                   " bytes (--max-doc-bytes)"});
-      continue;
+      out.record = Status::too_large(
+          kTooLarge, "line longer than the limit of " +
+                         std::to_string(options_.max_document_bytes) + " bytes (--max-doc-bytes)");
+    } else if (const auto bad = text::find_invalid_utf8(line)) {
+      out.record = Status::corruption("invalid UTF-8", "at byte " + std::to_string(*bad));
+    } else if (nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+               j.is_discarded() || !j.is_object()) {
+      out.record = Status::corruption("malformed JSON", "not a JSON object");
+    } else {
+      out.record = record_from_json(j, out.where);
     }
-    if (only_whitespace(line)) continue;
-    if (const auto bad = text::find_invalid_utf8(line)) {
-      on_skip({SkipReason::kInvalidUtf8, where,
-               "invalid UTF-8 at byte " + std::to_string(*bad)});
-      continue;
-    }
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      on_skip({SkipReason::kMalformedJson, where, "not a JSON object"});
-      continue;
-    }
-    DocumentRecord r;
-    const auto id = j.find("id");
-    if (id != j.end() && id->is_string()) {
-      r.id = id->get<std::string>();
-    } else if (id != j.end() && id->is_number_integer()) {
-      r.id = std::to_string(id->get<long long>());
-    }
-    if (r.id.empty()) {
-      on_skip({SkipReason::kMissingField, where, "no \"id\""});
-      continue;
-    }
-    const auto body = j.find("text");
-    if (body == j.end() || !body->is_string()) {
-      on_skip({SkipReason::kMissingField, where, "no \"text\" string"});
-      continue;
-    }
-    Skip why;
-    std::optional<std::string> text = decode_text(body->get<std::string>(), &why);
-    if (!text) {
-      on_skip({why.reason, where, why.detail});
-      continue;
-    }
-    r.text = strip_boilerplate(*text);
-    for (const auto& [key, value] : j.items()) {
-      if (key == "id" || key == "text" || !value.is_string()) continue;
-      std::string v = text::to_nfc(value.get<std::string>());
-      if (key == "title") {
-        r.title = std::move(v);
-      } else {
-        // JSONL metadata (symbol, type, date...) is often wrong in real
-        // collections: keep it, but read the truth from the text.
-        r.metadata.emplace(key, std::move(v));
-      }
-    }
-    r.id = text::to_nfc(r.id);
-    r.source = where;
-    fill_metadata(r);
-    on_record(std::move(r));
+    if (!out.record) out.id = salvage_id(line);
+    return out;
   }
-  if (in.bad()) {
-    if (skip) *skip = {SkipReason::kUnreadable, file.path.string(), "read error"};
-    return false;
+  if (in_.bad()) {
+    status_ = Status::io_error(kUnreadable, "read error");
+  } else if (bytes_read_ < file_.size) {
+    // Rewritten shorter, or truncated, since it was listed: what it held
+    // past this point is unknown.
+    status_ = Status::io_error(kUnreadable, "file shrank while being read");
   }
-  return true;
+  return std::nullopt;
 }
 
 }  // namespace vanban::doc

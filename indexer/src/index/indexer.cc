@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "vanban/index/layout.h"
+#include "vanban/text/normalize.h"
 
 namespace vanban::index {
 namespace {
@@ -21,11 +22,13 @@ namespace {
 // documents the index had compacts it afterwards.
 constexpr Xapian::doccount kCompactFraction = 10;
 
-// What the reading thread hands to a shard's writing thread.
-struct Keep {
-  std::string id;  // a file that could not be read: keep its indexed version
+// What the reading thread hands to a shard's writing thread: a document
+// to write, or the id of an input that could not be read this time, whose
+// indexed version must be kept.
+struct KeepIndexed {
+  std::string id;
 };
-using Event = std::variant<PreparedDocument, Keep>;
+using Event = std::variant<PreparedDocument, KeepIndexed>;
 
 // A bounded queue: the reader blocks when a writer falls behind, so memory
 // stays bounded by kQueueCapacity documents per shard whatever the corpus.
@@ -72,9 +75,9 @@ class EventQueue {
 };
 
 // State shared by the reader and the shard writers.
-class Run {
+class IndexRun {
  public:
-  Run(std::size_t shards, const IndexCallbacks& callbacks, IndexStats& stats)
+  IndexRun(std::size_t shards, const IndexCallbacks& callbacks, IndexStats& stats)
       : queues_(shards), callbacks_(callbacks), stats_(stats) {
     for (auto& q : queues_) q = std::make_unique<EventQueue>();
   }
@@ -86,9 +89,21 @@ class Run {
 
   void skip(doc::Skip&& s) {
     std::lock_guard lock(mutex_);
-    stats_.missing_path |= s.reason == doc::SkipReason::kNotFound;
+    stats_.missing_path |= s.status.is_not_found();
     if (callbacks_.on_skip) callbacks_.on_skip(s);
     stats_.skips.push_back(std::move(s));
+  }
+  // An input that could not be read keeps its indexed version.
+  void keep(const std::string& id) { queue_for(id).push(KeepIndexed{id}); }
+  // Something under `root_key` could not be read and its id is unknown:
+  // no document of that root may be removed as missing in this run.
+  void mark_incomplete(const std::string& root_key) {
+    std::lock_guard lock(mutex_);
+    incomplete_roots_.insert(root_key);
+  }
+  bool incomplete(const std::string& root_key) {
+    std::lock_guard lock(mutex_);
+    return incomplete_roots_.count(root_key) > 0;
   }
   void file_done(std::uintmax_t bytes) {
     std::lock_guard lock(mutex_);
@@ -132,59 +147,101 @@ class Run {
   std::mutex mutex_;
   std::uintmax_t total_bytes_ = 0, done_bytes_ = 0;
   std::size_t processed_ = 0;
+  std::set<std::string> incomplete_roots_;
   std::exception_ptr failure_;
 };
 
-// Reads every input and prepares its documents (the CPU-heavy part), on
-// its own thread while the writers write.
+// Reads and prepares documents and hands them to the shard writers.
+class InputReader {
+ public:
+  InputReader(const IndexJob& job, std::size_t shards, IndexRun& run)
+      : job_(job), preparer_(job.db_path), build_here_(shards == 1), run_(run) {}
+
+  // One bad input must not stop the run: it is reported, its indexed
+  // version kept, and the rest goes on. Xapian errors (the index itself)
+  // do stop it.
+  void read(const doc::InputFile& file) {
+    try {
+      if (file.jsonl) {
+        read_jsonl(file);
+      } else {
+        read_file(file);
+      }
+    } catch (const Xapian::Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      run_.keep(file.id);
+      run_.skip({file.path.string(), Status::io_error("unreadable", e.what())});
+    }
+    run_.file_done(file.size);
+  }
+
+ private:
+  // One shard: this thread tokenizes and builds while the writer writes.
+  // Several: each shard's thread builds its own documents, so that the
+  // preparing work is spread too; this thread only reads and routes.
+  void send(doc::DocumentRecord&& r, const std::string& root_key) {
+    PreparedDocument p = preparer_.prepare(std::move(r), root_key, build_here_);
+    run_.queue_for(p.record.id).push(std::move(p));
+  }
+
+  void read_file(const doc::InputFile& file) {
+    Result<doc::DocumentRecord> record = doc::load_file(file, job_.load);
+    if (record) return send(std::move(*record), file.root_key);
+    // The file is still there: keep what an earlier run indexed.
+    run_.keep(file.id);
+    run_.skip({file.path.string(), record.status()});
+  }
+
+  void read_jsonl(const doc::InputFile& file) {
+    doc::JsonlReader reader(file, job_.load);
+    while (std::optional<doc::JsonlLine> line = reader.next()) {
+      if (line->record) {
+        send_line(std::move(*line), file.root_key);
+        continue;
+      }
+      // A line that turned bad keeps its document, if its id is readable;
+      // otherwise no document of this file may be taken for deleted.
+      if (!line->id.empty()) {
+        run_.keep(text::to_nfc(line->id));
+      } else {
+        run_.mark_incomplete(file.root_key);
+      }
+      run_.skip({line->where, line->record.status()});
+    }
+    if (!reader.status().is_ok()) {
+      run_.mark_incomplete(file.root_key);
+      run_.skip({file.path.string(), reader.status()});
+    }
+  }
+
+  // A line whose record cannot be prepared (odd text deep in the
+  // pipeline) must not cost the rest of the file.
+  void send_line(doc::JsonlLine&& line, const std::string& root_key) {
+    const std::string id = line.record->id;
+    try {
+      send(std::move(*line.record), root_key);
+    } catch (const Xapian::Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      run_.keep(id);
+      run_.skip({line.where, Status::io_error("unreadable", e.what())});
+    }
+  }
+
+  const IndexJob& job_;
+  DocumentPreparer preparer_;
+  const bool build_here_;
+  IndexRun& run_;
+};
+
 void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
-                 std::size_t shards, Run& run) {
+                 std::size_t shards, IndexRun& run) {
   try {
-    DocumentPreparer preparer(job.db_path);
-    // One shard: this thread tokenizes and builds while the writer writes.
-    // Several: each shard's thread builds its own documents, so that the
-    // preparing work is spread too; this thread only reads and routes.
-    const bool build_here = shards == 1;
-    auto send = [&](PreparedDocument&& p) {
-      EventQueue& q = run.queue_for(p.record.id);
-      q.push(std::move(p));
-    };
+    InputReader reader(job, shards, run);
     for (const auto& file : inputs) {
       if (run.failed()) return;
-      try {
-        doc::Skip why;
-        if (file.jsonl) {
-          if (!doc::load_jsonl(
-                  file, job.load,
-                  [&](doc::DocumentRecord&& r) {
-                    // One bad line must not cost the rest of the file.
-                    const std::string where = r.source;
-                    try {
-                      send(preparer.prepare(std::move(r), file.root_key, build_here));
-                    } catch (const Xapian::Error&) {
-                      throw;
-                    } catch (const std::exception& e) {
-                      run.skip(doc::Skip{doc::SkipReason::kUnreadable, where, e.what()});
-                    }
-                  },
-                  [&](doc::Skip&& s) { run.skip(std::move(s)); }, &why)) {
-            run.skip(std::move(why));
-          }
-        } else if (auto record = doc::load_text_file(file, job.load, &why)) {
-          send(preparer.prepare(std::move(*record), file.root_key, build_here));
-        } else {
-          // Keep what an earlier run indexed: the file is still there.
-          run.queue_for(file.id).push(Keep{file.id});
-          run.skip(std::move(why));
-        }
-      } catch (const Xapian::Error&) {
-        throw;
-      } catch (const std::exception& e) {
-        // One bad document must not stop the run.
-        run.queue_for(file.id).push(Keep{file.id});
-        run.skip(doc::Skip{doc::SkipReason::kUnreadable, file.path.string(), e.what()});
-      }
-      run.file_done(file.size);
+      reader.read(file);
     }
   } catch (...) {
     run.fail(std::current_exception());
@@ -192,13 +249,13 @@ void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
 }
 
 // Writes what the reader sends to shard `k`.
-void write_shard(IndexWriter& writer, EventQueue& queue, Run& run) {
+void write_shard(IndexWriter& writer, EventQueue& queue, IndexRun& run) {
   try {
     Event event;
     while (queue.pop(event)) {
       if (auto* p = std::get_if<PreparedDocument>(&event)) {
         run.count(writer.put(std::move(*p)));
-      } else if (auto* k = std::get_if<Keep>(&event)) {
+      } else if (auto* k = std::get_if<KeepIndexed>(&event)) {
         writer.keep(k->id);
       }
     }
@@ -207,15 +264,96 @@ void write_shard(IndexWriter& writer, EventQueue& queue, Run& run) {
   }
 }
 
+// The shard writers of one run, with what the index held before it.
+struct ShardWriters {
+  std::vector<std::unique_ptr<IndexWriter>> writers;
+  Xapian::doccount documents_before = 0;
+};
+
+ShardWriters open_writers(const IndexLayout& layout, const WriterOptions& options) {
+  ShardWriters out;
+  for (const std::string& path : layout.shard_paths) {
+    recover_compaction(path);
+    out.writers.push_back(std::make_unique<IndexWriter>(path, options));
+    out.documents_before += out.writers.back()->document_count();
+  }
+  return out;
+}
+
+// Runs the reading thread and one writing thread per shard to the end.
+void read_and_write(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
+                    ShardWriters& shards, IndexRun& run) {
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k < shards.writers.size(); ++k) {
+    threads.emplace_back([&, k] { write_shard(*shards.writers[k], run.queue(k), run); });
+  }
+  std::thread reader([&] {
+    read_inputs(inputs, job, shards.writers.size(), run);
+    run.close_all();
+  });
+  reader.join();
+  for (auto& t : threads) t.join();
+  run.rethrow();
+}
+
+// Removes the documents whose input is gone, root by root; a root where
+// something could not be read keeps all its documents this time.
+void remove_missing(const std::set<std::string>& roots, ShardWriters& shards, IndexRun& run,
+                    IndexStats& stats) {
+  for (const auto& root : roots) {
+    if (run.incomplete(root)) {
+      stats.warnings.push_back("nothing removed from " + root +
+                               ": some of its inputs could not be read");
+      continue;
+    }
+    for (auto& w : shards.writers) stats.removed += w->remove_missing(root);
+  }
+  for (auto& w : shards.writers) w->commit();
+}
+
+// Every shard is committed: refresh the catalog from all of them, then
+// clear the shards' pending marks (a crash in between leaves them set, and
+// the next run refreshes again).
+void refresh_catalog(const IndexLayout& layout, ShardWriters& shards) {
+  KnowledgeChanges changes;
+  for (auto& w : shards.writers) changes.merge(w->take_changes());
+  Xapian::WritableDatabase catalog(layout.catalog_path, Xapian::DB_CREATE_OR_OPEN);
+  Xapian::Database corpus;
+  for (const std::string& path : layout.shard_paths) corpus.add_database(Xapian::Database(path));
+  refresh_knowledge(corpus, catalog, std::move(changes));
+  // Every run, changes or not: a run killed after its shards committed
+  // left the catalog's dictionary behind, and only a comparison tells.
+  sync_spelling(layout.shard_paths, catalog);
+  catalog.commit();
+  for (auto& w : shards.writers) w->commit();
+}
+
+// A run that wrote much of the index leaves its B-tree blocks half full
+// (every commit splits them); compacting costs a few percent of the run and
+// shrinks the index by a third or more. No writer may be open.
+void compact_shards(const IndexLayout& layout, IndexStats& stats) {
+  for (const std::string& path : layout.shard_paths) {
+    try {
+      compact_in_place(path);
+      ++stats.compacted;
+    } catch (const std::exception& e) {
+      // The index is complete either way, only larger.
+      stats.warnings.push_back(path + " not compacted: " + e.what());
+    } catch (const Xapian::Error& e) {
+      stats.warnings.push_back(path + " not compacted: " + e.get_description());
+    }
+  }
+}
+
 }  // namespace
 
 std::string IndexStats::summary() const {
-  std::map<std::string_view, std::size_t> by_reason;
-  for (const doc::Skip& s : skips) ++by_reason[doc::to_string(s.reason)];
+  std::map<std::string, std::size_t> by_reason;
+  for (const doc::Skip& s : skips) ++by_reason[s.status.reason()];
   std::string reasons;
   for (const auto& [reason, n] : by_reason) {
     reasons += reasons.empty() ? " (" : ", ";
-    reasons += std::string(reason) + ": " + std::to_string(n);
+    reasons += reason + ": " + std::to_string(n);
   }
   if (!reasons.empty()) reasons += ")";
   const std::size_t processed = indexed() + unchanged;
@@ -236,83 +374,36 @@ IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
   const IndexLayout layout = prepare_layout(job.db_path, job.shards);
-  const std::size_t shards = layout.shard_paths.size();
-  stats.shards = shards;
-  Run run(shards, callbacks, stats);
+  stats.shards = layout.shard_paths.size();
+  IndexRun run(stats.shards, callbacks, stats);
 
-  std::vector<doc::Skip> listing_problems;
-  const std::vector<doc::InputFile> inputs = doc::list_inputs(job.paths, listing_problems);
-  for (doc::Skip& s : listing_problems) run.skip(std::move(s));
-
-  std::vector<std::unique_ptr<IndexWriter>> writers;
-  Xapian::doccount documents_before = 0;
-  for (const std::string& path : layout.shard_paths) {
-    recover_compaction(path);
-    writers.push_back(std::make_unique<IndexWriter>(path, job.writer));
-    documents_before += writers.back()->document_count();
-  }
-  std::uintmax_t total_bytes = 0;
+  doc::InputListing listing = doc::list_inputs(job.paths);
+  for (doc::Skip& s : listing.problems) run.skip(std::move(s));
+  for (const std::string& root : listing.incomplete_roots) run.mark_incomplete(root);
   std::set<std::string> roots;
-  for (const auto& f : inputs) {
+  std::uintmax_t total_bytes = 0;
+  for (const auto& f : listing.files) {
     total_bytes += f.size;
     roots.insert(f.root_key);
   }
   run.set_total_bytes(total_bytes);
 
-  std::vector<std::thread> threads;
-  for (std::size_t k = 0; k < shards; ++k) {
-    threads.emplace_back([&, k] { write_shard(*writers[k], run.queue(k), run); });
+  ShardWriters shards = open_writers(layout, job.writer);
+  for (const auto& [root, id] : listing.unreadable) {
+    shards.writers[shard_of(id, stats.shards)]->keep(id);
   }
-  std::thread reader([&] {
-    read_inputs(inputs, job, shards, run);
-    run.close_all();
-  });
-  reader.join();
-  for (auto& t : threads) t.join();
-  run.rethrow();
-
-  for (auto& w : writers) {
-    for (const auto& root : roots) stats.removed += w->remove_missing(root);
-    w->commit();
-  }
-  if (!layout.sharded()) {
-    writers.front()->refresh_knowledge();
+  read_and_write(listing.files, job, shards, run);
+  remove_missing(roots, shards, run, stats);
+  if (layout.sharded()) {
+    refresh_catalog(layout, shards);
   } else {
-    // Every shard is committed: refresh the catalog from all of them, then
-    // clear the shards' pending marks (a crash in between leaves them set,
-    // and the next run refreshes again).
-    KnowledgeChanges changes;
-    for (auto& w : writers) changes.merge(w->take_changes());
-    Xapian::WritableDatabase catalog(layout.catalog_path, Xapian::DB_CREATE_OR_OPEN);
-    Xapian::Database corpus;
-    for (const std::string& path : layout.shard_paths) corpus.add_database(Xapian::Database(path));
-    refresh_knowledge(corpus, catalog, std::move(changes));
-    // Every run, changes or not: a run killed after its shards committed
-    // left the catalog's dictionary behind, and only a comparison tells.
-    sync_spelling(layout.shard_paths, catalog);
-    catalog.commit();
-    for (auto& w : writers) w->commit();
+    shards.writers.front()->refresh_knowledge();
   }
-  for (auto& w : writers) stats.documents += w->document_count();
-  const bool bulk = stats.indexed() + stats.removed > 0 &&
-                    stats.indexed() + stats.removed >= documents_before / kCompactFraction;
-  writers.clear();  // closes them: compaction needs no writer
-  if (bulk && job.compact) {
-    // A run that wrote much of the index leaves its B-tree blocks half full
-    // (every 1000-document commit splits them); compacting costs a few
-    // percent of the run and shrinks the index by a third or more.
-    for (const std::string& path : layout.shard_paths) {
-      try {
-        compact_in_place(path);
-        ++stats.compacted;
-      } catch (const std::exception& e) {
-        // The index is complete either way, only larger.
-        stats.warnings.push_back(path + " not compacted: " + e.what());
-      } catch (const Xapian::Error& e) {
-        stats.warnings.push_back(path + " not compacted: " + e.get_description());
-      }
-    }
-  }
+  for (auto& w : shards.writers) stats.documents += w->document_count();
+  const std::size_t written = stats.indexed() + stats.removed;
+  const bool bulk = written > 0 && written >= shards.documents_before / kCompactFraction;
+  shards.writers.clear();  // closes them: compaction needs no writer
+  if (bulk && job.compact) compact_shards(layout, stats);
   stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;

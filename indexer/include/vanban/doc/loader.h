@@ -1,18 +1,23 @@
-// Reading documents from disk: plain-text files (any directory depth) and
-// JSONL collections. Every problem with one input is reported as a value
-// (Skip) so the caller can go on with the rest.
+// Reading documents from disk: files of any supported format (any directory
+// depth) and JSONL collections. A problem with one input is a value (a
+// Status, with where it happened) so the caller can go on with the rest.
+//
+// The Status reasons are short and stable, for summaries that count them:
+// "not found", "unreadable", "too large", "empty", "binary", "invalid
+// UTF-8", "malformed JSON", "missing field".
 #ifndef VANBAN_DOC_LOADER_H_
 #define VANBAN_DOC_LOADER_H_
 
 #include <cstdint>
 #include <filesystem>
-#include <functional>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "vanban/doc/record.h"
+#include "vanban/status.h"
 
 namespace vanban::doc {
 
@@ -22,24 +27,10 @@ struct LoadOptions {
   std::uintmax_t max_document_bytes = std::uintmax_t{64} << 20;
 };
 
-enum class SkipReason {
-  kNotFound,
-  kUnreadable,
-  kTooLarge,
-  kEmpty,
-  kBinary,
-  kInvalidUtf8,
-  kMalformedJson,
-  kMissingField,
-};
-
-// Short English label for summaries: "invalid UTF-8", "binary", ...
-std::string_view to_string(SkipReason reason);
-
+// An input that was not indexed, and why.
 struct Skip {
-  SkipReason reason;
-  std::string where;   // file path, or "file.jsonl:LINE"
-  std::string detail;  // human-readable explanation
+  std::string where;  // file path, or "file.jsonl:LINE"
+  Status status;
 };
 
 // One file found under a PATH argument.
@@ -51,33 +42,70 @@ struct InputFile {
   std::uintmax_t size = 0;
 };
 
-// Expands PATH arguments into input files, in a stable (sorted) order.
-// Directories are walked recursively; hidden entries (".name") are skipped
-// and symbolic links to directories are not followed, so link loops cannot
-// trap the walk. Missing or unreadable paths are appended to `skips`.
-std::vector<InputFile> list_inputs(const std::vector<std::string>& paths,
-                                   std::vector<Skip>& skips);
+// What list_inputs() found.
+struct InputListing {
+  std::vector<InputFile> files;  // in a stable (sorted) order
+  std::vector<Skip> problems;    // missing arguments, unreadable entries
+  // Roots (InputFile::root_key) under which something could not be listed
+  // (an unreadable directory): documents indexed from them earlier may
+  // still exist, so none may be removed as missing.
+  std::vector<std::string> incomplete_roots;
+  // Ids of files that were found but cannot be read at all (broken
+  // links), per root: their indexed versions are kept.
+  std::vector<std::pair<std::string, std::string>> unreadable;  // root_key, id
+};
 
-// Reads one text file into a record (NFC, "\n" line ends, metadata filled).
-// UTF-8 with or without BOM and UTF-16 with a BOM are accepted. Returns
-// std::nullopt and fills `*skip` if the file is unusable.
-std::optional<DocumentRecord> load_text_file(const InputFile& file,
-                                             const LoadOptions& options,
-                                             Skip* skip);
+// Expands PATH arguments into input files. Directories are walked
+// recursively; hidden entries (".name") are skipped and symbolic links to
+// directories are not followed, so link loops cannot trap the walk.
+InputListing list_inputs(const std::vector<std::string>& paths);
 
-// Streams a JSONL file: `on_record` receives each good line's record
-// (fields "id" and "text" required, "title" optional, other string fields go
-// to metadata), `on_skip` each bad line. Returns false with `*skip` filled if
-// the file itself cannot be read.
-bool load_jsonl(const InputFile& file, const LoadOptions& options,
-                const std::function<void(DocumentRecord&&)>& on_record,
-                const std::function<void(Skip&&)>& on_skip, Skip* skip);
+// Reads one file into a record (NFC, "\n" line ends, metadata filled).
+// UTF-8 with or without BOM and UTF-16 with a BOM are accepted.
+Result<DocumentRecord> load_file(const InputFile& file, const LoadOptions& options);
+
+// One line of a JSONL collection.
+struct JsonlLine {
+  std::size_t number = 0;  // 1-based
+  std::string where;       // "file.jsonl:LINE"
+  // The record (fields "id" and "text" required, "title" optional, other
+  // string fields go to metadata), or why the line cannot be indexed.
+  Result<DocumentRecord> record = Status::corruption("unread");
+  // The line's id when it could be read although the record could not
+  // (a truncated line still naming its "id"): its indexed version is kept.
+  std::string id;
+};
+
+// Streams a JSONL file line by line; each line is bounded by
+// LoadOptions::max_document_bytes (a longer one is consumed and reported,
+// never held). Not thread-safe.
+class JsonlReader {
+ public:
+  JsonlReader(const InputFile& file, const LoadOptions& options);
+
+  // The next non-blank line, or std::nullopt at the end of the file or
+  // when it cannot be read further (see status()).
+  std::optional<JsonlLine> next();
+
+  // OK, or why the file could not be opened or read to its end.
+  const Status& status() const { return status_; }
+
+ private:
+  bool read_line(std::string& line, bool& too_long);
+
+  const InputFile& file_;
+  LoadOptions options_;
+  std::ifstream in_;
+  std::size_t line_number_ = 0;
+  std::uintmax_t bytes_read_ = 0;
+  Status status_;
+};
 
 // Turns raw bytes into clean document text: strips a UTF-8 BOM, converts
-// UTF-16 with a BOM, rejects binary data (NUL bytes) and invalid UTF-8,
-// normalizes to NFC and "\n" line ends. Returns std::nullopt and fills
-// `*skip` (reason and detail only) on failure.
-std::optional<std::string> decode_text(std::string_view bytes, Skip* skip);
+// UTF-16 with a BOM, rejects binary data (NUL bytes) and invalid UTF-8
+// (the detail names the byte and line), normalizes to NFC and "\n" line
+// ends.
+Result<std::string> decode_text(std::string_view bytes);
 
 }  // namespace vanban::doc
 

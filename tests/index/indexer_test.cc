@@ -1,0 +1,209 @@
+#include "vanban/index/indexer.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "testing/temp_index.h"
+#include "vanban/index/schema.h"
+
+namespace vanban::index {
+namespace {
+
+class IndexRunTest : public ::testing::Test {
+ protected:
+  IndexRunTest() : dir_("index_run") {
+    std::filesystem::copy(testing::seeds_dir(), dir_.path() / "corpus",
+                          std::filesystem::copy_options::recursive);
+  }
+  std::string db() const { return dir_.str("db"); }
+  std::string corpus() const { return dir_.str("corpus"); }
+  Xapian::doccount count() const { return Xapian::Database(db()).get_doccount(); }
+
+  testing::ScratchDir dir_;
+};
+
+TEST_F(IndexRunTest, ReindexingTheSameCorpusChangesNothing) {
+  const auto first = testing::index_paths(db(), {corpus()});
+  EXPECT_EQ(first.added, 5u);
+  EXPECT_EQ(count(), 5u);
+  const auto second = testing::index_paths(db(), {corpus()});
+  EXPECT_EQ(second.added, 0u);
+  EXPECT_EQ(second.updated, 0u);
+  EXPECT_EQ(second.unchanged, 5u);
+  EXPECT_EQ(count(), 5u);
+}
+
+TEST_F(IndexRunTest, UpdatesChangedAndRemovesDeletedDocuments) {
+  testing::index_paths(db(), {corpus()});
+  dir_.write("corpus/000_ddb1ffae0c6ba085.txt", "Thi đua “Dân vận khéo” năm 2025");
+  std::filesystem::remove(dir_.path() / "corpus/001_a09f608bfb9e07f5.txt");
+  const auto run = testing::index_paths(db(), {corpus()});
+  EXPECT_EQ(run.updated, 1u);
+  EXPECT_EQ(run.unchanged, 3u);
+  EXPECT_EQ(run.removed, 1u);
+  EXPECT_EQ(count(), 4u);
+  const Xapian::Database database(db());
+  EXPECT_EQ(database.get_termfreq(id_term("001_a09f608bfb9e07f5.txt")), 0u);
+  EXPECT_EQ(database.get_termfreq(id_term("000_ddb1ffae0c6ba085.txt")), 1u);
+}
+
+TEST_F(IndexRunTest, InvalidUtf8FileIsReportedAndTheOthersIndexed) {
+  dir_.write("corpus/broken.txt", "Chỉ thị \xC3\x28 34-CT/TW");
+  const auto run = testing::index_paths(db(), {corpus()});
+  EXPECT_EQ(run.added, 5u);
+  ASSERT_EQ(run.skips.size(), 1u);
+  EXPECT_EQ(run.skips[0].status.reason(), "invalid UTF-8");
+  EXPECT_NE(run.skips[0].where.find("broken.txt"), std::string::npos);
+  EXPECT_EQ(count(), 5u);
+  EXPECT_NE(run.summary().find("invalid UTF-8: 1"), std::string::npos) << run.summary();
+}
+
+TEST_F(IndexRunTest, FileThatTurnsBadKeepsItsIndexedVersion) {
+  testing::index_paths(db(), {corpus()});
+  dir_.write("corpus/000_ddb1ffae0c6ba085.txt", std::string("\0\x01\x02", 3));
+  const auto run = testing::index_paths(db(), {corpus()});
+  EXPECT_EQ(run.removed, 0u);
+  EXPECT_EQ(count(), 5u);
+}
+
+// A JSONL collection of five small documents, one per line.
+std::string five_lines(int bad_line = 0, const std::string& bad = {}) {
+  const char* texts[] = {"Chỉ thị số 34-CT/TW về công tác thi đua", "Phong trào “Dân vận khéo”",
+                         "Công văn số 1954/UBND-TH của UBND tỉnh", "Kế hoạch thi đua năm 2024",
+                         "Cả nước chung tay vì người nghèo"};
+  std::string out;
+  for (int i = 1; i <= 5; ++i) {
+    out += i == bad_line ? bad
+                         : "{\"id\": \"doc-" + std::to_string(i) + "\", \"text\": \"" +
+                               texts[i - 1] + "\"}";
+    out += '\n';
+  }
+  return out;
+}
+
+class DataLossTest : public ::testing::Test {
+ protected:
+  DataLossTest() : dir_("data_loss") {}
+  std::string db() const { return dir_.str("db"); }
+  Xapian::doccount count() const { return Xapian::Database(db()).get_doccount(); }
+  bool has(const std::string& id) const {
+    return Xapian::Database(db()).get_termfreq(id_term(id)) == 1;
+  }
+  // Indexes `paths`; after the first input is done, `between` runs (to
+  // make a later input vanish or turn unreadable mid-run).
+  IndexStats index(const std::vector<std::string>& paths, std::function<void()> between = {}) {
+    IndexJob job;
+    job.db_path = db();
+    job.paths = paths;
+    IndexCallbacks callbacks;
+    bool done = false;
+    callbacks.on_progress = [&](std::uintmax_t, std::uintmax_t, std::size_t) {
+      if (between && !done) between();
+      done = true;
+    };
+    return run_index(job, callbacks);
+  }
+
+  testing::ScratchDir dir_;
+};
+
+TEST_F(DataLossTest, MalformedJsonlLineKeepsItsDocument) {
+  dir_.write("c/docs.jsonl", five_lines());
+  EXPECT_EQ(index({dir_.str("c")}).added, 5u);
+  // Line 3 truncated: it still names its id.
+  dir_.write("c/docs.jsonl", five_lines(3, "{\"id\": \"doc-3\", \"text\": \"Công văn số 19"));
+  const IndexStats run = index({dir_.str("c")});
+  EXPECT_EQ(run.removed, 0u);
+  EXPECT_EQ(run.unchanged, 4u);
+  ASSERT_EQ(run.skips.size(), 1u);
+  EXPECT_EQ(run.skips[0].status.reason(), "malformed JSON");
+  EXPECT_EQ(count(), 5u);
+  EXPECT_TRUE(has("doc-3"));
+}
+
+TEST_F(DataLossTest, JsonlLineWithoutReadableIdRemovesNothingFromItsFile) {
+  dir_.write("c/docs.jsonl", five_lines());
+  index({dir_.str("c")});
+  // Line 3 lost its id and line 5 was deleted: which document line 3 held
+  // cannot be told, so nothing of this file is removed this time.
+  std::string text = five_lines(3, "{\"te");
+  text.erase(text.rfind("{\"id\": \"doc-5\""));
+  dir_.write("c/docs.jsonl", text);
+  const IndexStats run = index({dir_.str("c")});
+  EXPECT_EQ(run.removed, 0u);
+  EXPECT_EQ(count(), 5u);
+  ASSERT_EQ(run.warnings.size(), 1u);
+  EXPECT_NE(run.warnings[0].find("nothing removed from"), std::string::npos);
+  // Once the line is mended, the deleted one goes.
+  dir_.write("c/docs.jsonl", five_lines().substr(0, five_lines().rfind("{\"id\": \"doc-5\"")));
+  EXPECT_EQ(index({dir_.str("c")}).removed, 1u);
+  EXPECT_FALSE(has("doc-5"));
+}
+
+TEST_F(DataLossTest, OverlongJsonlLineKeepsItsDocument) {
+  dir_.write("c/docs.jsonl", five_lines());
+  index({dir_.str("c")});
+  dir_.write("c/docs.jsonl",
+             five_lines(2, "{\"id\": \"doc-2\", \"text\": \"" + std::string(200, 'x') + "\"}"));
+  IndexJob job;
+  job.db_path = db();
+  job.paths = {dir_.str("c")};
+  job.load.max_document_bytes = 100;
+  const IndexStats run = run_index(job);
+  EXPECT_EQ(run.removed, 0u);
+  ASSERT_EQ(run.skips.size(), 1u);
+  EXPECT_TRUE(run.skips[0].status.is_too_large());
+  EXPECT_TRUE(has("doc-2"));
+}
+
+TEST_F(DataLossTest, JsonlFileThatVanishesMidRunKeepsItsDocuments) {
+  dir_.write("c/a.txt", "Thi đua yêu nước");
+  dir_.write("c/b.jsonl", five_lines());
+  index({dir_.str("c")});
+  const IndexStats run = index({dir_.str("c")}, [&] { std::filesystem::remove(dir_.path() / "c/b.jsonl"); });
+  EXPECT_EQ(run.removed, 0u);
+  EXPECT_EQ(count(), 6u);
+  ASSERT_EQ(run.skips.size(), 1u);
+  EXPECT_EQ(run.skips[0].status.reason(), "unreadable");
+}
+
+TEST_F(DataLossTest, UnreadableJsonlFileKeepsItsDocuments) {
+  dir_.write("c/a.txt", "Thi đua yêu nước");
+  dir_.write("c/b.jsonl", five_lines());
+  index({dir_.str("c")});
+  // A directory where the file was: it opens, but reading fails.
+  const IndexStats run = index({dir_.str("c")}, [&] {
+    std::filesystem::remove(dir_.path() / "c/b.jsonl");
+    std::filesystem::create_directory(dir_.path() / "c/b.jsonl");
+  });
+  EXPECT_EQ(run.removed, 0u);
+  EXPECT_EQ(count(), 6u);
+  ASSERT_EQ(run.skips.size(), 1u);
+  EXPECT_TRUE(run.skips[0].status.is_io_error());
+}
+
+TEST_F(DataLossTest, TextFileThatVanishesOrTurnsUnreadableMidRunIsKept) {
+  dir_.write("c/a.txt", "Thi đua yêu nước");
+  dir_.write("c/b.txt", "Phong trào “Dân vận khéo”");
+  dir_.write("c/c.txt", "Chỉ thị số 34-CT/TW");
+  index({dir_.str("c")});
+  const IndexStats run = index({dir_.str("c")}, [&] {
+    std::filesystem::remove(dir_.path() / "c/b.txt");
+    std::filesystem::remove(dir_.path() / "c/c.txt");
+    std::filesystem::create_directory(dir_.path() / "c/c.txt");
+  });
+  EXPECT_EQ(run.removed, 0u);
+  EXPECT_EQ(run.skips.size(), 2u);
+  EXPECT_TRUE(has("b.txt"));
+  EXPECT_TRUE(has("c.txt"));
+  // The next run sees b.txt gone for good.
+  std::filesystem::remove(dir_.path() / "c/c.txt");
+  EXPECT_EQ(index({dir_.str("c")}).removed, 2u);
+}
+
+}  // namespace
+}  // namespace vanban::index
