@@ -27,8 +27,8 @@ out=$("$build/indexer/vanban-index" --db "$work/db" "$work/corpus" 2>"$work/err"
 echo "$out"
 grep -q '^indexed 5 (5 new, 0 updated), unchanged 0, removed 0, skipped 4 (binary: 1, empty: 1, invalid UTF-8: 1, too large: 1)' <<<"$out" ||
   fail "unexpected summary: $out"
-grep -q 'skipped .*huge.txt: 104857600 bytes, over the limit' "$work/err" || fail "no message for huge.txt"
-grep -q 'skipped .*broken.txt: invalid UTF-8 at byte' "$work/err" || fail "no message naming broken.txt"
+grep -q 'skipped .*huge.txt: too large: 104857600 bytes, over the limit' "$work/err" || fail "no message for huge.txt"
+grep -q 'skipped .*broken.txt: invalid UTF-8: at byte' "$work/err" || fail "no message naming broken.txt"
 grep -q 'the index has 5 documents' <<<"$out" || fail "wrong document count"
 
 out=$("$build/indexer/vanban-index" --db "$work/db" "$work/corpus" 2>/dev/null)
