@@ -27,7 +27,7 @@
 #      index bytes (du -sb), cold build into an empty directory; vanban re-run with nothing changed
 #      and with 1% of the documents changed (a sentence appended; the modified file replaces the
 #      indexed copy at the same path so ids and source match);
-#   2. in-process query latency p50/p95/p99: `vanban-search --batch` (with snippets, like the server)
+#   2. in-process query latency p50/p95/p99: `vanban-search --latency` (with snippets, like the server)
 #      vs peers.sh's in-process timers (xq.cc, python sqlite3); one warm-up pass, then --reps passes;
 #      per query kind, and the share of queries that return anything;
 #   3. HTTP with wrk against vanban-server: 1, 8, 64 connections (2 threads, 1 with 1 connection),
@@ -179,16 +179,16 @@ vanban_index() {
 vanban_query() {
   local name="$1" db="$2" file="$3" warm="${4:-1}" rc=0
   if ((warm)); then
-    "$VB_SEARCH" --db "$db" --batch < "$Q/queries.txt" > "$RAW/$name.warmup.out" 2>&1 || true
+    "$VB_SEARCH" --db "$db" --latency < "$Q/queries.txt" > "$RAW/$name.warmup.out" 2>&1 || true
   fi
-  CMD_SUFFIX=" < $file" timed "$name" "$VB_SEARCH" --db "$db" --batch ${VB_QUERY_FLAGS:-} < "$file" || rc=$?
+  CMD_SUFFIX=" < $file" timed "$name" "$VB_SEARCH" --db "$db" --latency ${VB_QUERY_FLAGS:-} < "$file" || rc=$?
   local line; line="$(grep -h '^queries ' "$RAW/$name.out" | tail -1 || true)"
-  [[ -n "$line" ]] || die "vanban-search --batch printed no summary (status $rc); see $RAW/$name.err"
+  [[ -n "$line" ]] || die "vanban-search --latency printed no summary (status $rc); see $RAW/$name.err"
   put "$name.line" "$line"
   # "queries N errors N mean_ms X p50_ms X p95_ms X p99_ms X max_ms X" -> NAME.queries, NAME.p50_ms, ...
   set -- $line
   while (($# >= 2)); do put "$name.$1" "$2"; shift 2; done
-  ((rc == 0)) || log "WARNING: vanban-search --batch reported errors: $line"
+  ((rc == 0)) || log "WARNING: vanban-search --latency reported errors: $line"
 }
 
 cleanup() {

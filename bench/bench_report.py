@@ -201,7 +201,7 @@ def main():
     tw, qn = num(g('q.vanban.trec.wall_s')), num(g('queries.n'))
     nosnip = (f' Without snippets (`vanban-search --trec --limit 10`, one pass, process wall time ÷ queries): '
               f'**{tw * 1000 / qn:.3f} ms** per query on average.') if tw and qn else ''
-    w(f'vanban: `vanban-search --batch` (top 10 with snippets, as the server answers, facets off; '
+    w(f'vanban: `vanban-search --latency` (top 10 with snippets, as the server answers, facets off; '
       f'errors: {g("q.vanban.errors")}; max {f(g("q.vanban.max_ms"), 1)} ms).{nosnip} omindex: `xq.cc` '
       '(QueryParser, AND, top 10 ids); FTS5: python `sqlite3`, `MATCH … ORDER BY bm25 LIMIT 10` (ids). '
       'Percentiles pooled over queries × passes (vanban nearest-rank, peers interpolated). '
@@ -251,7 +251,7 @@ def main():
     w('### By query kind\n')
     w(table(hdr, rows) + '\n')
     if g('q.vanban_facets.p50_ms'):
-        w(f'vanban with facets counted as well (`--batch --facets`, as the web page asks; up to 20,000 '
+        w(f'vanban with facets counted as well (`--latency --facets`, as the web page asks; up to 20,000 '
           f'matches examined): p50 {f(g("q.vanban_facets.p50_ms"), 3)} ms, p95 '
           f'{f(g("q.vanban_facets.p95_ms"), 3)} ms, p99 {f(g("q.vanban_facets.p99_ms"), 3)} ms.\n')
     w('vanban per kind: one pass over that kind\'s queries after the warm-up. "With results": share of '
@@ -328,7 +328,7 @@ def main():
         w('`vanban-index --shards N` writes N shards, one thread each that also tokenizes and builds its '
           'documents, fed by one thread that reads and routes them; searches open the stub `DIR/XAPIANDB`. The remote row searches the '
           '2 shards through `remote 127.0.0.1:PORT` stub lines, each served by `xapian-tcpsrv`, with the '
-          'catalog (knowledge base, spelling) local. Same query log, in-process (`vanban-search --batch`, '
+          'catalog (knowledge base, spelling) local. Same query log, in-process (`vanban-search --latency`, '
           'snippets on).\n')
 
     # ---- growth ----------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 usage: make_queries.py DOCS.jsonl OUTDIR [--n 1200] [--seed 20240601] [--symbols-tsv FILE]
 
 Writes into OUTDIR:
-  queries.txt        one query per line (vanban-search --batch, peers.sh); no line starts with '#'
+  queries.txt        one query per line (vanban-search --latency, peers.sh); no line starts with '#'
   queries.kinds.tsv  kind<TAB>query, same order as queries.txt
   urls.txt           one URL path per line for wrk: /api/search?q=...&limit=10[&filters]; the same
                      queries in the same order, a few with filters (from/to/type) or page 2 (offset=10)

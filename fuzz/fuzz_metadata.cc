@@ -42,17 +42,16 @@ std::string crlf_to_lf(std::string_view s) {
   return out;
 }
 
-void check_decode(std::string_view raw, const std::optional<std::string>& decoded,
-                  const doc::Skip& why) {
+void check_decode(std::string_view raw, const vanban::Result<std::string>& decoded) {
   if (!decoded) {
-    VANBAN_FUZZ_CHECK(!why.detail.empty(), "decode_text failed without a detail: " + show(raw));
+    const vanban::Status& why = decoded.status();
+    VANBAN_FUZZ_CHECK(!why.detail().empty(), "decode_text failed without a detail: " + show(raw));
     // Plain valid UTF-8 text without NUL bytes must be accepted.
     std::string_view body = raw;
     if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
     VANBAN_FUZZ_CHECK(!(valid_utf8(body) && body.find('\0') == std::string_view::npos &&
                         !only_whitespace(body)),
-                      "decode_text rejected good text (" + std::string(doc::to_string(why.reason)) +
-                          ": " + why.detail + "): " + show(raw));
+                      "decode_text rejected good text (" + why.message() + "): " + show(raw));
     return;
   }
   const std::string& t = *decoded;
@@ -125,9 +124,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size > 16384) return -1;
   const std::string_view raw = vanban::fuzz::as_view(data, size);
 
-  doc::Skip why{};
-  const std::optional<std::string> decoded = doc::decode_text(raw, &why);
-  check_decode(raw, decoded, why);
+  const vanban::Result<std::string> decoded = doc::decode_text(raw);
+  check_decode(raw, decoded);
 
   // Records also come from JSONL fields that were only NFC-normalized:
   // run the rest on rejected input too (ill-formed bytes become U+FFFD).

@@ -15,6 +15,13 @@ std::size_t code_points(std::string_view text, std::size_t byte_offset) {
   return n;
 }
 
+// Offsets in the API are Unicode code points (JavaScript string indices).
+void set_code_point_offsets(nlohmann::json& j, std::string_view text, std::size_t start,
+                            std::size_t end) {
+  j["start"] = code_points(text, start);
+  j["end"] = code_points(text, end);
+}
+
 nlohmann::json related(const std::vector<search::RelatedDirective>& list) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& d : list) {
@@ -81,16 +88,12 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
   nlohmann::json citations = nlohmann::json::array();
   for (std::size_t i = 0; i < d.stored.citations.size(); ++i) {
     const auto& c = d.stored.citations[i];
-    citations.push_back({{"symbol", c.symbol},
-                         {"type", c.type},
-                         {"date", c.date},
-                         {"issuer", c.issuer},
-                         {"subject", c.subject},
-                         {"key", i < d.citation_keys.size() ? d.citation_keys[i] : c.key},
-                         {"start", code_points(r.text, c.start)},
-                         {"end", code_points(r.text, c.end)},
-                         {"text", r.text.substr(std::min(c.start, r.text.size()),
-                                                c.end > c.start ? c.end - c.start : 0)}});
+    nlohmann::json j = c;
+    j.erase("symbol_key");
+    if (i < d.citation_keys.size()) j["key"] = d.citation_keys[i];
+    j["text"] = r.text.substr(std::min(c.start, r.text.size()), c.end > c.start ? c.end - c.start : 0);
+    set_code_point_offsets(j, r.text, c.start, c.end);
+    citations.push_back(std::move(j));
   }
   nlohmann::json campaigns = nlohmann::json::array();
   std::set<std::string> seen;
@@ -119,18 +122,10 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
 }
 
 nlohmann::json to_json(const search::DirectiveSummary& s) {
-  const auto& d = s.entity;
-  nlohmann::json docs = nlohmann::json::array();
-  for (const auto& l : d.documents) {
-    docs.push_back({{"id", l.id},
-                    {"title", l.title},
-                    {"date", l.date},
-                    {"confidence", l.confidence},
-                    {"how", l.how}});
-  }
-  return {{"key", d.key},         {"symbol", d.symbol},   {"type", d.type},
-          {"date", d.date},       {"issuer", d.issuer},   {"subject", d.subject},
-          {"aliases", d.aliases}, {"documents", docs},    {"cited_by_count", s.cited_by_count}};
+  nlohmann::json out = s.entity;
+  out.erase("symbol_key");  // the key says it; the API has never shown it
+  out["cited_by_count"] = s.cited_by_count;
+  return out;
 }
 
 nlohmann::json to_json(const search::DirectiveList& list) {
@@ -147,15 +142,9 @@ nlohmann::json to_json(const search::DirectiveDetail& d) {
 }
 
 nlohmann::json to_json(const search::CampaignSummary& s) {
-  nlohmann::json variants = nlohmann::json::array();
-  for (const auto& v : s.entity.variants) {
-    variants.push_back({{"name", v.name}, {"documents", v.documents}, {"local", v.local}});
-  }
-  return {{"id", s.entity.id},
-          {"name", s.entity.name},
-          {"variants", std::move(variants)},
-          {"launchers", s.entity.launchers},
-          {"document_count", s.document_count}};
+  nlohmann::json out = s.entity;
+  out["document_count"] = s.document_count;
+  return out;
 }
 
 nlohmann::json to_json(const search::CampaignDetail& d) {
@@ -171,10 +160,6 @@ nlohmann::json to_json(const search::CampaignDetail& d) {
   out["documents"] = std::move(docs);
   out["cited_directives"] = related(d.cited_directives);
   return out;
-}
-
-std::string dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace vanban::http

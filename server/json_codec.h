@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vanban/doc/record.h"
+#include "vanban/json.h"
 #include "vanban/search/knowledge_service.h"
 #include "vanban/search/search_service.h"
 
@@ -19,10 +20,6 @@ nlohmann::json to_json(const search::DirectiveList& list);
 nlohmann::json to_json(const search::DirectiveDetail& detail);
 nlohmann::json to_json(const search::CampaignSummary& campaign);
 nlohmann::json to_json(const search::CampaignDetail& detail);
-
-// Serializes for the wire; ill-formed UTF-8 (which should never reach
-// here) becomes U+FFFD rather than an exception.
-std::string dump(const nlohmann::json& j);
 
 }  // namespace vanban::http
 

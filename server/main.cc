@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include "vanban/program.h"
 #include "routes.h"
 
 namespace {
@@ -34,8 +35,11 @@ int run(const Options& opt) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  const vanban::search::SearchService search(opt.db);
-  const vanban::search::KnowledgeService knowledge(opt.db);
+  // One reader: each worker thread opens one set of database handles,
+  // which both services use.
+  const vanban::search::IndexReader reader(opt.db);
+  const vanban::search::SearchService search(reader);
+  const vanban::search::KnowledgeService knowledge(reader);
   vanban::http::SearchCache cache(opt.cache_entries);
   const vanban::http::Services services{search, knowledge, &cache};
   httplib::Server server;
@@ -77,31 +81,27 @@ int run(const Options& opt) {
 
 }  // namespace
 
-int main(int argc, char** argv) try {
-  Options opt;
-  CLI::App app{"vanban-server: search API and web page for a vanban index"};
-  app.add_option("--db", opt.db,
-                 "index directory, or a Xapian stub naming its shards (local, or "
-                 "\"remote HOST:PORT\" served by xapian-tcpsrv) with the catalog beside it")
-      ->required();
-  app.add_option("--cache", opt.cache_entries,
-                 "search answers cached until the index changes (0: none)")
-      ->capture_default_str();
-  app.add_option("--host", opt.host, "address to bind")->capture_default_str();
-  app.add_option("--port", opt.port, "port to listen on")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 65535));
-  app.add_option("--web", opt.web_root, "directory of the web page")->capture_default_str();
-  app.add_option("--threads", opt.threads, "worker threads (clients served at once)")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 1024));
-  app.add_flag("--access-log", opt.access_log, "log each request to stderr");
-  CLI11_PARSE(app, argc, argv);
-  return run(opt);
-} catch (const Xapian::Error& e) {
-  std::cerr << "vanban-server: " << e.get_description() << '\n';
-  return 2;
-} catch (const std::exception& e) {
-  std::cerr << "vanban-server: " << e.what() << '\n';
-  return 2;
+int main(int argc, char** argv) {
+  return vanban::run_program("vanban-server", [&] {
+    Options opt;
+    CLI::App app{"vanban-server: search API and web page for a vanban index"};
+    app.add_option("--db", opt.db,
+                   "index directory, or a Xapian stub naming its shards (local, or "
+                   "\"remote HOST:PORT\" served by xapian-tcpsrv) with the catalog beside it")
+        ->required();
+    app.add_option("--cache", opt.cache_entries,
+                   "search answers cached until the index changes (0: none)")
+        ->capture_default_str();
+    app.add_option("--host", opt.host, "address to bind")->capture_default_str();
+    app.add_option("--port", opt.port, "port to listen on")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 65535));
+    app.add_option("--web", opt.web_root, "directory of the web page")->capture_default_str();
+    app.add_option("--threads", opt.threads, "worker threads (clients served at once)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1024));
+    app.add_flag("--access-log", opt.access_log, "log each request to stderr");
+    CLI11_PARSE(app, argc, argv);
+    return run(opt);
+  });
 }

@@ -13,15 +13,16 @@ namespace vanban::http {
 namespace {
 
 // A strict non-negative integer query parameter: digits only, no sign, no
-// spaces, at most 9 digits. std::nullopt if present but malformed.
-std::optional<std::size_t> size_param(const httplib::Request& req, const char* name,
-                                      std::size_t fallback) {
+// spaces, at most 9 digits.
+Result<std::size_t> size_param(const httplib::Request& req, const char* name,
+                               std::size_t fallback) {
   if (!req.has_param(name)) return fallback;
   const std::string v = req.get_param_value(name);
-  if (v.empty() || v.size() > 9) return std::nullopt;
   std::size_t out = 0;
   const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
+  if (v.empty() || v.size() > 9 || ec != std::errc() || end != v.data() + v.size()) {
+    return Status::invalid_argument(std::string(name) + " must be a non-negative integer", v);
+  }
   return out;
 }
 
@@ -38,22 +39,97 @@ bool well_formed_escapes(std::string_view target) {
   return true;
 }
 
+// Reasons for httplib's own rejections, which come without a body.
 const char* status_text(int status) {
   switch (status) {
     case 400: return "bad request";
     case 404: return "not found";
     case 405: return "method not allowed";
+    case 408: return "request timeout";
     case 413: return "request too large";
     case 414: return "URI too long";
     case 500: return "internal error";
+    case 503: return "service unavailable";
     default: return "error";
   }
 }
 
+// Every field of a search request, unambiguously: the result cache's key.
+std::string cache_key(const search::SearchRequest& r) {
+  std::string key;
+  for (const std::string* f : {&r.query, &r.type, &r.issuer, &r.cites, &r.from, &r.to}) {
+    key += *f;
+    key += '\x1f';
+  }
+  return key + std::to_string(r.offset) + '/' + std::to_string(r.limit) + (r.facets ? "/f" : "/-");
+}
+
+Result<search::SearchRequest> search_request(const httplib::Request& req) {
+  if (!req.has_param("q")) return Status::invalid_argument("missing parameter q");
+  const auto offset = size_param(req, "offset", 0);
+  if (!offset) return offset.status();
+  const auto limit = size_param(req, "limit", 10);
+  if (!limit) return limit.status();
+  search::SearchRequest r;
+  r.query = req.get_param_value("q");
+  r.offset = *offset;
+  r.limit = *limit;
+  r.facets = req.get_param_value("facets") != "0";
+  r.type = req.get_param_value("type");
+  r.issuer = req.get_param_value("issuer");
+  r.cites = req.get_param_value("cites");
+  r.from = req.get_param_value("from");
+  r.to = req.get_param_value("to");
+  return r;
+}
+
+Result<search::DirectiveFilter> directive_filter(const httplib::Request& req) {
+  const auto offset = size_param(req, "offset", 0);
+  if (!offset) return offset.status();
+  const auto limit = size_param(req, "limit", 50);
+  if (!limit) return limit.status();
+  search::DirectiveFilter f;
+  f.type = req.get_param_value("type");
+  f.issuer = req.get_param_value("issuer");
+  f.year = req.get_param_value("year");
+  f.q = req.get_param_value("q");
+  f.offset = *offset;
+  f.limit = *limit;
+  return f;
+}
+
+// Replies with `result`'s JSON, or its error.
+template <typename T>
+void reply(httplib::Response& res, const Result<T>& result) {
+  if (!result) return reply_error(res, result.status());
+  reply_json(res, 200, to_json(*result));
+}
+
 }  // namespace
 
+int http_status(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk: return 200;
+    case StatusCode::kInvalidArgument: return 400;
+    case StatusCode::kNotFound: return 404;
+    case StatusCode::kTooLarge: return 413;
+    case StatusCode::kUnavailable: return 503;
+    case StatusCode::kDeadlineExceeded: return 503;
+    case StatusCode::kNotSupported: return 501;
+    case StatusCode::kCorruption:
+    case StatusCode::kIoError: return 500;
+  }
+  return 500;
+}
+
+void reply_error(httplib::Response& res, const Status& s) {
+  nlohmann::json body = {{"error", s.reason()}};
+  if (!s.detail().empty()) body["detail"] = s.detail();
+  reply_json(res, http_status(s), body);
+}
+
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body) {
-  reply_encoded(res, status, dump(body));
+  reply_encoded(res, status, dump_json(body));
 }
 
 void reply_encoded(httplib::Response& res, int status, std::string body) {
@@ -63,31 +139,9 @@ void reply_encoded(httplib::Response& res, int status, std::string body) {
 }
 
 void handle_search(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  if (!req.has_param("q")) return reply_json(res, 400, {{"error", "missing parameter q"}});
-  const auto offset = size_param(req, "offset", 0);
-  const auto limit = size_param(req, "limit", 10);
-  if (!offset) return reply_json(res, 400, {{"error", "offset must be a non-negative integer"}});
-  if (!limit) return reply_json(res, 400, {{"error", "limit must be a positive integer"}});
-  search::SearchRequest request;
-  request.query = req.get_param_value("q");
-  request.offset = *offset;
-  request.limit = *limit;
-  request.facets = req.get_param_value("facets") != "0";
-  request.type = req.get_param_value("type");
-  request.issuer = req.get_param_value("issuer");
-  request.cites = req.get_param_value("cites");
-  request.from = req.get_param_value("from");
-  request.to = req.get_param_value("to");
-
-  // Every field of the request, unambiguously.
-  std::string key;
-  for (const std::string* f : {&request.query, &request.type, &request.issuer, &request.cites,
-                               &request.from, &request.to}) {
-    key += *f;
-    key += '\x1f';
-  }
-  key += std::to_string(request.offset) + '/' + std::to_string(request.limit) +
-         (request.facets ? "/f" : "/-");
+  const Result<search::SearchRequest> request = search_request(req);
+  if (!request) return reply_error(res, request.status());
+  const std::string key = cache_key(*request);
   // Read before searching: see IndexReader::generation().
   const std::uint64_t generation = s.search_cache ? s.search.generation() : 0;
   if (s.search_cache) {
@@ -97,48 +151,26 @@ void handle_search(const Services& s, const httplib::Request& req, httplib::Resp
     }
     res.set_header("X-Cache", "miss");
   }
-  const auto out = s.search.search(request);
-  if (out.status != search::SearchStatus::kOk) return reply_json(res, 400, {{"error", out.error}});
-  auto body = std::make_shared<const std::string>(dump(to_json(out)));
+  const Result<search::SearchResponse> out = s.search.search(*request);
+  if (!out) return reply_error(res, out.status());
+  auto body = std::make_shared<const std::string>(dump_json(to_json(*out)));
   if (s.search_cache) s.search_cache->put(key, generation, body);
   reply_encoded(res, 200, *body);
 }
 
 void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res) {
   // httplib has already percent-decoded the path, so "a%2Fb" arrives as "a/b".
-  const std::string id = req.matches[1];
-  const auto detail = s.knowledge.document(id);
-  if (!detail) return reply_json(res, 404, {{"error", "no document with this id"}, {"id", id}});
-  reply_json(res, 200, to_json(*detail));
+  reply(res, s.knowledge.document(req.matches[1].str()));
 }
 
 void handle_directives(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  const auto offset = size_param(req, "offset", 0);
-  const auto limit = size_param(req, "limit", 50);
-  if (!offset || !limit) return reply_json(res, 400, {{"error", "offset and limit must be integers"}});
-  search::DirectiveFilter f;
-  f.type = req.get_param_value("type");
-  f.issuer = req.get_param_value("issuer");
-  f.year = req.get_param_value("year");
-  f.q = req.get_param_value("q");
-  f.offset = *offset;
-  f.limit = *limit;
-  if (!f.year.empty() && (f.year.size() != 4 || f.year.find_first_not_of("0123456789") != std::string::npos)) {
-    return reply_json(res, 400, {{"error", "year must be four digits"}});
-  }
-  const auto list = s.knowledge.directives(f);
-  if (!list) {
-    return reply_json(res, 400, {{"error", "limit must be between 1 and " +
-                                               std::to_string(search::KnowledgeService::kMaxLimit)}});
-  }
-  reply_json(res, 200, to_json(*list));
+  const Result<search::DirectiveFilter> filter = directive_filter(req);
+  if (!filter) return reply_error(res, filter.status());
+  reply(res, s.knowledge.directives(*filter));
 }
 
 void handle_directive(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  const std::string key = req.matches[1];
-  const auto detail = s.knowledge.directive(key);
-  if (!detail) return reply_json(res, 404, {{"error", "no directive with this key"}, {"key", key}});
-  reply_json(res, 200, to_json(*detail));
+  reply(res, s.knowledge.directive(req.matches[1].str()));
 }
 
 void handle_campaigns(const Services& s, const httplib::Request&, httplib::Response& res) {
@@ -148,20 +180,18 @@ void handle_campaigns(const Services& s, const httplib::Request&, httplib::Respo
 }
 
 void handle_campaign(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  const std::string id = req.matches[1];
-  const auto detail = s.knowledge.campaign(id);
-  if (!detail) return reply_json(res, 404, {{"error", "no campaign with this id"}, {"id", id}});
-  reply_json(res, 200, to_json(*detail));
+  reply(res, s.knowledge.campaign(req.matches[1].str()));
 }
 
 void handle_health(const Services& s, const httplib::Request&, httplib::Response& res) {
   reply_json(res, 200, {{"status", "ok"}, {"documents", s.search.document_count()}});
 }
 
-void register_routes(httplib::Server& server, const Services& services,
-                     const std::string& web_root) {
-  // The page loads only its own script and style (no inline code), so a
-  // document that contains markup cannot run anything.
+namespace {
+
+// The page loads only its own script and style (no inline code), so a
+// document that contains markup cannot run anything.
+void install_security_headers(httplib::Server& server) {
   server.set_default_headers({
       {"X-Content-Type-Options", "nosniff"},
       {"Content-Security-Policy",
@@ -170,15 +200,16 @@ void register_routes(httplib::Server& server, const Services& services,
       {"Referrer-Policy", "no-referrer"},
       {"X-Frame-Options", "DENY"},
   });
+}
 
+void install_routes(httplib::Server& server, const Services& services) {
   // Malformed escapes ("%zz") would reach handlers as literal text; refuse
   // them before routing.
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     if (well_formed_escapes(req.target)) return httplib::Server::HandlerResponse::Unhandled;
-    reply_json(res, 400, {{"error", "malformed percent-encoding in the URL"}});
+    reply_error(res, Status::invalid_argument("malformed percent-encoding in the URL"));
     return httplib::Server::HandlerResponse::Handled;
   });
-
   // The route table: one line per route.
   using Handler = void (*)(const Services&, const httplib::Request&, httplib::Response&);
   const std::pair<const char*, Handler> routes[] = {
@@ -196,13 +227,11 @@ void register_routes(httplib::Server& server, const Services& services,
       handler(services, req, res);
     });
   }
-  // Files only from the web directory; httplib rejects paths with "..".
-  if (!web_root.empty() && !server.set_mount_point("/", web_root)) {
-    throw std::runtime_error("web directory not found: " + web_root);
-  }
+}
 
-  // Called for every response with status >= 400: give bodiless ones
-  // (unknown routes, httplib's own rejections) a JSON error.
+// Bodiless errors (unknown routes, httplib's own rejections) get a JSON
+// body; an exception in a handler is logged and answered with a JSON 500.
+void install_error_handlers(httplib::Server& server) {
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) reply_json(res, res.status, {{"error", status_text(res.status)}});
   });
@@ -220,6 +249,19 @@ void register_routes(httplib::Server& server, const Services& services,
         std::cerr << "vanban-server: error on " << req.path << ": " << what << '\n';
         reply_json(res, 500, {{"error", "internal error"}});
       });
+}
+
+}  // namespace
+
+void register_routes(httplib::Server& server, const Services& services,
+                     const std::string& web_root) {
+  install_security_headers(server);
+  install_routes(server, services);
+  // Files only from the web directory; httplib rejects paths with "..".
+  if (!web_root.empty() && !server.set_mount_point("/", web_root)) {
+    throw std::runtime_error("web directory not found: " + web_root);
+  }
+  install_error_handlers(server);
 }
 
 }  // namespace vanban::http

@@ -14,6 +14,7 @@
 #include "vanban/search/knowledge_service.h"
 #include "vanban/search/result_cache.h"
 #include "vanban/search/search_service.h"
+#include "vanban/status.h"
 
 namespace vanban::http {
 
@@ -44,6 +45,12 @@ void handle_campaign(const Services& s, const httplib::Request& req, httplib::Re
 // GET /healthz
 void handle_health(const Services& s, const httplib::Request& req, httplib::Response& res);
 
+// The one mapping from a Status to an HTTP status code: kInvalidArgument
+// 400, kNotFound 404, kTooLarge 413, kNotSupported 501, kUnavailable and
+// kDeadlineExceeded 503, a corrupt index or an I/O error 500.
+int http_status(const Status& status);
+// {"error": reason, "detail": detail} with http_status(status).
+void reply_error(httplib::Response& res, const Status& status);
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body);
 void reply_encoded(httplib::Response& res, int status, std::string body);  // JSON text
 

@@ -10,6 +10,7 @@
 #include <vector>
 #include <xapian.h>
 
+#include "vanban/program.h"
 #include "vanban/index/indexer.h"
 
 namespace {
@@ -19,7 +20,7 @@ using vanban::doc::Skip;
 struct Options {
   std::string db;
   std::vector<std::string> paths;
-  std::size_t batch_size = 1000;
+  std::size_t documents_per_commit = 1000;
   std::size_t shards = 0;
   std::uintmax_t max_doc_bytes = std::uintmax_t{64} << 20;
   bool quiet = false;
@@ -60,7 +61,7 @@ int run(const Options& opt) {
   vanban::index::IndexJob job;
   job.db_path = opt.db;
   job.paths = opt.paths;
-  job.writer.batch_size = opt.batch_size;
+  job.writer.documents_per_commit = opt.documents_per_commit;
   job.shards = opt.shards;
   job.load.max_document_bytes = opt.max_doc_bytes;
 
@@ -83,32 +84,30 @@ int run(const Options& opt) {
 
 }  // namespace
 
-int main(int argc, char** argv) try {
-  Options opt;
-  CLI::App app{"vanban-index: index Vietnamese documents for vanban"};
-  app.add_option("--db", opt.db, "index directory (created if missing)")->required();
-  app.add_option("paths", opt.paths,
-                 "files, directories (walked recursively) or .jsonl collections")
-      ->required();
-  app.add_option("--batch", opt.batch_size, "documents per commit")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  app.add_option("--shards", opt.shards,
-                 "write N shard databases, one writer thread each, and a Xapian stub "
-                 "DB/XAPIANDB listing them (default: as the index already is; 1 for a "
-                 "new one)")
-      ->check(CLI::Range(1, 256));
-  app.add_option("--max-doc-bytes", opt.max_doc_bytes,
-                 "skip documents larger than this many bytes")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  app.add_flag("-q,--quiet", opt.quiet, "no progress bar");
-  CLI11_PARSE(app, argc, argv);
-  return run(opt);
-} catch (const Xapian::Error& e) {
-  std::cerr << "vanban-index: " << e.get_description() << '\n';
-  return 2;
-} catch (const std::exception& e) {
-  std::cerr << "vanban-index: " << e.what() << '\n';
-  return 2;
+int main(int argc, char** argv) {
+  return vanban::run_program("vanban-index", [&] {
+    Options opt;
+    CLI::App app{"vanban-index: index Vietnamese documents for vanban"};
+    app.add_option("--db", opt.db, "index directory (created if missing)")->required();
+    app.add_option("paths", opt.paths,
+                   "files, directories (walked recursively) or .jsonl collections")
+        ->required();
+    app.add_option("--commit-every", opt.documents_per_commit,
+                   "documents per commit (a crash loses at most one such batch, which the "
+                   "next run redoes)")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app.add_option("--shards", opt.shards,
+                   "write N shard databases, one writer thread each, and a Xapian stub "
+                   "DB/XAPIANDB listing them (default: as the index already is; 1 for a "
+                   "new one)")
+        ->check(CLI::Range(1, 256));
+    app.add_option("--max-doc-bytes", opt.max_doc_bytes,
+                   "skip documents larger than this many bytes")
+        ->capture_default_str()
+        ->check(CLI::PositiveNumber);
+    app.add_flag("-q,--quiet", opt.quiet, "no progress bar");
+    CLI11_PARSE(app, argc, argv);
+    return run(opt);
+  });
 }

@@ -2,7 +2,7 @@
 //
 //   vanban-search --db DIR [--limit K] QUERY...      one query, readable output
 //   vanban-search --db DIR --trec [--limit 100]      TREC run from "qid<TAB>query" lines
-//   vanban-search --db DIR --batch                   latency of one query per line
+//   vanban-search --db DIR --latency                 latency of one query per line
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -14,12 +14,12 @@
 #include <vector>
 #include <xapian.h>
 
+#include "vanban/program.h"
 #include "vanban/search/search_service.h"
 
 namespace {
 
 using vanban::search::SearchService;
-using vanban::search::SearchStatus;
 
 struct Options {
   std::string db;
@@ -27,7 +27,7 @@ struct Options {
   std::size_t limit = 10;
   std::size_t offset = 0;
   bool trec = false;
-  bool batch = false;
+  bool latency = false;
   bool facets = false;
   std::string run_tag = "vanban";
 };
@@ -67,11 +67,12 @@ std::string terminal_text(std::string_view html, bool tty) {
 int run_one(const SearchService& service, const Options& opt) {
   std::string query;
   for (const auto& w : opt.words) query += (query.empty() ? "" : " ") + w;
-  const auto res = service.search({.query = query, .offset = opt.offset, .limit = opt.limit});
-  if (res.status != SearchStatus::kOk) {
-    std::cerr << "vanban-search: " << res.error << '\n';
+  const auto found = service.search({.query = query, .offset = opt.offset, .limit = opt.limit});
+  if (!found) {
+    std::cerr << "vanban-search: " << found.status().message() << '\n';
     return 1;
   }
+  const vanban::search::SearchResponse& res = *found;
   const bool tty = isatty(STDOUT_FILENO);
   std::cout << res.total << " documents" << (res.relaxed ? " (matching some words)" : "")
             << ", " << res.took_ms << " ms\n";
@@ -94,12 +95,12 @@ int run_trec(const SearchService& service, const Options& opt) {
     if (tab == std::string::npos) continue;
     const std::string qid = line.substr(0, tab);
     const auto res = service.search({.query = line.substr(tab + 1), .limit = opt.limit, .snippets = false});
-    if (res.status != SearchStatus::kOk) {
-      std::cerr << "vanban-search: " << qid << ": " << res.error << '\n';
+    if (!res) {
+      std::cerr << "vanban-search: " << qid << ": " << res.status().message() << '\n';
       continue;
     }
     std::size_t rank = 0;
-    for (const auto& hit : res.results) {
+    for (const auto& hit : res->results) {
       std::printf("%s Q0 %s %zu %.6f %s\n", qid.c_str(), hit.id.c_str(), ++rank, hit.score,
                   opt.run_tag.c_str());
     }
@@ -109,7 +110,7 @@ int run_trec(const SearchService& service, const Options& opt) {
 
 // One query per line; each runs as the server would (top results with
 // snippets). Prints latency percentiles over all queries.
-int run_batch(const SearchService& service, const Options& opt) {
+int run_latency(const SearchService& service, const Options& opt) {
   std::vector<double> ms;
   std::string line;
   std::size_t errors = 0;
@@ -119,7 +120,7 @@ int run_batch(const SearchService& service, const Options& opt) {
     const auto res = service.search({.query = line, .limit = opt.limit, .facets = opt.facets});
     ms.push_back(
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-    errors += res.status != SearchStatus::kOk;
+    errors += !res.is_ok();
   }
   if (ms.empty()) return 0;
   std::vector<double> sorted = ms;
@@ -137,30 +138,27 @@ int run_batch(const SearchService& service, const Options& opt) {
 
 }  // namespace
 
-int main(int argc, char** argv) try {
-  Options opt;
-  CLI::App app{"vanban-search: search a vanban index"};
-  app.add_option("--db", opt.db, "index directory")->required();
-  auto* limit = app.add_option("--limit", opt.limit, "number of results (default 10; 100 with --trec)");
-  app.add_option("--offset", opt.offset, "results to skip")->capture_default_str();
-  auto* trec = app.add_flag("--trec", opt.trec,
-                            "read \"qid<TAB>query\" lines from stdin, print a TREC run");
-  app.add_flag("--batch", opt.batch,
-               "read one query per line from stdin, print latency percentiles")
-      ->excludes(trec);
-  app.add_flag("--facets", opt.facets, "with --batch: count facets too, as the web page asks");
-  app.add_option("--tag", opt.run_tag, "run tag in --trec output")->capture_default_str();
-  app.add_option("query", opt.words, "query words (with or without diacritics)");
-  CLI11_PARSE(app, argc, argv);
-  if (opt.trec && limit->count() == 0) opt.limit = 100;
-  const SearchService service(opt.db);
-  if (opt.trec) return run_trec(service, opt);
-  if (opt.batch) return run_batch(service, opt);
-  return run_one(service, opt);
-} catch (const Xapian::Error& e) {
-  std::cerr << "vanban-search: " << e.get_description() << '\n';
-  return 2;
-} catch (const std::exception& e) {
-  std::cerr << "vanban-search: " << e.what() << '\n';
-  return 2;
+int main(int argc, char** argv) {
+  return vanban::run_program("vanban-search", [&] {
+    Options opt;
+    CLI::App app{"vanban-search: search a vanban index"};
+    app.add_option("--db", opt.db, "index directory")->required();
+    auto* limit = app.add_option("--limit", opt.limit, "number of results (default 10; 100 with --trec)");
+    app.add_option("--offset", opt.offset, "results to skip")->capture_default_str();
+    auto* trec = app.add_flag("--trec", opt.trec,
+                              "read \"qid<TAB>query\" lines from stdin, print a TREC run");
+    app.add_flag("--latency", opt.latency,
+                 "read one query per line from stdin, print latency percentiles")
+        ->excludes(trec);
+    app.add_flag("--facets", opt.facets, "with --latency: count facets too, as the web page asks");
+    app.add_option("--tag", opt.run_tag, "run tag in --trec output")->capture_default_str();
+    app.add_option("query", opt.words, "query words (with or without diacritics)");
+    CLI11_PARSE(app, argc, argv);
+    if (opt.trec && limit->count() == 0) opt.limit = 100;
+    const vanban::search::IndexReader reader(opt.db);
+    const SearchService service(reader);
+    if (opt.trec) return run_trec(service, opt);
+    if (opt.latency) return run_latency(service, opt);
+    return run_one(service, opt);
+  });
 }

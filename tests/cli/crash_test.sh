@@ -32,7 +32,7 @@ PY
 
 db="$work/db"
 for round in 1 2 3 4 5 6; do
-  "$build/indexer/vanban-index" -q --batch 100 --db "$db" "$work/docs.jsonl" >/dev/null 2>&1 &
+  "$build/indexer/vanban-index" -q --commit-every 100 --db "$db" "$work/docs.jsonl" >/dev/null 2>&1 &
   pid=$!
   sleep "0.$((RANDOM % 9 + 1))"
   kill -9 "$pid" 2>/dev/null || true
@@ -47,7 +47,7 @@ for round in 1 2 3 4 5 6; do
   fi
 done
 
-out=$("$build/indexer/vanban-index" -q --batch 100 --db "$db" "$work/docs.jsonl")
+out=$("$build/indexer/vanban-index" -q --commit-every 100 --db "$db" "$work/docs.jsonl")
 echo "$out"
 grep -q "the index has $n documents" <<<"$out" || fail "final run: $out"
 out=$("$build/indexer/vanban-index" -q --db "$db" "$work/docs.jsonl")

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "testing/temp_index.h"
+#include "testing/scratch_dir.h"
 #include "vanban/text/date.h"
 
 namespace vanban::doc {

@@ -7,7 +7,8 @@
 #include <thread>
 #include <vector>
 
-#include "testing/temp_index.h"
+#include "testing/open_index.h"
+#include "testing/scratch_dir.h"
 #include "vanban/index/writer.h"
 #include "vanban/search/knowledge_service.h"
 #include "vanban/search/search_service.h"
@@ -30,12 +31,13 @@ TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
   const std::string db = dir.str("db");
   constexpr int kDocs = 200;
   {
-    index::IndexWriter writer(db, {.batch_size = 100});
+    index::IndexWriter writer(db, {.documents_per_commit = 100});
     for (int i = 0; i < kDocs; ++i) writer.put(make_record(i, 0), "/root");
     writer.refresh_knowledge();
   }
-  const SearchService search(db);
-  const KnowledgeService knowledge(db);
+  const testing::OpenIndex index(db);
+  const SearchService& search = index.search;
+  const KnowledgeService& knowledge = index.knowledge;
 
   std::atomic<bool> done{false};
   std::atomic<long> searches{0}, failures{0};
@@ -44,9 +46,9 @@ TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
       try {
         const auto r = search.search({.query = "dân vận khéo", .limit = 10});
         const auto d = knowledge.directive("34-CT/TW");
-        if (r.status != SearchStatus::kOk || r.total != kDocs || !d) {
-          ADD_FAILURE() << "status " << static_cast<int>(r.status) << " total " << r.total
-                        << " directive " << d.has_value();
+        if (!r || r->total != kDocs || !d) {
+          ADD_FAILURE() << "search " << r.status().message() << " total "
+                        << (r ? r->total : 0) << " directive " << d.status().message();
           ++failures;
         }
         ++searches;
@@ -66,7 +68,7 @@ TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
   // commits every 1000 by default), so readers' snapshots go stale again
   // and again.
   {
-    index::IndexWriter writer(db, {.batch_size = 100});
+    index::IndexWriter writer(db, {.documents_per_commit = 100});
     for (int version = 1; version <= 5; ++version) {
       for (int i = 0; i < kDocs; ++i) writer.put(make_record(i, version), "/root");
       writer.commit();
@@ -77,7 +79,7 @@ TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
   for (auto& t : readers) t.join();
   EXPECT_GT(searches.load(), 20);
   EXPECT_EQ(failures.load(), 0);
-  EXPECT_EQ(search.search({.query = "phiên bản 5"}).total, static_cast<Xapian::doccount>(kDocs));
+  EXPECT_EQ(search.search({.query = "phiên bản 5"})->total, static_cast<Xapian::doccount>(kDocs));
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "testing/temp_index.h"
+#include "testing/scratch_dir.h"
 #include "vanban/index/schema.h"
 
 namespace vanban::index {

@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "testing/temp_index.h"
+#include "testing/open_index.h"
+#include "testing/scratch_dir.h"
 #include "vanban/search/search_service.h"
 
 namespace vanban::index {
@@ -91,18 +92,20 @@ TEST_F(CompactionTest, CompactingInPlaceKeepsEveryDocumentAndShrinksTheIndex) {
   EXPECT_LT(size_of("db"), before);
   EXPECT_FALSE(fs::exists(dir_.str("db.old")));
   EXPECT_FALSE(fs::exists(dir_.str("db.compact")));
-  const search::SearchService s(dir_.str("db"));
-  EXPECT_EQ(s.document_count(), 5u);
-  EXPECT_EQ(s.search({.query = "34-CT/TW"}).total, 5u);
+  const testing::OpenIndex index(dir_.str("db"));
+  EXPECT_EQ(index.search.document_count(), 5u);
+  EXPECT_EQ(index.search.search({.query = "34-CT/TW"})->total, 5u);
 }
 
 TEST_F(CompactionTest, AReaderOpenDuringTheSwapGoesOnWithTheNewCopy) {
-  const search::SearchService s(dir_.str("db"));
-  const auto before = s.search({.query = "dân vận khéo"});
+  const testing::OpenIndex index(dir_.str("db"));
+  const search::SearchService& s = index.search;
+  const search::SearchResponse before = *s.search({.query = "dân vận khéo"});
   ASSERT_EQ(before.total, 2u);
   compact_in_place(dir_.str("db"));
-  const auto after = s.search({.query = "dân vận khéo"});
-  EXPECT_EQ(after.status, search::SearchStatus::kOk);
+  const auto found = s.search({.query = "dân vận khéo"});
+  ASSERT_TRUE(found.is_ok());
+  const search::SearchResponse& after = *found;
   EXPECT_EQ(after.total, 2u);
   ASSERT_EQ(after.results.size(), before.results.size());
   for (std::size_t i = 0; i < after.results.size(); ++i) {

@@ -2,11 +2,13 @@
 // feature changes (the numbers behind them: bench/relevance.sh, README).
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "testing/temp_index.h"
+#include "testing/open_index.h"
+#include "testing/scratch_dir.h"
 #include "vanban/search/search_service.h"
 
 namespace vanban::search {
@@ -15,27 +17,30 @@ namespace {
 class RankingTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::ScratchDir("ranking");
+    dir_ = std::make_unique<testing::ScratchDir>("ranking");
     testing::index_paths(dir_->str("db"), {testing::seeds_dir()});
   }
-  static void TearDownTestSuite() { delete dir_; }
+  static void TearDownTestSuite() { dir_.reset(); }
 
   static std::vector<std::string> top(const std::string& q, const RankingOptions& r = {},
                                       std::size_t n = 10) {
-    const SearchService service(dir_->str("db"), r);
+    const testing::OpenIndex index(dir_->str("db"), r);
     std::vector<std::string> ids;
-    for (const auto& hit : service.search({.query = q, .limit = n}).results) ids.push_back(hit.id);
+    const Result<SearchResponse> found = index.search.search({.query = q, .limit = n});
+    EXPECT_TRUE(found.is_ok()) << q;
+    if (!found) return ids;
+    for (const auto& hit : found->results) ids.push_back(hit.id);
     return ids;
   }
   static SearchResponse run(const std::string& q) {
-    const SearchService service(dir_->str("db"));
-    return service.search({.query = q});
+    const testing::OpenIndex index(dir_->str("db"));
+    return *index.search.search({.query = q});
   }
 
-  static testing::ScratchDir* dir_;
+  static std::unique_ptr<testing::ScratchDir> dir_;
 };
 
-testing::ScratchDir* RankingTest::dir_ = nullptr;
+std::unique_ptr<testing::ScratchDir> RankingTest::dir_;
 
 const std::set<std::string> kDanVan = {"003_bf467de301be45ad.txt", "004_39b0106687e293f0.txt"};
 
@@ -109,9 +114,9 @@ TEST(OwnSymbolRankingTest, TheDocumentItselfComesBeforeThoseCitingIt) {
               "Chỉ thị số 19/CT-TTg; triển khai Chỉ thị số 19/CT-TTg và Chỉ thị 19/CT-TTg.\n");
   }
   testing::index_paths(dir.str("db"), {dir.str("corpus")});
-  const SearchService service(dir.str("db"));
+  const testing::OpenIndex index(dir.str("db"));
   for (const char* q : {"19/CT-TTg", "Chỉ thị 19/CT-TTg", "chi thi so 19/ct-ttg", "19-CT/TTg"}) {
-    const auto r = service.search({.query = q});
+    const SearchResponse r = *index.search.search({.query = q});
     ASSERT_EQ(r.results.size(), 4u) << q;
     EXPECT_EQ(r.results[0].id, "chi-thi.txt") << q;
   }

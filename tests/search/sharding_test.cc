@@ -19,12 +19,14 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "json_codec.h"
-#include "testing/temp_index.h"
+#include "testing/open_index.h"
+#include "testing/scratch_dir.h"
 #include "vanban/index/layout.h"
 #include "vanban/search/knowledge_service.h"
 #include "vanban/search/search_service.h"
@@ -164,7 +166,7 @@ json normalized(const DocumentDetail& d) {
 class ShardingTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::ScratchDir("sharding");
+    dir_ = std::make_unique<testing::ScratchDir>("sharding");
     dir_->write("paragraphs/paragraphs.jsonl", paragraphs_jsonl());
     const std::vector<std::string> inputs = {testing::seeds_dir(), dir_->str("paragraphs")};
     single_ = index({dir_->str("single"), 1, inputs});
@@ -174,7 +176,7 @@ class ShardingTest : public ::testing::Test {
     // The two shards served by xapian-tcpsrv; a front end holds a stub
     // naming them and the catalog.
     for (int k = 0; k < 2; ++k) {
-      servers_[k] = new TcpServer(dir_->str("sharded/shard-" + std::to_string(k)));
+      servers_[k] = std::make_unique<TcpServer>(dir_->str("sharded/shard-" + std::to_string(k)));
     }
     fs::create_directories(dir_->path() / "front");
     std::ofstream(dir_->path() / "front" / "XAPIANDB")
@@ -184,11 +186,8 @@ class ShardingTest : public ::testing::Test {
              fs::copy_options::recursive);
   }
   static void TearDownTestSuite() {
-    for (auto*& s : servers_) {
-      delete s;
-      s = nullptr;
-    }
-    delete dir_;
+    for (auto& s : servers_) s.reset();
+    dir_.reset();
   }
 
   struct Job {
@@ -209,14 +208,14 @@ class ShardingTest : public ::testing::Test {
     return {dir_->str("sharded"), dir_->str("three"), dir_->str("front")};
   }
 
-  static testing::ScratchDir* dir_;
+  static std::unique_ptr<testing::ScratchDir> dir_;
   static index::IndexStats single_, sharded_;
-  static TcpServer* servers_[2];
+  static std::unique_ptr<TcpServer> servers_[2];
 };
 
-testing::ScratchDir* ShardingTest::dir_ = nullptr;
+std::unique_ptr<testing::ScratchDir> ShardingTest::dir_;
 index::IndexStats ShardingTest::single_, ShardingTest::sharded_;
-TcpServer* ShardingTest::servers_[2] = {nullptr, nullptr};
+std::unique_ptr<TcpServer> ShardingTest::servers_[2];
 
 TEST_F(ShardingTest, EveryShardGetsDocumentsByAStableHashOfTheirId) {
   ASSERT_GT(single_.documents, 60u);
@@ -228,7 +227,8 @@ TEST_F(ShardingTest, EveryShardGetsDocumentsByAStableHashOfTheirId) {
     EXPECT_GT(shard.get_doccount(), single_.documents / 4) << k;
     for (auto p = shard.postlist_begin(""); p != shard.postlist_end(""); ++p) {
       const auto r = index::decode_record(shard.get_document(*p).get_data());
-      EXPECT_EQ(index::shard_of(r.id, 2), static_cast<std::size_t>(k)) << r.id;
+      ASSERT_TRUE(r.is_ok());
+      EXPECT_EQ(index::shard_of(r->id, 2), static_cast<std::size_t>(k)) << r->id;
     }
   }
   // The catalog holds no documents, only the knowledge base and spelling.
@@ -247,14 +247,15 @@ TEST_F(ShardingTest, ReindexingAShardedIndexChangesNothingAndKeepsItsShardCount)
 }
 
 TEST_F(ShardingTest, RemoteShardsAreServedByXapianTcpsrv) {
-  for (const auto* s : servers_) ASSERT_TRUE(s && s->running()) << "xapian-tcpsrv did not start";
+  for (const auto& s : servers_) ASSERT_TRUE(s && s->running()) << "xapian-tcpsrv did not start";
   const Xapian::Database front(dir_->str("front"));
   EXPECT_EQ(front.get_doccount(), single_.documents);
 }
 
 TEST_F(ShardingTest, SearchesAnswerAsOneDatabaseDoes) {
-  for (const auto* s : servers_) ASSERT_TRUE(s && s->running());
-  const SearchService one(dir_->str("single"));
+  for (const auto& s : servers_) ASSERT_TRUE(s && s->running());
+  const testing::OpenIndex single(dir_->str("single"));
+  const SearchService& one = single.search;
   std::vector<SearchRequest> requests;
   for (const char* q :
        {"Chỉ thị 34-CT/TW", "chi thi 34-ct/tw", "CT 34", "Dân vận khéo", "dan van kheo",
@@ -268,27 +269,30 @@ TEST_F(ShardingTest, SearchesAnswerAsOneDatabaseDoes) {
   requests.push_back({.query = "", .limit = 100, .facets = true, .from = "2023", .to = "2024"});
 
   for (const std::string& path : others()) {
-    const SearchService other(path);
+    const testing::OpenIndex other_index(path);
+    const SearchService& other = other_index.search;
     EXPECT_EQ(other.document_count(), one.document_count()) << path;
     for (const SearchRequest& req : requests) {
-      const SearchResponse a = one.search(req);
-      ASSERT_EQ(a.status, SearchStatus::kOk) << req.query;
-      const SearchResponse b = other.search(req);
-      EXPECT_EQ(normalized(b).dump(1), normalized(a).dump(1)) << path << " q=" << req.query;
+      const Result<SearchResponse> a = one.search(req);
+      ASSERT_TRUE(a.is_ok()) << req.query;
+      const Result<SearchResponse> b = other.search(req);
+      ASSERT_TRUE(b.is_ok()) << req.query;
+      EXPECT_EQ(normalized(*b).dump(1), normalized(*a).dump(1)) << path << " q=" << req.query;
     }
     // Pages of a ranked list (no ties in these scores).
     for (std::size_t offset : {0, 3, 7}) {
       const SearchRequest req{.query = "thi đua khen thưởng", .offset = offset, .limit = 3};
-      EXPECT_EQ(normalized(other.search(req)), normalized(one.search(req))) << path;
+      EXPECT_EQ(normalized(*other.search(req)), normalized(*one.search(req))) << path;
     }
   }
 }
 
 TEST_F(ShardingTest, DocumentsAndTheKnowledgeBaseAreTheSame) {
-  for (const auto* s : servers_) ASSERT_TRUE(s && s->running());
-  const SearchService one_search(dir_->str("single"));
-  const KnowledgeService one(dir_->str("single"));
-  const auto all = one_search.search({.query = "", .limit = 100, .snippets = false});
+  for (const auto& s : servers_) ASSERT_TRUE(s && s->running());
+  const testing::OpenIndex single(dir_->str("single"));
+  const SearchService& one_search = single.search;
+  const KnowledgeService& one = single.knowledge;
+  const SearchResponse all = *one_search.search({.query = "", .limit = 100, .snippets = false});
   ASSERT_EQ(all.total, single_.documents);
   const auto directives = one.directives({.limit = 500});
   ASSERT_TRUE(directives);
@@ -297,8 +301,9 @@ TEST_F(ShardingTest, DocumentsAndTheKnowledgeBaseAreTheSame) {
   ASSERT_FALSE(campaigns.empty());
 
   for (const std::string& path : others()) {
-    const SearchService other_search(path);
-    const KnowledgeService other(path);
+    const testing::OpenIndex other_index(path);
+    const SearchService& other_search = other_index.search;
+    const KnowledgeService& other = other_index.knowledge;
     for (const SearchHit& h : all.results) {
       const auto a = one_search.document(h.id);
       const auto b = other_search.document(h.id);

@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -12,7 +13,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "testing/temp_index.h"
+#include "testing/open_index.h"
+#include "testing/scratch_dir.h"
+#include "testing/test_server.h"
 
 namespace vanban::http {
 namespace {
@@ -21,55 +24,37 @@ namespace {
 class RoutesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::ScratchDir("routes");
+    dir_ = std::make_unique<testing::ScratchDir>("routes");
     testing::index_paths(dir_->str("db"), {testing::seeds_dir()});
-    service_ = new search::SearchService(dir_->str("db"));
-    knowledge_ = new search::KnowledgeService(dir_->str("db"));
-    services_ = new Services{*service_, *knowledge_};
-    server_ = new httplib::Server();
-    register_routes(*server_, *services_, VANBAN_WEB_ROOT);
-    port_ = server_->bind_to_any_port("127.0.0.1");
-    ASSERT_GT(port_, 0);
-    thread_ = new std::thread([] { server_->listen_after_bind(); });
-    for (int i = 0; i < 200 && !server_->is_running(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    index_ = std::make_unique<testing::OpenIndex>(dir_->str("db"));
+    services_ = std::make_unique<Services>(Services{index_->search, index_->knowledge});
+    server_ = std::make_unique<testing::TestServer>(*services_, VANBAN_WEB_ROOT);
+    port_ = server_->port();
   }
   static void TearDownTestSuite() {
-    server_->stop();
-    thread_->join();
-    delete thread_;
-    delete server_;
-    delete services_;
-    delete knowledge_;
-    delete service_;
-    delete dir_;
+    server_.reset();
+    services_.reset();
+    index_.reset();
+    dir_.reset();
   }
 
-  static httplib::Result get(const std::string& path) {
-    httplib::Client client("127.0.0.1", port_);
-    return client.Get(path.c_str());
-  }
+  static httplib::Result get(const std::string& path) { return server_->get(path); }
   static nlohmann::json json_of(const httplib::Result& r) {
     EXPECT_NE(r->get_header_value("Content-Type").find("application/json"), std::string::npos);
     return nlohmann::json::parse(r->body);
   }
 
-  static testing::ScratchDir* dir_;
-  static search::SearchService* service_;
-  static search::KnowledgeService* knowledge_;
-  static Services* services_;
-  static httplib::Server* server_;
-  static std::thread* thread_;
+  static std::unique_ptr<testing::ScratchDir> dir_;
+  static std::unique_ptr<testing::OpenIndex> index_;
+  static std::unique_ptr<Services> services_;
+  static std::unique_ptr<testing::TestServer> server_;
   static int port_;
 };
 
-testing::ScratchDir* RoutesTest::dir_ = nullptr;
-search::SearchService* RoutesTest::service_ = nullptr;
-search::KnowledgeService* RoutesTest::knowledge_ = nullptr;
-Services* RoutesTest::services_ = nullptr;
-httplib::Server* RoutesTest::server_ = nullptr;
-std::thread* RoutesTest::thread_ = nullptr;
+std::unique_ptr<testing::ScratchDir> RoutesTest::dir_;
+std::unique_ptr<testing::OpenIndex> RoutesTest::index_;
+std::unique_ptr<Services> RoutesTest::services_;
+std::unique_ptr<testing::TestServer> RoutesTest::server_;
 int RoutesTest::port_ = 0;
 
 TEST_F(RoutesTest, SearchReturnsTheDocumentedShape) {
@@ -101,19 +86,11 @@ TEST_F(RoutesTest, DocumentIdsWithSlashArrivePercentEncoded) {
   // Index the seeds' parent so ids contain a '/'.
   const testing::ScratchDir dir("routes_slash");
   testing::index_paths(dir.str("db"), {VANBAN_CORPUS_DIR});
-  search::SearchService service(dir.str("db"));
-  search::KnowledgeService knowledge(dir.str("db"));
-  const Services services{service, knowledge};
-  httplib::Server server;
-  register_routes(server, services, "");
-  const int port = server.bind_to_any_port("127.0.0.1");
-  std::thread t([&] { server.listen_after_bind(); });
-  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  httplib::Client client("127.0.0.1", port);
-  const auto r = client.Get("/api/documents/seeds%2F000_ddb1ffae0c6ba085.txt");
-  const auto unencoded = client.Get("/api/documents/seeds/000_ddb1ffae0c6ba085.txt");
-  server.stop();
-  t.join();
+  const testing::OpenIndex index(dir.str("db"));
+  const Services services{index.search, index.knowledge};
+  const testing::TestServer server(services);
+  const auto r = server.get("/api/documents/seeds%2F000_ddb1ffae0c6ba085.txt");
+  const auto unencoded = server.get("/api/documents/seeds/000_ddb1ffae0c6ba085.txt");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
   const auto j = nlohmann::json::parse(r->body);
@@ -127,7 +104,39 @@ TEST_F(RoutesTest, UnknownDocumentIs404Json) {
   const auto r = get("/api/documents/khong-co.txt");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 404);
-  EXPECT_TRUE(json_of(r).contains("error"));
+  EXPECT_EQ(json_of(r), (nlohmann::json{{"error", "no document with this id"}, {"detail", "khong-co.txt"}}));
+}
+
+// Each message names the parameter at fault and what it must be.
+TEST_F(RoutesTest, ErrorsNameTheRealProblem) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"/api/directives?offset=100001", "offset must be at most 100000"},
+      {"/api/directives?limit=501", "limit must be between 1 and 500"},
+      {"/api/directives?offset=x", "offset must be a non-negative integer"},
+      {"/api/search?q=a&offset=10001", "offset must be at most 10000"},
+      {"/api/search?q=a&limit=101", "limit must be between 1 and 100"},
+      {"/api/search", "missing parameter q"},
+      {"/api/search?q=a&cites=nothing", "cites must be a document symbol such as 34-CT/TW, or a directive key"},
+      {"/api/directives/99-CT%2FTW", "no directive with this key"},
+      {"/api/campaigns/khong-co", "no campaign with this id"},
+  };
+  for (const auto& [path, error] : cases) {
+    const auto r = get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(json_of(r)["error"], error) << path;
+  }
+}
+
+TEST(HttpStatusTest, OneMappingFromStatusToHttp) {
+  EXPECT_EQ(http_status(Status::ok()), 200);
+  EXPECT_EQ(http_status(Status::invalid_argument("x")), 400);
+  EXPECT_EQ(http_status(Status::not_found("x")), 404);
+  EXPECT_EQ(http_status(Status::too_large("x")), 413);
+  EXPECT_EQ(http_status(Status::not_supported("x")), 501);
+  EXPECT_EQ(http_status(Status::unavailable("x")), 503);
+  EXPECT_EQ(http_status(Status::deadline_exceeded("x")), 503);
+  EXPECT_EQ(http_status(Status::corruption("x")), 500);
+  EXPECT_EQ(http_status(Status::io_error("x")), 500);
 }
 
 TEST_F(RoutesTest, BadParametersAre400Json) {
@@ -229,8 +238,8 @@ TEST_F(RoutesTest, DocumentMarkupIsEscapedInSnippets) {
   const testing::ScratchDir dir("routes_markup");
   dir.write("c/x.txt", "Thông báo <script>alert(1)</script> về phong trào thi đua “Dân vận khéo”");
   testing::index_paths(dir.str("db"), {dir.str("c")});
-  search::SearchService service(dir.str("db"));
-  const auto r = service.search({.query = "script dân vận khéo"});
+  const testing::OpenIndex index(dir.str("db"));
+  const search::SearchResponse r = *index.search.search({.query = "script dân vận khéo"});
   ASSERT_EQ(r.results.size(), 1u);
   EXPECT_EQ(r.results[0].snippet.find("<script"), std::string::npos) << r.results[0].snippet;
   EXPECT_NE(r.results[0].snippet.find("&lt;<mark>script</mark>&gt;"), std::string::npos)
@@ -261,19 +270,11 @@ TEST(CachedSearchTest, RepeatsAnAnswerUntilTheIndexChanges) {
   testing::ScratchDir dir("cached_search");
   std::filesystem::copy(testing::seeds_dir(), dir.path() / "docs");
   ASSERT_EQ(testing::index_paths(dir.str("db"), {dir.str("docs")}).added, 5u);
-  const search::SearchService search(dir.str("db"));
-  const search::KnowledgeService knowledge(dir.str("db"));
+  const testing::OpenIndex index(dir.str("db"));
   SearchCache cache(100);
-  const Services services{search, knowledge, &cache};
-  httplib::Server server;
-  register_routes(server, services, "");
-  const int port = server.bind_to_any_port("127.0.0.1");
-  ASSERT_GT(port, 0);
-  std::thread thread([&] { server.listen_after_bind(); });
-  for (int i = 0; i < 200 && !server.is_running(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  httplib::Client client("127.0.0.1", port);
+  const Services services{index.search, index.knowledge, &cache};
+  const testing::TestServer server(services);
+  httplib::Client client = server.client();
   const char* path = "/api/search?q=D%C3%A2n%20v%E1%BA%ADn%20kh%C3%A9o";
 
   const auto first = client.Get(path);
@@ -299,9 +300,6 @@ TEST(CachedSearchTest, RepeatsAnAnswerUntilTheIndexChanges) {
   EXPECT_EQ(third->get_header_value("X-Cache"), "miss");
   EXPECT_EQ(nlohmann::json::parse(third->body)["total"], 3);
   EXPECT_EQ(client.Get(path)->get_header_value("X-Cache"), "hit");
-
-  server.stop();
-  thread.join();
 }
 
 }  // namespace

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "testing/temp_index.h"
+#include "testing/scratch_dir.h"
 #include "vanban/doc/metadata.h"
 
 namespace vanban::text {

@@ -13,6 +13,7 @@
 #include <variant>
 
 #include "vanban/index/layout.h"
+#include "vanban/index/spelling.h"
 #include "vanban/text/normalize.h"
 
 namespace vanban::index {

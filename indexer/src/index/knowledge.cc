@@ -7,15 +7,13 @@
 #include <unordered_set>
 
 #include "vanban/index/schema.h"
-#include "vanban/index/writer.h"
+#include "vanban/index/record_codec.h"
+#include "vanban/json.h"
 #include "vanban/text/normalize.h"
+#include "vanban/text/sentence.h"
 
 namespace vanban::index {
 namespace {
-
-std::string dump(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
 
 // The most frequent non-empty value; ties go to the longer one (more
 // informative), then to the smaller string, so the result is stable.
@@ -67,9 +65,25 @@ std::vector<Xapian::docid> postings(const Xapian::Database& db, const std::strin
   return out;
 }
 
-void refresh_symbol(const Xapian::Database& db, Xapian::WritableDatabase& catalog,
-                    const std::string& symbol_key) {
-  // All directive keys of this symbol: "34-ct/tw" and "34-ct/tw@2014-04-07".
+// How sure a link between a directive and a corpus document is. Set by
+// hand on the seeds, where the draft 001 ("Số: /UBND-TH", May 2023) must
+// link to Công văn 1954/UBND-TH (30/5/2023) and nothing else may link.
+constexpr double kSymbolAndDateConfidence = 1.0;
+constexpr double kSymbolOnlyConfidence = 0.9;  // one side has no date
+// A draft: a base for the compatible date and symbol suffix, plus the
+// type's agreement and the share of its subject's words that the citing
+// sentences use.
+constexpr double kDraftBase = 0.4;
+constexpr double kDraftSameType = 0.2;
+constexpr double kDraftSubjectWeight = 0.4;
+constexpr double kDraftMinConfidence = 0.6;
+constexpr double kDraftMaxConfidence = 0.95;  // never as sure as a number
+// Citing sentences kept to compare with drafts' subjects.
+constexpr std::size_t kMaxContexts = 20;
+
+// All directive keys of a symbol in the corpus: "34-ct/tw" (undated
+// mentions) and "34-ct/tw@2014-04-07".
+std::vector<std::string> directive_keys(const Xapian::Database& db, const std::string& symbol_key) {
   std::vector<std::string> keys;
   const std::string prefix = std::string(kCitesPrefix) + symbol_key;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
@@ -78,14 +92,11 @@ void refresh_symbol(const Xapian::Database& db, Xapian::WritableDatabase& catalo
       keys.push_back(key);
     }
   }
-  std::vector<std::string> dated;
-  for (const auto& k : keys) {
-    if (k != symbol_key) dated.push_back(k);
-  }
-  // An undated mention is the dated directive when there is only one.
-  const bool alias_undated = dated.size() == 1 && keys.size() == 2;
+  return keys;
+}
 
-  // Drop entries of this symbol that no longer exist.
+// Drops the stored entries of this symbol (they are rebuilt from scratch).
+void drop_entries(Xapian::WritableDatabase& catalog, const std::string& symbol_key) {
   const std::string meta_prefix = std::string(kDirectiveKey) + symbol_key;
   std::vector<std::string> stale;
   for (auto m = catalog.metadata_keys_begin(meta_prefix);
@@ -95,72 +106,117 @@ void refresh_symbol(const Xapian::Database& db, Xapian::WritableDatabase& catalo
     stale.push_back(*m);
   }
   for (const auto& m : stale) catalog.set_metadata(m, "");
+}
 
+// What the citations of one directive say about it.
+struct CitationTally {
+  std::map<std::string, int> types, issuers, subjects, symbols;
+  std::vector<std::string> contexts;  // citing sentences, for draft matching
+};
+
+void tally_document(const StoredDocument& s, const std::string& cite_key, CitationTally& tally) {
+  for (const auto& c : s.citations) {
+    if (c.key != cite_key) continue;
+    ++tally.types[c.type];
+    ++tally.issuers[c.issuer];
+    ++tally.subjects[c.subject];
+    ++tally.symbols[c.symbol];
+    if (tally.contexts.size() < kMaxContexts) {
+      tally.contexts.push_back(text::sentence_around(s.record.text, c.start, c.end));
+    }
+  }
+}
+
+CitationTally tally_citations(const Xapian::Database& db, const std::vector<std::string>& cite_keys) {
+  CitationTally tally;
+  for (const auto& ck : cite_keys) {
+    for (const Xapian::docid id : postings(db, std::string(kCitesPrefix) + ck)) {
+      // A corrupt record cannot tell anything; the rest still can.
+      if (const auto s = decode_stored(db.get_document(id).get_data())) tally_document(*s, ck, tally);
+    }
+  }
+  return tally;
+}
+
+// Corpus documents that are directive `d`, by their own symbol.
+void link_by_symbol(const Xapian::Database& db, DirectiveEntity& d) {
+  for (const Xapian::docid id : postings(db, std::string(kOwnSymbolPrefix) + d.symbol_key)) {
+    const auto r = decode_record(db.get_document(id).get_data());
+    if (!r) continue;
+    if (!d.date.empty() && !r->date.empty() && !dates_compatible(d.date, r->date)) continue;
+    const bool both_dated = !r->date.empty() && !d.date.empty();
+    d.documents.push_back({r->id, r->title, r->date,
+                           both_dated ? kSymbolAndDateConfidence : kSymbolOnlyConfidence,
+                           both_dated ? "symbol_and_date" : "symbol"});
+  }
+}
+
+// How sure it is that draft `r` became directive `d`.
+double draft_confidence(const doc::DocumentRecord& r, const DirectiveEntity& d,
+                        const std::vector<std::string>& contexts) {
+  double subject_match = 0;
+  const std::string own = r.subject.empty() ? r.title : r.subject;
+  for (const auto& ctx : contexts) subject_match = std::max(subject_match, overlap(own, ctx));
+  if (!d.subject.empty()) subject_match = std::max(subject_match, overlap(own, d.subject));
+  const bool same_type = d.type.empty() || d.type == r.type;
+  return kDraftBase + (same_type ? kDraftSameType : 0.0) + kDraftSubjectWeight * subject_match;
+}
+
+// Drafts whose number was left blank ("Số: /UBND-TH") that are directive
+// `d`: by symbol suffix, date, type and subject.
+void link_drafts(const Xapian::Database& db, const std::vector<std::string>& contexts,
+                 DirectiveEntity& d) {
+  const auto cut = d.symbol_key.find_first_of("/-");
+  if (cut == std::string::npos || cut == 0 || d.date.empty()) return;
+  const std::string suffix = d.symbol_key.substr(cut);
+  for (const Xapian::docid id : postings(db, std::string(kUnnumberedPrefix) + suffix)) {
+    const auto r = decode_record(db.get_document(id).get_data());
+    if (!r || r->date.empty() || !dates_compatible(d.date, r->date)) continue;
+    const double confidence = draft_confidence(*r, d, contexts);
+    if (confidence < kDraftMinConfidence) continue;
+    d.documents.push_back(
+        {r->id, r->title, r->date, std::min(confidence, kDraftMaxConfidence), "draft"});
+  }
+}
+
+// The entity of directive `key`, from the citations of `cite_keys` (the key
+// and its aliases) and the corpus documents that are it.
+DirectiveEntity build_directive(const Xapian::Database& db, const std::string& symbol_key,
+                                const std::string& key, const std::vector<std::string>& aliases) {
+  DirectiveEntity d;
+  d.key = key;
+  d.symbol_key = symbol_key;
+  if (const auto at = key.find('@'); at != std::string::npos) d.date = key.substr(at + 1);
+  d.aliases = aliases;
+  std::vector<std::string> cite_keys = aliases;
+  cite_keys.insert(cite_keys.begin(), key);
+  const CitationTally tally = tally_citations(db, cite_keys);
+  d.type = best(tally.types);
+  d.issuer = best(tally.issuers);
+  d.subject = best(tally.subjects);
+  d.symbol = best(tally.symbols);
+  link_by_symbol(db, d);
+  link_drafts(db, tally.contexts, d);
+  std::sort(d.documents.begin(), d.documents.end(),
+            [](const LinkedDocument& a, const LinkedDocument& b) {
+              return a.confidence > b.confidence || (a.confidence == b.confidence && a.id < b.id);
+            });
+  return d;
+}
+
+void refresh_symbol(const Xapian::Database& db, Xapian::WritableDatabase& catalog,
+                    const std::string& symbol_key) {
+  const std::vector<std::string> keys = directive_keys(db, symbol_key);
+  // An undated mention is the dated directive when there is only one.
+  const bool alias_undated =
+      keys.size() == 2 && std::count(keys.begin(), keys.end(), symbol_key) == 1;
+  drop_entries(catalog, symbol_key);
   for (const std::string& key : keys) {
     if (alias_undated && key == symbol_key) continue;
-    DirectiveEntity d;
-    d.key = key;
-    d.symbol_key = symbol_key;
-    const auto at = key.find('@');
-    if (at != std::string::npos) d.date = key.substr(at + 1);
-    std::vector<std::string> cite_keys = {key};
-    if (alias_undated) {
-      d.aliases.push_back(symbol_key);
-      cite_keys.push_back(symbol_key);
-    }
-    std::map<std::string, int> types, issuers, subjects, symbols;
-    std::vector<std::string> contexts;  // citing sentences, for draft matching
-    for (const auto& ck : cite_keys) {
-      for (const Xapian::docid id : postings(db, std::string(kCitesPrefix) + ck)) {
-        const StoredDocument s = decode_stored(db.get_document(id).get_data());
-        for (const auto& c : s.citations) {
-          if (c.key != ck) continue;
-          ++types[c.type];
-          ++issuers[c.issuer];
-          ++subjects[c.subject];
-          ++symbols[c.symbol];
-          if (contexts.size() < 20) {
-            contexts.push_back(sentence_around(s.record.text, c.start, c.end));
-          }
-        }
-      }
-    }
-    d.type = best(types);
-    d.issuer = best(issuers);
-    d.subject = best(subjects);
-    d.symbol = best(symbols);
-
-    // Corpus documents that are this directive: by their own symbol ...
-    for (const Xapian::docid id : postings(db, std::string(kOwnSymbolPrefix) + symbol_key)) {
-      const doc::DocumentRecord r = decode_record(db.get_document(id).get_data());
-      if (!d.date.empty() && !r.date.empty() && !dates_compatible(d.date, r.date)) continue;
-      const bool both_dated = !r.date.empty() && !d.date.empty();
-      d.documents.push_back({r.id, r.title, r.date, both_dated ? 1.0 : 0.9,
-                             both_dated ? "symbol_and_date" : "symbol"});
-    }
-    // ... or, for a draft whose number was left blank, by symbol suffix,
-    // date, type and subject.
-    const auto cut = symbol_key.find_first_of("/-");
-    if (cut != std::string::npos && cut > 0) {
-      const std::string suffix = symbol_key.substr(cut);
-      for (const Xapian::docid id : postings(db, std::string(kUnnumberedPrefix) + suffix)) {
-        const doc::DocumentRecord r = decode_record(db.get_document(id).get_data());
-        if (d.date.empty() || r.date.empty() || !dates_compatible(d.date, r.date)) continue;
-        double subject_match = 0;
-        const std::string own = r.subject.empty() ? r.title : r.subject;
-        for (const auto& ctx : contexts) subject_match = std::max(subject_match, overlap(own, ctx));
-        if (!d.subject.empty()) subject_match = std::max(subject_match, overlap(own, d.subject));
-        const double confidence =
-            0.4 + (d.type.empty() || d.type == r.type ? 0.2 : 0.0) + 0.4 * subject_match;
-        if (confidence < 0.6) continue;
-        d.documents.push_back({r.id, r.title, r.date, std::min(confidence, 0.95), "draft"});
-      }
-    }
-    std::sort(d.documents.begin(), d.documents.end(),
-              [](const LinkedDocument& a, const LinkedDocument& b) {
-                return a.confidence > b.confidence || (a.confidence == b.confidence && a.id < b.id);
-              });
-    catalog.set_metadata(std::string(kDirectiveKey) + key, encode(d));
+    const std::vector<std::string> aliases =
+        alias_undated ? std::vector<std::string>{symbol_key} : std::vector<std::string>{};
+    catalog.set_metadata(std::string(kDirectiveKey) + key,
+                         encode(build_directive(db, symbol_key, key, aliases)));
   }
 }
 
@@ -177,7 +233,9 @@ void refresh_campaign(const Xapian::Database& db, Xapian::WritableDatabase& cata
   std::map<std::string, CampaignVariant> variants;
   std::set<std::string> launchers;
   for (const Xapian::docid doc_id : docs) {
-    const StoredDocument s = decode_stored(db.get_document(doc_id).get_data());
+    const auto stored = decode_stored(db.get_document(doc_id).get_data());
+    if (!stored) continue;
+    const StoredDocument& s = *stored;
     std::unordered_set<std::string> names_in_doc;
     for (const auto& m : s.campaigns) {
       if (m.id != id) continue;
@@ -205,62 +263,33 @@ void refresh_campaign(const Xapian::Database& db, Xapian::WritableDatabase& cata
 
 }  // namespace
 
-std::string encode(const DirectiveEntity& d) {
-  nlohmann::json docs = nlohmann::json::array();
-  for (const auto& l : d.documents) {
-    docs.push_back({{"id", l.id},
-                    {"title", l.title},
-                    {"date", l.date},
-                    {"confidence", l.confidence},
-                    {"how", l.how}});
-  }
-  return dump({{"key", d.key},         {"symbol", d.symbol},   {"symbol_key", d.symbol_key},
-               {"type", d.type},       {"date", d.date},       {"issuer", d.issuer},
-               {"subject", d.subject}, {"aliases", d.aliases}, {"documents", docs}});
-}
+std::string encode(const DirectiveEntity& d) { return dump_json(nlohmann::json(d)); }
+std::string encode(const CampaignEntity& c) { return dump_json(nlohmann::json(c)); }
 
-std::string encode(const CampaignEntity& c) {
-  nlohmann::json variants = nlohmann::json::array();
-  for (const auto& v : c.variants) {
-    variants.push_back({{"name", v.name}, {"documents", v.documents}, {"local", v.local}});
-  }
-  return dump({{"id", c.id}, {"name", c.name}, {"variants", variants}, {"launchers", c.launchers}});
-}
+namespace {
 
-std::optional<DirectiveEntity> decode_directive(std::string_view json) {
+template <typename Entity>
+Result<Entity> decode_entity(std::string_view json, const char* what) {
   const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  DirectiveEntity d;
-  d.key = j.value("key", "");
-  d.symbol = j.value("symbol", "");
-  d.symbol_key = j.value("symbol_key", "");
-  d.type = j.value("type", "");
-  d.date = j.value("date", "");
-  d.issuer = j.value("issuer", "");
-  d.subject = j.value("subject", "");
-  d.aliases = j.value("aliases", std::vector<std::string>{});
-  if (const auto ds = j.find("documents"); ds != j.end() && ds->is_array()) {
-    for (const auto& x : *ds) {
-      d.documents.push_back({x.value("id", ""), x.value("title", ""), x.value("date", ""),
-                             x.value("confidence", 0.0), x.value("how", "")});
-    }
+  if (j.is_discarded() || !j.is_object()) {
+    return Status::corruption(std::string("corrupt ") + what + " in the knowledge base",
+                              "not a JSON object");
   }
-  return d;
+  try {
+    return j.get<Entity>();
+  } catch (const nlohmann::json::exception& e) {
+    return Status::corruption(std::string("corrupt ") + what + " in the knowledge base", e.what());
+  }
 }
 
-std::optional<CampaignEntity> decode_campaign(std::string_view json) {
-  const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
-  CampaignEntity c;
-  c.id = j.value("id", "");
-  c.name = j.value("name", "");
-  c.launchers = j.value("launchers", std::vector<std::string>{});
-  if (const auto vs = j.find("variants"); vs != j.end() && vs->is_array()) {
-    for (const auto& v : *vs) {
-      c.variants.push_back({v.value("name", ""), v.value("documents", 0), v.value("local", false)});
-    }
-  }
-  return c;
+}  // namespace
+
+Result<DirectiveEntity> decode_directive(std::string_view json) {
+  return decode_entity<DirectiveEntity>(json, "directive");
+}
+
+Result<CampaignEntity> decode_campaign(std::string_view json) {
+  return decode_entity<CampaignEntity>(json, "campaign");
 }
 
 void KnowledgeChanges::merge(KnowledgeChanges&& other) {
@@ -295,57 +324,6 @@ void refresh_knowledge(const Xapian::Database& corpus, Xapian::WritableDatabase&
   }
   refresh_directives(corpus, catalog, changes.symbols);
   refresh_campaigns(corpus, catalog, changes.campaigns);
-}
-
-bool change_spelling(Xapian::WritableDatabase& db, const std::string& word, long long delta) {
-  if (delta > 0) {
-    db.add_spelling(word, static_cast<Xapian::termcount>(delta));
-  } else if (delta < 0) {
-    db.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
-  }
-  return delta != 0;
-}
-
-std::size_t sync_spelling(const std::vector<std::string>& shard_paths,
-                          Xapian::WritableDatabase& catalog) {
-  // word -> frequency wanted minus frequency held.
-  std::unordered_map<std::string, long long> delta;
-  for (const std::string& path : shard_paths) {
-    const Xapian::Database shard(path);
-    for (auto w = shard.spellings_begin(); w != shard.spellings_end(); ++w) {
-      delta[*w] += w.get_termfreq();
-    }
-  }
-  for (auto w = catalog.spellings_begin(); w != catalog.spellings_end(); ++w) {
-    delta[*w] -= w.get_termfreq();
-  }
-  std::size_t changed = 0;
-  for (const auto& [word, d] : delta) changed += change_spelling(catalog, word, d);
-  return changed;
-}
-
-std::string sentence_around(std::string_view text, std::size_t start, std::size_t end) {
-  start = std::min(start, text.size());
-  end = std::min(std::max(end, start), text.size());
-  auto is_break = [&](std::size_t i) {
-    const char c = text[i];
-    if (c == '\n' || c == ';') return true;
-    // ". " ends a sentence; "07.4" or "Th3." inside a line do not matter much.
-    return c == '.' && i + 1 < text.size() && text[i + 1] == ' ';
-  };
-  std::size_t b = start;
-  while (b > 0 && !is_break(b - 1)) --b;
-  std::size_t e = end;
-  while (e < text.size() && !is_break(e)) ++e;
-  if (e < text.size() && text[e] == '.') ++e;
-  std::string_view s = text.substr(b, e - b);
-  auto space_at_front = [&] {
-    return !s.empty() && (s.front() == ' ' || s.front() == '-' || s.front() == '*' ||
-                          s.substr(0, 2) == "\xC2\xA0");  // NBSP
-  };
-  while (space_at_front()) s.remove_prefix(s.substr(0, 2) == "\xC2\xA0" ? 2 : 1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return std::string(s);
 }
 
 }  // namespace vanban::index

@@ -7,6 +7,8 @@
 
 #include "vanban/index/schema.h"
 #include "vanban/text/normalize.h"
+#include "vanban/text/campaign.h"
+#include "vanban/text/sentence.h"
 #include "vanban/text/symbol.h"
 
 namespace vanban::search {
@@ -25,7 +27,16 @@ std::optional<DirectiveEntity> load_directive(const Xapian::Database& catalog,
                                               std::string_view key) {
   const std::string json = catalog.get_metadata(std::string(index::kDirectiveKey) + std::string(key));
   if (json.empty()) return std::nullopt;
-  return index::decode_directive(json);
+  Result<DirectiveEntity> d = index::decode_directive(json);
+  if (!d) return std::nullopt;  // a corrupt entry is as good as none
+  return std::move(*d);
+}
+
+// The stored document `id` of `db`, if it decodes.
+std::optional<index::StoredDocument> stored(const Xapian::Database& db, Xapian::docid id) {
+  Result<index::StoredDocument> s = index::decode_stored(db.get_document(id).get_data());
+  if (!s) return std::nullopt;
+  return std::move(*s);
 }
 
 // Finds the entity for a key, an alias (undated) or a typed symbol.
@@ -74,9 +85,10 @@ std::vector<RelatedDirective> count_cited(const Xapian::Database& db,
   std::map<std::string, Xapian::doccount> counts;
   std::map<std::string, std::pair<std::string, std::string>> labels;  // symbol, type
   for (const Xapian::docid id : docs) {
-    const index::StoredDocument s = index::decode_stored(db.get_document(id).get_data());
+    const auto s = stored(db, id);
+    if (!s) continue;
     std::set<std::string> in_doc;
-    for (const auto& c : s.citations) {
+    for (const auto& c : s->citations) {
       if (skip.count(c.key) || !in_doc.insert(c.key).second) continue;
       ++counts[c.key];
       labels.emplace(c.key, std::make_pair(c.symbol, c.type));
@@ -142,39 +154,202 @@ class PlainWords : public Xapian::ExpandDecider {
   }
 };
 
+// Whether directive `d` passes the list filter (type, issuer, year and q
+// already folded).
+struct FoldedFilter {
+  std::string type, issuer, year, q;
+  explicit FoldedFilter(const DirectiveFilter& f)
+      : type(text::fold(f.type)), issuer(text::fold(f.issuer)), year(f.year), q(text::fold(f.q)) {
+    if (const auto sym = text::parse_symbol(f.q)) q = sym->key;
+  }
+  bool accepts(const DirectiveEntity& d) const {
+    if (!type.empty() && text::fold(d.type) != type) return false;
+    if (!year.empty() && d.date.compare(0, year.size(), year) != 0) return false;
+    if (!contains_folded(d.issuer, issuer)) return false;
+    return q.empty() || contains_folded(d.symbol_key + " " + d.symbol + " " + d.subject + " " +
+                                            d.issuer + " " + d.type,
+                                        q);
+  }
+};
+
+Status validate(const DirectiveFilter& f) {
+  if (f.limit == 0 || f.limit > KnowledgeService::kMaxLimit) {
+    return Status::invalid_argument("limit must be between 1 and " +
+                                    std::to_string(KnowledgeService::kMaxLimit));
+  }
+  if (f.offset > KnowledgeService::kMaxOffset) {
+    return Status::invalid_argument("offset must be at most " +
+                                    std::to_string(KnowledgeService::kMaxOffset));
+  }
+  if (!f.year.empty() && (f.year.size() != 4 || f.year.find_first_not_of("0123456789") != std::string::npos)) {
+    return Status::invalid_argument("year must be four digits", f.year);
+  }
+  return Status::ok();
+}
+
+// Most cited first, then newest.
+void sort_by_citations(std::vector<DirectiveSummary>& all) {
+  std::sort(all.begin(), all.end(), [](const DirectiveSummary& a, const DirectiveSummary& b) {
+    if (a.cited_by_count != b.cited_by_count) return a.cited_by_count > b.cited_by_count;
+    if (a.entity.date != b.entity.date) return a.entity.date > b.entity.date;
+    return a.entity.key < b.entity.key;
+  });
+}
+
+// The documents of `docs` that cite one of `keys`, each with its first
+// citing sentence, newest first; at most kMaxCiting, and none of `skip`.
+std::vector<CitingDocument> citing_sentences(const Xapian::Database& db,
+                                             const std::vector<Xapian::docid>& docs,
+                                             const std::set<std::string>& keys,
+                                             std::set<std::string>* skip = nullptr) {
+  std::vector<CitingDocument> out;
+  for (const Xapian::docid id : docs) {
+    if (out.size() >= kMaxCiting) break;
+    const auto s = stored(db, id);
+    if (!s || (skip && !skip->insert(s->record.id).second)) continue;
+    for (const auto& c : s->citations) {
+      if (!keys.count(c.key)) continue;
+      out.push_back({s->record.id, s->record.title, s->record.date,
+                     text::sentence_around(s->record.text, c.start, c.end)});
+      break;  // the first citing sentence of each document
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const CitingDocument& a, const CitingDocument& b) {
+    return a.date > b.date || (a.date == b.date && a.id < b.id);
+  });
+  return out;
+}
+
+std::set<std::string> own_keys(const DirectiveEntity& d) {
+  std::set<std::string> keys(d.aliases.begin(), d.aliases.end());
+  keys.insert(d.key);
+  return keys;
+}
+
+// Each citation's entity key: an undated mention may belong to a dated
+// directive.
+std::vector<std::string> citation_keys(const Xapian::Database& catalog,
+                                       const index::StoredDocument& s) {
+  std::vector<std::string> keys;
+  for (const auto& c : s.citations) {
+    std::string key = c.key;
+    if (c.date.empty()) {
+      if (const auto d = resolve(catalog, c.key)) key = d->key;
+    }
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+// Who cites the directives this document is.
+std::vector<CitingDocument> cited_by(const Xapian::Database& db, const Xapian::Database& catalog,
+                                     const std::vector<std::string>& is_directive) {
+  std::vector<CitingDocument> out;
+  std::set<std::string> seen;
+  for (const auto& key : is_directive) {
+    const auto d = load_directive(catalog, key);
+    if (!d) continue;
+    auto more = citing_sentences(db, citing_docids(db, *d), own_keys(*d), &seen);
+    out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  return out;
+}
+
+// The most distinctive words of document `docid`, as a query: Xapian's
+// relevance feedback with exact term frequencies (a shard's own would rank
+// terms differently than one database does). Terms of equal weight are
+// taken in term order, so that the cut at kSimilarTerms does not depend on
+// the order Xapian met them in (which shards change).
+std::vector<Xapian::Query> distinctive_words(Xapian::Enquire& enquire, Xapian::docid docid) {
+  Xapian::RSet rset;
+  rset.add_document(docid);
+  const PlainWords plain;
+  const Xapian::ESet eset =
+      enquire.get_eset(kSimilarTerms * 2, rset, Xapian::Enquire::USE_EXACT_TERMFREQ, &plain);
+  std::vector<std::pair<double, std::string>> ranked;
+  // Rounded so that the last bits of a floating-point sum cannot reorder
+  // equal weights.
+  constexpr double kWeightPrecision = 1e9;
+  for (auto t = eset.begin(); t != eset.end(); ++t) {
+    ranked.emplace_back(std::round(t.get_weight() * kWeightPrecision) / kWeightPrecision, *t);
+  }
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
+  if (ranked.size() > kSimilarTerms) ranked.resize(kSimilarTerms);
+  std::vector<Xapian::Query> words;
+  for (const auto& [weight, word] : ranked) words.emplace_back(word);
+  return words;
+}
+
+// More like this: the documents best matching `docid`'s distinctive words.
+std::vector<SimilarDocument> similar_documents(Xapian::Database& db, Xapian::docid docid) {
+  Xapian::Enquire enquire(db);
+  const std::vector<Xapian::Query> words = distinctive_words(enquire, docid);
+  std::vector<SimilarDocument> out;
+  if (words.empty()) return out;
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+  const Xapian::MSet mset = enquire.get_mset(0, kSimilar + 1);
+  for (auto it = mset.begin(); it != mset.end() && out.size() < kSimilar; ++it) {
+    if (*it == docid) continue;
+    const auto r = index::decode_record(it.get_document().get_data());
+    if (r) out.push_back({r->id, r->title, r->date, it.get_weight()});
+  }
+  return out;
+}
+
+// The campaign entity for an id or a name as typed ("Dân vận khéo" ->
+// "dan-van-kheo").
+std::optional<index::CampaignEntity> find_campaign(const Xapian::Database& catalog,
+                                                   std::string_view raw_id) {
+  std::string json = catalog.get_metadata(std::string(index::kCampaignKey) + std::string(raw_id));
+  if (json.empty()) {
+    const std::string id = text::campaign_id(raw_id);
+    if (!id.empty()) json = catalog.get_metadata(std::string(index::kCampaignKey) + id);
+  }
+  if (json.empty()) return std::nullopt;
+  Result<index::CampaignEntity> c = index::decode_campaign(json);
+  if (!c) return std::nullopt;
+  return std::move(*c);
+}
+
+// How document `s` names campaign `id`.
+CampaignDocument campaign_document(const index::StoredDocument& s, const std::string& id) {
+  CampaignDocument cd{s.record.id, s.record.title, s.record.date, {}, false};
+  for (const auto& m : s.campaigns) {
+    if (m.id != id) continue;
+    if (std::find(cd.names.begin(), cd.names.end(), m.name) == cd.names.end()) {
+      cd.names.push_back(m.name);
+    }
+    cd.launches |= m.launched;
+  }
+  return cd;
+}
+
+std::vector<Xapian::docid> postings(const Xapian::Database& db, const std::string& term) {
+  std::vector<Xapian::docid> out;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) out.push_back(*p);
+  return out;
+}
+
 }  // namespace
 
-KnowledgeService::KnowledgeService(std::string db_path) : reader_(std::move(db_path)) {}
+KnowledgeService::KnowledgeService(const IndexReader& reader) : reader_(reader) {}
 
-std::optional<DirectiveList> KnowledgeService::directives(const DirectiveFilter& f) const {
-  if (f.limit == 0 || f.limit > kMaxLimit || f.offset > 100000) return std::nullopt;
+Result<DirectiveList> KnowledgeService::directives(const DirectiveFilter& f) const {
+  if (Status s = validate(f); !s.is_ok()) return s;
   return reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
-    const std::string type = text::fold(f.type);
-    const std::string issuer = text::fold(f.issuer);
-    std::string q = text::fold(f.q);
-    if (const auto sym = text::parse_symbol(f.q)) q = sym->key;
+    const FoldedFilter filter(f);
     std::vector<DirectiveSummary> all;
     const std::string prefix(index::kDirectiveKey);
     for (auto m = catalog.metadata_keys_begin(prefix); m != catalog.metadata_keys_end(prefix);
          ++m) {
       auto d = index::decode_directive(catalog.get_metadata(*m));
-      if (!d) continue;
-      if (!type.empty() && text::fold(d->type) != type) continue;
-      if (!f.year.empty() && d->date.compare(0, f.year.size(), f.year) != 0) continue;
-      if (!contains_folded(d->issuer, issuer)) continue;
-      if (!q.empty() && !contains_folded(d->symbol_key + " " + d->symbol + " " + d->subject + " " +
-                                             d->issuer + " " + d->type,
-                                         q)) {
-        continue;
-      }
+      if (!d || !filter.accepts(*d)) continue;
       const Xapian::doccount n = cited_by_count(db, *d);
       all.push_back({std::move(*d), n});
     }
-    std::sort(all.begin(), all.end(), [](const DirectiveSummary& a, const DirectiveSummary& b) {
-      if (a.cited_by_count != b.cited_by_count) return a.cited_by_count > b.cited_by_count;
-      if (a.entity.date != b.entity.date) return a.entity.date > b.entity.date;
-      return a.entity.key < b.entity.key;
-    });
+    sort_by_citations(all);
     DirectiveList out;
     out.total = all.size();
     for (std::size_t i = f.offset; i < all.size() && out.items.size() < f.limit; ++i) {
@@ -184,30 +359,16 @@ std::optional<DirectiveList> KnowledgeService::directives(const DirectiveFilter&
   });
 }
 
-std::optional<DirectiveDetail> KnowledgeService::directive(std::string_view key) const {
+Result<DirectiveDetail> KnowledgeService::directive(std::string_view key) const {
   return reader_.with_index([&](Xapian::Database& db,
-                               Xapian::Database& catalog) -> std::optional<DirectiveDetail> {
+                               Xapian::Database& catalog) -> Result<DirectiveDetail> {
     auto d = resolve(catalog, key);
-    if (!d) return std::nullopt;
+    if (!d) return Status::not_found("no directive with this key", std::string(key));
     DirectiveDetail out;
     const std::vector<Xapian::docid> docs = citing_docids(db, *d);
-    std::set<std::string> own_keys(d->aliases.begin(), d->aliases.end());
-    own_keys.insert(d->key);
-    for (const Xapian::docid id : docs) {
-      if (out.citing.size() >= kMaxCiting) break;
-      const index::StoredDocument s = index::decode_stored(db.get_document(id).get_data());
-      for (const auto& c : s.citations) {
-        if (!own_keys.count(c.key)) continue;
-        out.citing.push_back({s.record.id, s.record.title, s.record.date,
-                              index::sentence_around(s.record.text, c.start, c.end)});
-        break;  // the first citing sentence of each document
-      }
-    }
-    std::sort(out.citing.begin(), out.citing.end(),
-              [](const CitingDocument& a, const CitingDocument& b) {
-                return a.date > b.date || (a.date == b.date && a.id < b.id);
-              });
-    out.co_cited = count_cited(db, docs, own_keys);
+    const std::set<std::string> keys = own_keys(*d);
+    out.citing = citing_sentences(db, docs, keys);
+    out.co_cited = count_cited(db, docs, keys);
     out.directive = {std::move(*d), static_cast<Xapian::doccount>(docs.size())};
     return out;
   });
@@ -232,34 +393,16 @@ std::vector<CampaignSummary> KnowledgeService::campaigns() const {
   });
 }
 
-std::optional<CampaignDetail> KnowledgeService::campaign(std::string_view raw_id) const {
+Result<CampaignDetail> KnowledgeService::campaign(std::string_view raw_id) const {
   return reader_.with_index([&](Xapian::Database& db,
-                               Xapian::Database& catalog) -> std::optional<CampaignDetail> {
-    std::string id(raw_id);
-    std::string json = catalog.get_metadata(std::string(index::kCampaignKey) + id);
-    if (json.empty()) {
-      // A name as typed: "Dân vận khéo" -> "dan-van-kheo".
-      id = text::campaign_id(raw_id);
-      if (!id.empty()) json = catalog.get_metadata(std::string(index::kCampaignKey) + id);
-    }
-    if (json.empty()) return std::nullopt;
-    auto c = index::decode_campaign(json);
-    if (!c) return std::nullopt;
+                               Xapian::Database& catalog) -> Result<CampaignDetail> {
+    auto c = find_campaign(catalog, raw_id);
+    if (!c) return Status::not_found("no campaign with this id", std::string(raw_id));
     CampaignDetail out;
-    std::vector<Xapian::docid> docs;
-    const std::string term = std::string(index::kCampaignPrefix) + c->id;
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) docs.push_back(*p);
-    for (const Xapian::docid id_ : docs) {
-      const index::StoredDocument s = index::decode_stored(db.get_document(id_).get_data());
-      CampaignDocument cd{s.record.id, s.record.title, s.record.date, {}, false};
-      for (const auto& m : s.campaigns) {
-        if (m.id != c->id) continue;
-        if (std::find(cd.names.begin(), cd.names.end(), m.name) == cd.names.end()) {
-          cd.names.push_back(m.name);
-        }
-        cd.launches |= m.launched;
-      }
-      out.documents.push_back(std::move(cd));
+    const std::vector<Xapian::docid> docs =
+        postings(db, std::string(index::kCampaignPrefix) + c->id);
+    for (const Xapian::docid id : docs) {
+      if (const auto s = stored(db, id)) out.documents.push_back(campaign_document(*s, c->id));
     }
     std::sort(out.documents.begin(), out.documents.end(),
               [](const CampaignDocument& a, const CampaignDocument& b) {
@@ -271,76 +414,23 @@ std::optional<CampaignDetail> KnowledgeService::campaign(std::string_view raw_id
   });
 }
 
-std::optional<DocumentDetail> KnowledgeService::document(std::string_view id) const {
+Result<DocumentDetail> KnowledgeService::document(std::string_view id) const {
   const std::string term = index::id_term(id);
   return reader_.with_index([&](Xapian::Database& db,
-                               Xapian::Database& catalog) -> std::optional<DocumentDetail> {
+                               Xapian::Database& catalog) -> Result<DocumentDetail> {
+    const Status unknown = Status::not_found("no document with this id", std::string(id));
     Xapian::PostingIterator p = db.postlist_begin(term);
-    if (p == db.postlist_end(term)) return std::nullopt;
+    if (p == db.postlist_end(term)) return unknown;
     const Xapian::docid docid = *p;
+    Result<index::StoredDocument> s = index::decode_stored(db.get_document(docid).get_data());
+    if (!s) return s.status();
+    if (s->record.id != id) return unknown;  // a hashed id term that collided
     DocumentDetail out;
-    out.stored = index::decode_stored(db.get_document(docid).get_data());
-    if (out.stored.record.id != id) return std::nullopt;
-
-    // Each citation's entity key (an undated mention may belong to a
-    // dated directive).
-    for (const auto& c : out.stored.citations) {
-      std::string key = c.key;
-      if (c.date.empty()) {
-        if (const auto d = resolve(catalog, c.key)) key = d->key;
-      }
-      out.citation_keys.push_back(key);
-    }
-
+    out.stored = std::move(*s);
+    out.citation_keys = citation_keys(catalog, out.stored);
     out.is_directive = directives_of_document(catalog, out.stored);
-    std::set<std::string> seen;
-    for (const auto& key : out.is_directive) {
-      const auto d = load_directive(catalog, key);
-      if (!d) continue;
-      for (const Xapian::docid cid : citing_docids(db, *d)) {
-        const index::StoredDocument s = index::decode_stored(db.get_document(cid).get_data());
-        if (!seen.insert(s.record.id).second) continue;
-        for (const auto& c : s.citations) {
-          if (c.key != d->key && std::find(d->aliases.begin(), d->aliases.end(), c.key) == d->aliases.end()) {
-            continue;
-          }
-          out.cited_by.push_back({s.record.id, s.record.title, s.record.date,
-                                  index::sentence_around(s.record.text, c.start, c.end)});
-          break;
-        }
-      }
-    }
-
-    // More like this: the document's most distinctive words as a query.
-    Xapian::Enquire enquire(db);
-    Xapian::RSet rset;
-    rset.add_document(docid);
-    const PlainWords plain;
-    // Exact term frequencies: a shard's own would rank terms differently
-    // than one database does. Terms of equal weight are taken in term
-    // order, so that the cut at kSimilarTerms does not depend on the
-    // order Xapian met them in (which shards change).
-    const Xapian::ESet eset = enquire.get_eset(kSimilarTerms * 2, rset,
-                                               Xapian::Enquire::USE_EXACT_TERMFREQ, &plain);
-    std::vector<std::pair<double, std::string>> ranked;
-    for (auto t = eset.begin(); t != eset.end(); ++t) {
-      ranked.emplace_back(std::round(t.get_weight() * 1e9) / 1e9, *t);
-    }
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-      return a.first > b.first || (a.first == b.first && a.second < b.second);
-    });
-    if (ranked.size() > kSimilarTerms) ranked.resize(kSimilarTerms);
-    std::vector<Xapian::Query> words;
-    for (const auto& [weight, word] : ranked) words.emplace_back(word);
-    if (!words.empty()) {
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
-      const Xapian::MSet mset = enquire.get_mset(0, kSimilar + 1);
-      for (auto it = mset.begin(); it != mset.end() && out.similar.size() < kSimilar; ++it) {
-        if (*it == docid) continue;
-        const doc::DocumentRecord r = index::decode_record(it.get_document().get_data());
-        out.similar.push_back({r.id, r.title, r.date, it.get_weight()});
-      }
-    }
+    out.cited_by = cited_by(db, catalog, out.is_directive);
+    out.similar = similar_documents(db, docid);
     return out;
   });
 }

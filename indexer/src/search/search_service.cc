@@ -5,9 +5,9 @@
 #include <map>
 #include <memory>
 
-#include "vanban/index/knowledge.h"
+#include "vanban/index/entity.h"
 #include "vanban/index/schema.h"
-#include "vanban/index/writer.h"
+#include "vanban/index/record_codec.h"
 #include "vanban/search/query_builder.h"
 #include "vanban/search/snippet.h"
 #include "vanban/text/normalize.h"
@@ -22,6 +22,9 @@ namespace {
 constexpr double kMatchTimeLimitSeconds = 2.0;
 // Facet counts look at up to this many matches.
 constexpr Xapian::doccount kFacetCheckAtLeast = 20000;
+// BM25's min_normlen: documents shorter than half the average length are
+// normalized as if they had half of it (Xapian's default, kept).
+constexpr double kBm25MinNormLength = 0.5;
 
 // Per-thread tools that are costly to create.
 struct ThreadTools {
@@ -121,158 +124,219 @@ std::string suggest(const Xapian::Database& db, const Xapian::Database& catalog,
   return changed ? out : std::string();
 }
 
-}  // namespace
-
-SearchService::SearchService(std::string db_path, const RankingOptions& ranking)
-    : reader_(std::move(db_path)), ranking_(ranking) {}
-SearchService::~SearchService() = default;
-
-SearchResponse SearchService::search(const SearchRequest& request) const {
-  const auto started = std::chrono::steady_clock::now();
-  SearchResponse out;
-  out.query = request.query;
-  auto bad = [&](std::string why) {
-    out.status = SearchStatus::kBadRequest;
-    out.error = std::move(why);
-    out.query.clear();
-    return out;
-  };
-  if (request.query.size() > kMaxQueryBytes) {
-    return bad("query too long (over " + std::to_string(kMaxQueryBytes) + " bytes)");
+// Why a request cannot be answered, or OK. Each message names the
+// parameter and what it must be.
+Status validate(const SearchRequest& r) {
+  if (r.query.size() > SearchService::kMaxQueryBytes) {
+    return Status::invalid_argument(
+        "query too long", "over " + std::to_string(SearchService::kMaxQueryBytes) + " bytes");
   }
-  for (const std::string* field : {&request.query, &request.type, &request.issuer, &request.cites}) {
-    if (!text::is_valid_utf8(*field)) return bad("parameters must be valid UTF-8");
-    if (field->find('\0') != std::string::npos) return bad("parameters must not contain NUL bytes");
-    if (field == &request.query) continue;
-    const bool control = std::any_of(field->begin(), field->end(), [](char c) {
+  if (r.limit == 0 || r.limit > SearchService::kMaxLimit) {
+    return Status::invalid_argument("limit must be between 1 and " +
+                                    std::to_string(SearchService::kMaxLimit));
+  }
+  if (r.offset > SearchService::kMaxOffset) {
+    return Status::invalid_argument("offset must be at most " +
+                                    std::to_string(SearchService::kMaxOffset));
+  }
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"q", &r.query}, {"type", &r.type}, {"issuer", &r.issuer}, {"cites", &r.cites},
+      {"from", &r.from}, {"to", &r.to}};
+  for (const auto& [name, value] : fields) {
+    if (!text::is_valid_utf8(*value)) return Status::invalid_argument("parameters must be valid UTF-8", name);
+    if (value->find('\0') != std::string::npos) {
+      return Status::invalid_argument("parameters must not contain NUL bytes", name);
+    }
+    if (value == &r.query) continue;
+    const bool control = std::any_of(value->begin(), value->end(), [](char c) {
       return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
     });
-    if (control) return bad("filters must not contain control characters");
-    if (field->size() > 512) return bad("filter value too long");
+    if (control) return Status::invalid_argument("filters must not contain control characters", name);
+    if (value->size() > SearchService::kMaxFilterBytes) {
+      return Status::invalid_argument("filter value too long", name);
+    }
   }
-  // Other control characters in a query (a backspace or a form feed pasted
-  // with the text) separate words, as spaces do.
-  std::string query = request.query;
+  return Status::ok();
+}
+
+// Control characters in a query (a backspace or a form feed pasted with the
+// text) separate words, as spaces do.
+std::string clean_query(std::string query) {
   for (char& c : query) {
     if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') c = ' ';
   }
-  if (request.limit == 0 || request.limit > kMaxLimit) {
-    return bad("limit must be between 1 and " + std::to_string(kMaxLimit));
-  }
-  if (request.offset > kMaxOffset) return bad("offset must be at most " + std::to_string(kMaxOffset));
+  return query;
+}
 
-  // Filters become boolean terms and a date range.
+// The filters of a request as boolean terms and a date range.
+Result<std::vector<Xapian::Query>> filter_queries(const SearchRequest& r) {
   std::vector<Xapian::Query> filters;
-  if (!request.type.empty()) {
-    filters.emplace_back(std::string(index::kTypePrefix) + text::fold(request.type));
+  if (!r.type.empty()) filters.emplace_back(std::string(index::kTypePrefix) + text::fold(r.type));
+  if (!r.issuer.empty()) {
+    filters.emplace_back(std::string(index::kIssuerPrefix) + text::fold(r.issuer));
   }
-  if (!request.issuer.empty()) {
-    filters.emplace_back(std::string(index::kIssuerPrefix) + text::fold(request.issuer));
-  }
-  if (!request.cites.empty()) {
-    if (request.cites.find('@') != std::string::npos) {
-      filters.emplace_back(std::string(index::kCitesPrefix) + text::fold(request.cites));
-    } else if (const auto sym = text::parse_symbol(request.cites)) {
+  if (!r.cites.empty()) {
+    if (r.cites.find('@') != std::string::npos) {
+      filters.emplace_back(std::string(index::kCitesPrefix) + text::fold(r.cites));
+    } else if (const auto sym = text::parse_symbol(r.cites)) {
       filters.emplace_back(std::string(index::kCitesSymbolPrefix) + sym->key);
     } else {
-      return bad("cites must be a document symbol such as 34-CT/TW, or a directive key");
+      return Status::invalid_argument(
+          "cites must be a document symbol such as 34-CT/TW, or a directive key", r.cites);
     }
   }
-  if (!request.from.empty() || !request.to.empty()) {
-    const std::string lo = request.from.empty() ? "00000000" : date_bound(request.from, false);
-    const std::string hi = request.to.empty() ? "99999999" : date_bound(request.to, true);
-    if (lo.empty() || hi.empty()) return bad("from and to must be dates: YYYY, YYYY-MM or YYYY-MM-DD");
+  if (!r.from.empty() || !r.to.empty()) {
+    const std::string lo = r.from.empty() ? "00000000" : date_bound(r.from, false);
+    const std::string hi = r.to.empty() ? "99999999" : date_bound(r.to, true);
+    if (lo.empty() || hi.empty()) {
+      return Status::invalid_argument("from and to must be dates: YYYY, YYYY-MM or YYYY-MM-DD");
+    }
     filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, index::kDateSlot, lo, hi);
   }
+  return filters;
+}
 
-  ThreadTools& tt = tools();
-  ParsedQuery parsed = tt.queries.parse(query);
+// The value-slot counters of the facets.
+struct FacetSpies {
+  Xapian::ValueCountMatchSpy type{index::kTypeSlot}, issuer{index::kIssuerSlot},
+      year{index::kYearSlot}, cites{index::kCitesSlot};
+  void attach(Xapian::Enquire& enquire) {
+    for (Xapian::ValueCountMatchSpy* spy : {&type, &issuer, &year, &cites}) enquire.add_matchspy(spy);
+  }
+};
+
+// "Chỉ thị 34-CT/TW" for a directive key, from the knowledge base.
+std::string directive_label(const Xapian::Database& catalog, const std::string& key) {
+  const auto entity =
+      index::decode_directive(catalog.get_metadata(std::string(index::kDirectiveKey) + key));
+  if (!entity || entity->symbol.empty()) return key;
+  return entity->type.empty() ? entity->symbol : entity->type + " " + entity->symbol;
+}
+
+Facets collect_facets(const FacetSpies& spies, const Xapian::Database& catalog) {
+  Facets f;
+  f.type = top(spies.type, SearchService::kFacetValues);
+  f.issuer = top(spies.issuer, SearchService::kFacetValues);
+  f.year = top(spies.year, SearchService::kFacetValues);
+  std::sort(f.year.begin(), f.year.end(),
+            [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
+  f.directives = top_lines(spies.cites, SearchService::kFacetValues);
+  for (FacetValue& d : f.directives) d.label = directive_label(catalog, d.value);
+  return f;
+}
+
+// One search against one snapshot of the index: the steps of
+// SearchService::search that need the database.
+class Matcher {
+ public:
+  Matcher(const SearchRequest& request, const RankingOptions& ranking,
+          std::vector<Xapian::Query> filters, Xapian::Database& db)
+      : request_(request), ranking_(ranking), filters_(std::move(filters)), db_(db),
+        enquire_(db) {
+    enquire_.set_time_limit(kMatchTimeLimitSeconds);
+    enquire_.set_weighting_scheme(
+        Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, kBm25MinNormLength));
+    check_at_least_ = static_cast<Xapian::doccount>(
+        std::max<std::size_t>(SearchService::kExactTotalUpTo, request.offset + request.limit));
+    if (request.facets) {
+      spies_.attach(enquire_);
+      check_at_least_ = std::max(check_at_least_, kFacetCheckAtLeast);
+    }
+  }
+
+  // The matches for `parsed`; sets `relaxed` when no document has every
+  // word and the matches are those with some.
+  Xapian::MSet match(const ParsedQuery& parsed, bool browse, bool& relaxed) {
+    relaxed = false;
+    if (browse) {
+      enquire_.set_sort_by_value_then_relevance(index::kDateSlot, true);
+      return run(Xapian::Query::MatchAll);
+    }
+    if (parsed.empty()) return {};  // only punctuation or exclusions
+    if (parsed.required.size() >= ranking_.any_word_from) {
+      // Long queries are ranked over every document with any of the words;
+      // "relaxed" still says whether any document has them all.
+      relaxed = count(QueryBuilder::build(parsed, MatchMode::kAll, ranking_)) == 0;
+      return run(QueryBuilder::build(parsed, MatchMode::kAny, ranking_));
+    }
+    Xapian::MSet mset = run(QueryBuilder::build(parsed, MatchMode::kAll, ranking_));
+    if (mset.empty() && mset.get_matches_estimated() == 0 && parsed.required.size() > 1) {
+      // Nobody has every word: show what has some of them rather than
+      // nothing, and say so. The facet spies stay attached: the empty
+      // first run counted nothing.
+      relaxed = true;
+      mset = run(QueryBuilder::build(parsed, MatchMode::kAny, ranking_));
+    }
+    return mset;
+  }
+
+  Facets facets(const Xapian::Database& catalog) const { return collect_facets(spies_, catalog); }
+
+ private:
+  Xapian::Query filtered(const Xapian::Query& q) const {
+    if (filters_.empty()) return q;
+    return Xapian::Query(Xapian::Query::OP_FILTER, q,
+                         Xapian::Query(Xapian::Query::OP_AND, filters_.begin(), filters_.end()));
+  }
+  Xapian::MSet run(const Xapian::Query& q) {
+    enquire_.set_query(filtered(q));
+    return enquire_.get_mset(static_cast<Xapian::doccount>(request_.offset),
+                             static_cast<Xapian::doccount>(request_.limit), check_at_least_);
+  }
+  // Whether any document matches `q` (with the filters), without ranking.
+  Xapian::doccount count(const Xapian::Query& q) const {
+    Xapian::Enquire any(db_);
+    any.set_query(filtered(q));
+    return any.get_mset(0, 0, 1).get_matches_lower_bound();
+  }
+
+  const SearchRequest& request_;
+  const RankingOptions& ranking_;
+  const std::vector<Xapian::Query> filters_;
+  Xapian::Database& db_;
+  Xapian::Enquire enquire_;
+  FacetSpies spies_;
+  Xapian::doccount check_at_least_ = 0;
+};
+
+std::vector<SearchHit> collect_hits(const Xapian::MSet& mset, const Highlighter* highlighter) {
+  std::vector<SearchHit> hits;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const auto r = index::decode_record(it.get_document().get_data());
+    if (!r) continue;  // a corrupt record cannot be shown; the others can
+    SearchHit hit{.id = r->id,        .title = r->title,   .date = r->date, .type = r->type,
+                  .symbol = r->symbol, .issuer = r->issuer, .snippet = {},   .score = it.get_weight()};
+    if (highlighter) hit.snippet = make_snippet(r->text, *highlighter, tools().snippet_tokenizer);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+}  // namespace
+
+SearchService::SearchService(const IndexReader& reader, const RankingOptions& ranking)
+    : reader_(reader), ranking_(ranking) {}
+
+Result<SearchResponse> SearchService::search(const SearchRequest& request) const {
+  const auto started = std::chrono::steady_clock::now();
+  if (Status s = validate(request); !s.is_ok()) return s;
+  Result<std::vector<Xapian::Query>> filters = filter_queries(request);
+  if (!filters) return filters.status();
+  const std::string query = clean_query(request.query);
+  ParsedQuery parsed = tools().queries.parse(query);
   const Highlighter highlighter(parsed);
   const bool browse = query.find_first_not_of(' ') == std::string::npos;
 
-  auto filtered = [&](Xapian::Query q) {
-    if (filters.empty()) return q;
-    return Xapian::Query(Xapian::Query::OP_FILTER, q,
-                         Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-  };
-
+  SearchResponse out;
+  out.query = request.query;
   reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
     QueryBuilder::expand(parsed, db);
-    Xapian::Enquire enquire(db);
-    enquire.set_time_limit(kMatchTimeLimitSeconds);
-    const RankingOptions& ranking = ranking_;
-    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
-    Xapian::doccount check_at_least = static_cast<Xapian::doccount>(
-        std::max<std::size_t>(kExactTotalUpTo, request.offset + request.limit));
-    Xapian::ValueCountMatchSpy type_spy(index::kTypeSlot), issuer_spy(index::kIssuerSlot),
-        year_spy(index::kYearSlot), cites_spy(index::kCitesSlot);
-    if (request.facets) {
-      enquire.add_matchspy(&type_spy);
-      enquire.add_matchspy(&issuer_spy);
-      enquire.add_matchspy(&year_spy);
-      enquire.add_matchspy(&cites_spy);
-      check_at_least = std::max(check_at_least, kFacetCheckAtLeast);
-    }
-    auto run = [&](const Xapian::Query& q) {
-      enquire.set_query(filtered(q));
-      return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                              static_cast<Xapian::doccount>(request.limit), check_at_least);
-    };
-    Xapian::MSet mset;
-    out.relaxed = false;
-    if (browse) {
-      enquire.set_sort_by_value_then_relevance(index::kDateSlot, true);
-      mset = run(Xapian::Query::MatchAll);
-    } else if (!parsed.empty() && parsed.required.size() >= ranking.any_word_from) {
-      // Long queries are ranked over every document with any of the words;
-      // "relaxed" still says whether any document has them all.
-      Xapian::Enquire all_words(db);
-      all_words.set_query(filtered(QueryBuilder::build(parsed, MatchMode::kAll, ranking)));
-      out.relaxed = all_words.get_mset(0, 0, 1).get_matches_lower_bound() == 0;
-      mset = run(QueryBuilder::build(parsed, MatchMode::kAny, ranking));
-    } else if (!parsed.empty()) {
-      mset = run(QueryBuilder::build(parsed, MatchMode::kAll, ranking));
-      if (mset.empty() && mset.get_matches_estimated() == 0 && parsed.required.size() > 1) {
-        // Nobody has every word: show what has some of them rather than
-        // nothing, and say so.
-        // The facet spies stay attached: the empty first run counted nothing.
-        mset = run(QueryBuilder::build(parsed, MatchMode::kAny, ranking));
-        out.relaxed = true;
-      }
-    }  // else: only punctuation or exclusions, nothing to look for
+    Matcher matcher(request, ranking_, *filters, db);
+    const Xapian::MSet mset = matcher.match(parsed, browse, out.relaxed);
     out.total = mset.get_matches_estimated();
     out.suggestion = parsed.empty() ? std::string() : suggest(db, catalog, parsed);
-    out.results.clear();
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const doc::DocumentRecord r = index::decode_record(it.get_document().get_data());
-      SearchHit hit;
-      hit.id = r.id;
-      hit.title = r.title;
-      hit.date = r.date;
-      hit.type = r.type;
-      hit.symbol = r.symbol;
-      hit.issuer = r.issuer;
-      hit.score = it.get_weight();
-      if (request.snippets) hit.snippet = make_snippet(r.text, highlighter, tt.snippet_tokenizer);
-      out.results.push_back(std::move(hit));
-    }
-    if (request.facets) {
-      Facets f;
-      f.type = top(type_spy, kFacetValues);
-      f.issuer = top(issuer_spy, kFacetValues);
-      f.year = top(year_spy, kFacetValues);
-      std::sort(f.year.begin(), f.year.end(),
-                [](const FacetValue& a, const FacetValue& b) { return a.value > b.value; });
-      f.directives = top_lines(cites_spy, kFacetValues);
-      for (FacetValue& d : f.directives) {
-        const auto entity =
-            index::decode_directive(catalog.get_metadata(std::string(index::kDirectiveKey) + d.value));
-        if (entity && !entity->symbol.empty()) {
-          d.label = entity->type.empty() ? entity->symbol : entity->type + " " + entity->symbol;
-        }
-      }
-      out.facets = std::move(f);
-    }
+    out.results = collect_hits(mset, request.snippets ? &highlighter : nullptr);
+    if (request.facets) out.facets = matcher.facets(catalog);
     return 0;
   });
   out.took_ms =
@@ -280,13 +344,14 @@ SearchResponse SearchService::search(const SearchRequest& request) const {
   return out;
 }
 
-std::optional<doc::DocumentRecord> SearchService::document(std::string_view id) const {
+Result<doc::DocumentRecord> SearchService::document(std::string_view id) const {
   const std::string term = index::id_term(id);
-  return reader_.with_database([&](Xapian::Database& db) -> std::optional<doc::DocumentRecord> {
+  return reader_.with_database([&](Xapian::Database& db) -> Result<doc::DocumentRecord> {
     Xapian::PostingIterator p = db.postlist_begin(term);
-    if (p == db.postlist_end(term)) return std::nullopt;
-    doc::DocumentRecord r = index::decode_record(db.get_document(*p).get_data());
-    if (r.id != id) return std::nullopt;  // a hashed id term that collided
+    if (p == db.postlist_end(term)) return Status::not_found("no document with this id", std::string(id));
+    Result<doc::DocumentRecord> r = index::decode_record(db.get_document(*p).get_data());
+    // A hashed id term that collided is not this document.
+    if (r && r->id != id) return Status::not_found("no document with this id", std::string(id));
     return r;
   });
 }

@@ -1,8 +1,9 @@
-// Turning DocumentRecords into Xapian documents and keeping the index in
-// step with the inputs: re-indexing is idempotent (one Xapian document per
-// id, replaced through its "Q" term), unchanged documents are not
-// rewritten, documents whose input is gone are removed, and the knowledge
-// base (directives, campaigns) is refreshed for what changed.
+// Keeping the index in step with the inputs: re-indexing is idempotent (one
+// Xapian document per id, replaced through its "Q" term), unchanged
+// documents are not rewritten, documents whose input is gone are removed,
+// batches are committed with what the knowledge base must refresh, and the
+// spelling dictionary follows the documents. Documents themselves are
+// built by document_builder.h.
 #ifndef VANBAN_INDEX_WRITER_H_
 #define VANBAN_INDEX_WRITER_H_
 
@@ -17,43 +18,11 @@
 #include <vector>
 
 #include "vanban/doc/record.h"
+#include "vanban/index/document_builder.h"
 #include "vanban/index/knowledge.h"
-#include "vanban/text/campaign.h"
-#include "vanban/text/citation.h"
 #include "vanban/text/tokenize.h"
 
 namespace vanban::index {
-
-// What the index stores for a document: the record and what was read from
-// its text.
-struct StoredDocument {
-  doc::DocumentRecord record;
-  std::vector<text::Citation> citations;
-  std::vector<text::CampaignMention> campaigns;
-};
-
-// The record as JSON, the document data stored in Xapian; encode_stored
-// adds the citations and campaigns.
-std::string encode_record(const doc::DocumentRecord& record);
-std::string encode_stored(const StoredDocument& stored);
-// Inverse of encode_stored() (and of encode_record(), with no citations).
-// Throws std::runtime_error on corrupt data.
-StoredDocument decode_stored(std::string_view data);
-doc::DocumentRecord decode_record(std::string_view data);
-
-// Builds the Xapian document for `record` (see schema.h for the terms).
-// `tokenizer` must scan symbols strictly (document text, not queries).
-Xapian::Document make_document(const doc::DocumentRecord& record,
-                               std::string_view root_key,
-                               text::Tokenizer& tokenizer);
-
-// What a document contributes to data derived from all documents: the
-// words of the spelling dictionary, the knowledge-base keys it touches.
-struct DocumentFootprint {
-  std::vector<std::string> words;  // one entry per distinct term
-  KnowledgeChanges knowledge;
-};
-DocumentFootprint footprint_of(const Xapian::Document& doc);
 
 // A record made ready for the writer away from it: its id term, stored
 // data digest and, unless it is known to be unchanged, its Xapian
@@ -63,7 +32,7 @@ struct PreparedDocument {
   doc::DocumentRecord record;
   std::string root_key;
   std::string data;    // encode_record(record)
-  std::string digest;  // of data, root and schema version
+  std::string digest;  // content_digest(data, root_key)
   std::optional<Xapian::Document> document;  // empty: unchanged when prepared
   std::optional<DocumentFootprint> footprint;  // of `document`
 };
@@ -91,7 +60,7 @@ class DocumentPreparer {
 struct WriterOptions {
   // Documents per commit. A crash loses at most one batch, which the next
   // run re-indexes. Default is 1000.
-  std::size_t batch_size = 1000;
+  std::size_t documents_per_commit = 1000;
 };
 
 // Owns the writable database. Not thread-safe. Throws Xapian::Error if the

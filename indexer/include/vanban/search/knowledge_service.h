@@ -6,14 +6,14 @@
 #include <xapian.h>
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "vanban/index/knowledge.h"
-#include "vanban/index/writer.h"
+#include "vanban/index/entity.h"
+#include "vanban/index/record_codec.h"
 #include "vanban/search/reader.h"
+#include "vanban/status.h"
 
 namespace vanban::search {
 
@@ -84,28 +84,31 @@ struct DocumentDetail {
   std::vector<SimilarDocument> similar;
 };
 
-// Thread-safe (see IndexReader).
+// Thread-safe (see IndexReader). Unknown keys and ids are kNotFound; a
+// filter out of range is kInvalidArgument, naming it.
 class KnowledgeService {
  public:
   static constexpr std::size_t kMaxLimit = 500;
+  static constexpr std::size_t kMaxOffset = 100000;
 
-  explicit KnowledgeService(std::string db_path);
+  // `reader` must outlive the service; the search service may share it.
+  explicit KnowledgeService(const IndexReader& reader);
 
-  // std::nullopt only for a bad filter (limit out of range).
-  std::optional<DirectiveList> directives(const DirectiveFilter& filter) const;
+  Result<DirectiveList> directives(const DirectiveFilter& filter) const;
 
   // `key` is a directive key ("34-ct/tw@2014-04-07"), an alias of one
   // ("34-ct/tw"), or a symbol as typed ("34-CT/TW") when only one
   // directive has it.
-  std::optional<DirectiveDetail> directive(std::string_view key) const;
+  Result<DirectiveDetail> directive(std::string_view key) const;
 
   std::vector<CampaignSummary> campaigns() const;
-  std::optional<CampaignDetail> campaign(std::string_view id) const;
+  // `id` is a campaign id ("dan-van-kheo") or a name as written.
+  Result<CampaignDetail> campaign(std::string_view id) const;
 
-  std::optional<DocumentDetail> document(std::string_view id) const;
+  Result<DocumentDetail> document(std::string_view id) const;
 
  private:
-  IndexReader reader_;
+  const IndexReader& reader_;
 };
 
 }  // namespace vanban::search

@@ -15,6 +15,7 @@
 #include "vanban/doc/record.h"
 #include "vanban/search/query_builder.h"
 #include "vanban/search/reader.h"
+#include "vanban/status.h"
 
 namespace vanban::search {
 
@@ -30,11 +31,6 @@ struct SearchRequest {
   std::string cites = {};   // a symbol ("34-CT/TW") or a directive key
   std::string from = {};    // "2023", "2023-05" or "2023-05-30", inclusive
   std::string to = {};
-};
-
-enum class SearchStatus {
-  kOk,
-  kBadRequest,  // the request itself is unusable (too long, bad UTF-8, ...)
 };
 
 struct SearchHit {
@@ -59,8 +55,6 @@ struct Facets {
 };
 
 struct SearchResponse {
-  SearchStatus status = SearchStatus::kOk;
-  std::string error;  // set when status != kOk
   std::string query;
   Xapian::doccount total = 0;  // exact up to kExactTotalUpTo, else estimated
   double took_ms = 0;
@@ -80,18 +74,24 @@ class SearchService {
   static constexpr std::size_t kMaxLimit = 100;
   static constexpr std::size_t kMaxOffset = 10000;
   static constexpr std::size_t kMaxQueryBytes = 2048;
+  static constexpr std::size_t kMaxFilterBytes = 512;
   static constexpr Xapian::doccount kExactTotalUpTo = 1000;
   static constexpr std::size_t kFacetValues = 10;
 
-  // Throws Xapian::DatabaseOpeningError if `db_path` is not a usable index.
-  // `ranking` defaults to the tuned parameters.
-  explicit SearchService(std::string db_path, const RankingOptions& ranking = {});
-  ~SearchService();
+  // `reader` must outlive the service; the knowledge service may share it
+  // (one set of database handles per thread). `ranking` defaults to the
+  // tuned parameters.
+  explicit SearchService(const IndexReader& reader, const RankingOptions& ranking = {});
 
-  SearchResponse search(const SearchRequest& request) const;
+  // kInvalidArgument names the parameter at fault: a query over
+  // kMaxQueryBytes, a limit outside 1..kMaxLimit, an offset over
+  // kMaxOffset, text that is not UTF-8 or holds NUL bytes, control
+  // characters or over kMaxFilterBytes in a filter, a malformed date or
+  // cites value. Nothing a user types in the query itself is an error.
+  Result<SearchResponse> search(const SearchRequest& request) const;
 
-  // The stored document with `id`, or std::nullopt if there is none.
-  std::optional<doc::DocumentRecord> document(std::string_view id) const;
+  // The stored document with `id`; kNotFound if there is none.
+  Result<doc::DocumentRecord> document(std::string_view id) const;
 
   Xapian::doccount document_count() const;
 
@@ -102,7 +102,7 @@ class SearchService {
   const IndexReader& reader() const { return reader_; }
 
  private:
-  IndexReader reader_;
+  const IndexReader& reader_;
   RankingOptions ranking_;
 };
 

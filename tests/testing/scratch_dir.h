@@ -1,8 +1,8 @@
 // Test helpers: a scratch directory under testing::TempDir() that is
 // removed before and after each use. ctest runs each test in its own
 // process, possibly in parallel, so the directory name includes the pid.
-#ifndef VANBAN_TESTS_TESTING_TEMP_INDEX_H_
-#define VANBAN_TESTS_TESTING_TEMP_INDEX_H_
+#ifndef VANBAN_TESTS_TESTING_SCRATCH_DIR_H_
+#define VANBAN_TESTS_TESTING_SCRATCH_DIR_H_
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -64,4 +64,4 @@ inline index::IndexStats index_paths(const std::string& db,
 
 }  // namespace vanban::testing
 
-#endif  // VANBAN_TESTS_TESTING_TEMP_INDEX_H_
+#endif  // VANBAN_TESTS_TESTING_SCRATCH_DIR_H_

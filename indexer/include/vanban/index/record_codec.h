@@ -1,0 +1,36 @@
+// What the index stores as a document's data: the record and what was read
+// from its text (citations, campaigns), as JSON (see vanban/json.h). The
+// writer encodes it; every reader decodes it, without needing the writer.
+#ifndef VANBAN_INDEX_RECORD_CODEC_H_
+#define VANBAN_INDEX_RECORD_CODEC_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vanban/doc/record.h"
+#include "vanban/status.h"
+#include "vanban/text/campaign.h"
+#include "vanban/text/citation.h"
+
+namespace vanban::index {
+
+struct StoredDocument {
+  doc::DocumentRecord record;
+  std::vector<text::Citation> citations;
+  std::vector<text::CampaignMention> campaigns;
+};
+
+// The record alone as JSON: what a document's content digest is made of.
+std::string encode_record(const doc::DocumentRecord& record);
+// The whole stored document: the record plus "citations" and "campaigns".
+std::string encode_stored(const StoredDocument& stored);
+
+// Inverse of encode_stored() (and of encode_record(), with no citations).
+// kCorruption if `data` is not a stored document.
+Result<StoredDocument> decode_stored(std::string_view data);
+Result<doc::DocumentRecord> decode_record(std::string_view data);
+
+}  // namespace vanban::index
+
+#endif  // VANBAN_INDEX_RECORD_CODEC_H_

@@ -1,0 +1,49 @@
+// Test helper: vanban's routes served by a real httplib::Server on an
+// ephemeral loopback port, in a thread of its own; stopped and joined when
+// the object goes away.
+#ifndef VANBAN_TESTS_TESTING_TEST_SERVER_H_
+#define VANBAN_TESTS_TESTING_TEST_SERVER_H_
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "routes.h"
+
+namespace vanban::testing {
+
+class TestServer {
+ public:
+  // `services` must outlive the server. `web_root` "" serves no page.
+  explicit TestServer(const http::Services& services, const std::string& web_root = "") {
+    http::register_routes(server_, services, web_root);
+    port_ = server_.bind_to_any_port("127.0.0.1");
+    EXPECT_GT(port_, 0);
+    thread_ = std::thread([this] { server_.listen_after_bind(); });
+    for (int i = 0; i < 400 && !server_.is_running(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
+  ~TestServer() {
+    server_.stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  TestServer(const TestServer&) = delete;
+  TestServer& operator=(const TestServer&) = delete;
+
+  int port() const { return port_; }
+  httplib::Client client() const { return httplib::Client("127.0.0.1", port_); }
+  httplib::Result get(const std::string& path) const { return client().Get(path.c_str()); }
+
+ private:
+  httplib::Server server_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace vanban::testing
+
+#endif  // VANBAN_TESTS_TESTING_TEST_SERVER_H_
