@@ -10,6 +10,7 @@
 
 #include "fuzz_check.h"
 #include "vanban/doc/loader.h"
+#include "vanban/doc/chrome.h"
 #include "vanban/doc/metadata.h"
 #include "vanban/doc/record.h"
 #include "vanban/text/citation.h"

@@ -1,3 +1,4 @@
+#include "vanban/doc/chrome.h"
 #include "vanban/doc/metadata.h"
 
 #include <gtest/gtest.h>

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "testing/scratch_dir.h"
+#include "vanban/doc/chrome.h"
 #include "vanban/doc/metadata.h"
 
 namespace vanban::text {

@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "vanban/doc/chrome.h"
 #include "vanban/doc/metadata.h"
+#include "vanban/text/chars.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/utf8.h"
 
@@ -37,13 +39,6 @@ std::size_t line_of(std::string_view s, std::size_t offset) {
                  std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(
                                                        std::min(offset, s.size())),
                             '\n'));
-}
-
-bool only_whitespace(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
-           c == '\v';
-  });
 }
 
 std::string normalize_newlines(std::string s) {
@@ -304,7 +299,7 @@ Result<std::string> decode_text(std::string_view bytes) {
   }
   if (Status s = replace_stray_nuls(text); !s.is_ok()) return s;
   if (const auto bad = text::find_invalid_utf8(text)) return invalid_utf8_at(text, *bad);
-  if (only_whitespace(text)) return Status::corruption("empty", "no text");
+  if (text::is_blank(text)) return Status::corruption("empty", "no text");
   return text::to_nfc(normalize_newlines(std::move(text)));
 }
 
@@ -359,7 +354,7 @@ std::optional<JsonlLine> JsonlReader::next() {
   bool too_long = false;
   while (read_line(line, too_long)) {
     ++line_number_;
-    if (!too_long && only_whitespace(line)) continue;
+    if (!too_long && text::is_blank(line)) continue;
     JsonlLine out;
     out.number = line_number_;
     out.where = file_.path.string() + ":" + std::to_string(line_number_);

@@ -6,9 +6,10 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <vector>
 
+#include "vanban/doc/chrome.h"
+#include "vanban/text/chars.h"
 #include "vanban/text/citation.h"
 #include "vanban/text/date.h"
 #include "vanban/text/normalize.h"
@@ -23,16 +24,7 @@ constexpr std::size_t kHeaderLines = 40;
 // The signature block sits in the last lines.
 constexpr std::size_t kFooterLines = 30;
 constexpr std::size_t kMaxTitleBytes = 300;
-// Lines in a trailing chrome block are short: counters, menu entries.
-constexpr std::size_t kMaxChromeTailLineBytes = 160;
-
-std::string_view trim(std::string_view s) {
-  const char* ws = " \t\r\n\v\f";
-  const auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
-}
+using text::trim;
 
 // Strips Markdown emphasis and heading marks that converters leave around
 // header lines ("**KT. CHỦ TỊCH", "#### ***Nơi nhận:***").
@@ -44,30 +36,12 @@ std::string clean_line(std::string_view line) {
   return std::string(trim(out));
 }
 
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    const auto nl = text.find('\n', pos);
-    const auto end = nl == std::string_view::npos ? text.size() : nl;
-    lines.push_back(text.substr(pos, end - pos));
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-  }
-  return lines;
-}
-
 // Folds the start of a line: header keywords ("Số:", "V/v", "Kính gửi",
 // "Nơi nhận", the place and date) sit in its first bytes, and header and
 // footer lines can be long paragraphs.
 std::string fold_head(std::string_view line) {
-  constexpr std::size_t kHead = 120;
-  if (line.size() > kHead) {
-    std::size_t cut = kHead;
-    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
-    line = line.substr(0, cut);
-  }
-  return text::fold(line);
+  constexpr std::size_t kHeadBytes = 120;
+  return text::fold(text::utf8_prefix(line, kHeadBytes));
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -83,14 +57,6 @@ std::size_t count_words(std::string_view s) {
     in_word = !space;
   }
   return n;
-}
-
-std::string truncate_utf8(std::string s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  std::size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  s.resize(cut);
-  return s + "…";
 }
 
 icu::UnicodeString to_unicode(std::string_view s) {
@@ -234,84 +200,13 @@ std::string list_item(std::string_view line) {
   return std::string(s);
 }
 
-}  // namespace
-
-bool is_boilerplate_line(std::string_view line) {
-  // Chrome lines are short; a paragraph of text never is one, and folding
-  // every paragraph would cost more than the rest of the check.
-  line = trim(line);
-  if (line.size() > kMaxChromeTailLineBytes) return false;
-  const std::string f = text::fold(line);
-  if (f.empty()) return false;
-  static const char* const kPrefixes[] = {
-      "a- a a+",           "thong ke truy cap",    "tong so diem cua bai viet",
-      "click de danh gia", "lien ket website",     "bai viet cung chuyen muc",
-      "bai viet moi",      "view counter",         "views today",
-      "views this month",  "views this year",      "total views",
-      "skip to content",   "y kien ban doc",       "dang truy cap",
-      "• dang truy cap",   "• may chu tim kiem",   "• khach vieng tham",
-      "• hom nay",         "• thang hien tai",     "• tong luot truy cap",
-      "may chu tim kiem",  "khach vieng tham",     "thang hien tai",
-      "tong luot truy cap", "ban da khong su dung site",
-  };
-  for (const char* p : kPrefixes) {
-    if (starts_with(f, p)) return true;
-  }
-  static const std::regex counter(R"(^(?:hom nay|hom qua)\s*:?\s*[\d.,]+$)");
-  if (std::regex_match(f, counter)) return true;
-  static const char* const kWhole[] = {"chia se :", "chia se:", "chia se", "language",
-                                       "zalo",      "fb",        "facebook", "in bai viet"};
-  for (const char* w : kWhole) {
-    if (f == w) return true;
-  }
-  return f.find("tang tuong phan") != std::string::npos ||
-         f.find("giam tuong phan") != std::string::npos;
+bool is_symbol_line(std::string_view folded) {
+  return starts_with(folded, "so:") || starts_with(folded, "so ");
 }
 
-std::string strip_boilerplate(std::string_view text) {
-  const std::vector<std::string_view> lines = split_lines(text);
-  const std::size_t n = lines.size();
-  std::vector<bool> drop(n, false);
-  bool any = false;
-  // Leading chrome.
-  for (std::size_t i = 0; i < n; ++i) {
-    if (trim(lines[i]).empty()) continue;
-    if (!is_boilerplate_line(lines[i])) break;
-    drop[i] = any = true;
-  }
-  // Trailing block: from the first chrome line in the second half after
-  // which every line is short.
-  std::size_t tail = n;
-  for (std::size_t i = n; i-- > n / 2;) {
-    if (lines[i].size() > kMaxChromeTailLineBytes) break;
-    if (is_boilerplate_line(lines[i])) tail = i;
-  }
-  for (std::size_t i = tail; i < n; ++i) drop[i] = any = true;
-  // Chrome lines anywhere else.
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!drop[i] && is_boilerplate_line(lines[i])) drop[i] = any = true;
-  }
-  if (!any) return std::string(text);
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    if (drop[i]) continue;
-    out.append(lines[i]);
-    out += '\n';
-  }
-  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-  std::size_t lead = 0;
-  while (lead < out.size() && out[lead] == '\n') ++lead;
-  return out.substr(lead);
-}
-
-void fill_metadata(DocumentRecord& r) {
-  const std::vector<std::string_view> raw = split_lines(r.text);
-  std::vector<std::string> lines;
-  for (std::size_t i = 0; i < raw.size() && i < kHeaderLines; ++i) lines.push_back(clean_line(raw[i]));
-
-  // Issuing body: the capitalized lines above the national motto or the
-  // number ("ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU").
+// The issuing body: the capitalized lines above the national motto or the
+// number ("ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU"), joined.
+std::string read_issuer_lines(const std::vector<std::string>& lines) {
   std::string issuer;
   for (const std::string& line : lines) {
     if (line.empty()) {
@@ -320,138 +215,207 @@ void fill_metadata(DocumentRecord& r) {
     }
     const std::string f = fold_head(line);
     if (starts_with(f, "cong hoa xa hoi") || starts_with(f, "dang cong san viet nam") ||
-        starts_with(f, "so:") || starts_with(f, "so ") || !is_upper_line(line) ||
-        !type_from_header_line(line).empty()) {
+        is_symbol_line(f) || !is_upper_line(line) || !type_from_header_line(line).empty()) {
       break;
     }
     // Party documents put a star or a dash line under the issuer.
     if (line.find_first_not_of("-*_ ") == std::string::npos) break;
     issuer += (issuer.empty() ? "" : " ") + line;
   }
+  return issuer;
+}
 
+// "V/v ..." and the lines it wraps over, until a blank line, the
+// place-and-date line or the recipients.
+std::string read_subject(const std::vector<std::string>& lines, std::size_t i) {
+  std::string subject = lines[i];
+  for (std::size_t j = i + 1; j < lines.size(); ++j) {
+    const std::string next = fold_head(lines[j]);
+    if (lines[j].empty() || next.find(", ngay") != std::string::npos ||
+        starts_with(next, "kinh gui")) {
+      break;
+    }
+    subject += " " + lines[j];
+  }
+  return subject;
+}
+
+// "Số: 1954/UBND-TH", "Số 19/CT-TTg"; a draft leaves the number blank
+// ("Số: /UBND-TH") and keeps only the symbol's suffix.
+void read_symbol_line(std::string_view line, DocumentRecord& r) {
+  // A blank-number suffix is short and has no spaces.
+  constexpr std::size_t kMaxSuffixBytes = 40;
+  std::string_view rest = trim(line.substr(line.find_first_of(": ") + 1));
+  if (!rest.empty() && rest[0] == ':') rest = trim(rest.substr(1));
+  if (auto sym = text::parse_symbol(rest)) {
+    r.symbol = sym->display;
+  } else if (rest.size() > 1 && rest.size() < kMaxSuffixBytes && rest[0] == '/' &&
+             rest.find(' ') == std::string_view::npos) {
+    r.metadata["unnumbered_symbol"] = std::string(rest);
+  }
+}
+
+// "Lai Châu, ngày 30 tháng 5 năm 2023" (place and date), or a web
+// article's "Thứ ba - 03/01/2023 15:53".
+void read_date_line(const std::string& line, const std::string& folded, DocumentRecord& r) {
+  // The place before ", ngày" is a name, not a sentence.
+  constexpr std::size_t kMaxPlaceBytes = 60;
+  // "Thứ ba - " / "Chủ nhật - ".
+  constexpr std::size_t kMaxWeekdayBytes = 20;
+  const auto comma = folded.find(", ngay");
+  if (comma != std::string::npos && comma < kMaxPlaceBytes) {
+    const std::string date = text::parse_date(line.substr(line.find(',') + 1));
+    if (!date.empty()) {
+      r.date = date;
+      r.metadata.emplace("place", std::string(trim(line.substr(0, line.find(',')))));
+    }
+  } else if (starts_with(folded, "thu ") || starts_with(folded, "chu nhat")) {
+    const auto dash = line.find(" - ");
+    if (dash != std::string::npos && dash < kMaxWeekdayBytes) {
+      r.date = text::parse_date(line.substr(dash + 3));
+    }
+  }
+}
+
+// "Kính gửi: X." on one line, or a list of "- ..." lines after it.
+void read_recipients(const std::vector<std::string>& lines, std::size_t i, DocumentRecord& r) {
+  const std::string& line = lines[i];
+  const auto colon = line.find(':');
+  const std::string first = list_item(line.substr(colon == std::string::npos ? line.size() : colon + 1));
+  if (!first.empty()) r.recipients.push_back(first);
+  for (std::size_t j = i + 1; j < lines.size(); ++j) {
+    if (lines[j].empty()) {
+      if (!r.recipients.empty() && j + 1 < lines.size() && !starts_with(lines[j + 1], "-")) break;
+      continue;
+    }
+    if (!starts_with(lines[j], "-") && !starts_with(lines[j], "+")) break;
+    r.recipients.push_back(list_item(lines[j]));
+  }
+}
+
+// What the header lines say, before it goes into the record.
+struct HeaderFields {
+  std::string issuer_lines;
   std::string subject;
   std::string type;
+};
+
+HeaderFields read_header(const std::vector<std::string>& lines, DocumentRecord& r) {
+  HeaderFields h;
+  h.issuer_lines = read_issuer_lines(lines);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string& line = lines[i];
     const std::string folded = fold_head(line);
-    if (subject.empty() && (starts_with(folded, "v/v ") || starts_with(folded, "ve viec "))) {
-      subject = line;
-      // The subject wraps over the following lines until a blank line, the
-      // place-and-date line or the recipients.
-      for (std::size_t j = i + 1; j < lines.size(); ++j) {
-        const std::string next = fold_head(lines[j]);
-        if (lines[j].empty() || next.find(", ngay") != std::string::npos ||
-            starts_with(next, "kinh gui")) {
-          break;
-        }
-        subject += " " + lines[j];
-      }
+    if (h.subject.empty() && (starts_with(folded, "v/v ") || starts_with(folded, "ve viec "))) {
+      h.subject = read_subject(lines, i);
     }
-    if (r.symbol.empty() && (starts_with(folded, "so:") || starts_with(folded, "so "))) {
-      // "Số: 1954/UBND-TH", "Số 19/CT-TTg"; a draft leaves the number blank
-      // ("Số: /UBND-TH") and keeps only the symbol's suffix.
-      std::string_view rest = std::string_view(line);
-      rest = trim(rest.substr(rest.find_first_of(": ") + 1));
-      if (!rest.empty() && rest[0] == ':') rest = trim(rest.substr(1));
-      if (auto sym = text::parse_symbol(rest)) {
-        r.symbol = sym->display;
-      } else if (rest.size() > 1 && rest.size() < 40 && rest[0] == '/' &&
-                 rest.find(' ') == std::string_view::npos) {
-        r.metadata["unnumbered_symbol"] = std::string(rest);
-      }
-    }
-    if (r.date.empty()) {
-      const auto comma = folded.find(", ngay");
-      if (comma != std::string::npos && comma < 60) {
-        const std::string date = text::parse_date(line.substr(line.find(',') + 1));
-        if (!date.empty()) {
-          r.date = date;
-          r.metadata.emplace("place", std::string(trim(line.substr(0, line.find(',')))));
-        }
-      } else if (starts_with(folded, "thu ") || starts_with(folded, "chu nhat")) {
-        // Web articles: "Thứ ba - 03/01/2023 15:53".
-        const auto dash = line.find(" - ");
-        if (dash != std::string::npos && dash < 20) r.date = text::parse_date(line.substr(dash + 3));
-      }
-    }
-    if (type.empty()) type = type_from_header_line(line);
-    if (r.recipients.empty() && starts_with(folded, "kinh gui")) {
-      // "Kính gửi: X." on one line, or a list of "- ..." lines after it.
-      const std::string first = list_item(line.substr(line.find(':') == std::string::npos
-                                                          ? line.size()
-                                                          : line.find(':') + 1));
-      if (!first.empty()) r.recipients.push_back(first);
-      for (std::size_t j = i + 1; j < lines.size(); ++j) {
-        if (lines[j].empty()) {
-          if (!r.recipients.empty() && j + 1 < lines.size() && !starts_with(lines[j + 1], "-")) break;
-          continue;
-        }
-        if (!starts_with(lines[j], "-") && !starts_with(lines[j], "+")) break;
-        r.recipients.push_back(list_item(lines[j]));
-      }
-    }
+    if (r.symbol.empty() && is_symbol_line(folded)) read_symbol_line(line, r);
+    if (r.date.empty()) read_date_line(line, folded, r);
+    if (h.type.empty()) h.type = type_from_header_line(line);
+    if (r.recipients.empty() && starts_with(folded, "kinh gui")) read_recipients(lines, i, r);
   }
-  if (type.empty() && !subject.empty()) type = "Công văn";
-  if (r.type.empty()) r.type = type;
-  if (r.subject.empty()) r.subject = subject;
-  if (r.issuer.empty()) {
-    if (!issuer.empty()) {
-      r.issuer = body_name_case(issuer);
-    } else if (const auto u = r.metadata.find("unnumbered_symbol"); u != r.metadata.end() ||
-                                                                     !r.symbol.empty()) {
-      // No issuer lines: an official letter's symbol names its office.
-      const auto place = r.metadata.find("place");
-      r.issuer = issuer_from_symbol_code(u != r.metadata.end() ? u->second : r.symbol,
-                                         place == r.metadata.end() ? "" : place->second);
-      if (!r.issuer.empty()) r.metadata["issuer_source"] = "symbol";
-    }
-  }
+  // A "V/v" subject without a type heading is an official letter's.
+  if (h.type.empty() && !h.subject.empty()) h.type = "Công văn";
+  return h;
+}
 
-  // Footer: distribution list and signature.
+// The issuer from its header lines; without them, an official letter's
+// symbol names its office.
+void choose_issuer(const HeaderFields& h, DocumentRecord& r) {
+  if (!r.issuer.empty()) return;
+  if (!h.issuer_lines.empty()) {
+    r.issuer = body_name_case(h.issuer_lines);
+    return;
+  }
+  const auto unnumbered = r.metadata.find("unnumbered_symbol");
+  if (unnumbered == r.metadata.end() && r.symbol.empty()) return;
+  const auto place = r.metadata.find("place");
+  r.issuer = issuer_from_symbol_code(unnumbered != r.metadata.end() ? unnumbered->second : r.symbol,
+                                     place == r.metadata.end() ? "" : place->second);
+  if (!r.issuer.empty()) r.metadata["issuer_source"] = "symbol";
+}
+
+// "Nơi nhận:" and its "- ..." items.
+void read_distribution(const std::vector<std::string_view>& raw, std::size_t i, DocumentRecord& r) {
+  for (std::size_t j = i + 1; j < raw.size(); ++j) {
+    const std::string item = clean_line(raw[j]);
+    if (item.empty()) continue;
+    if (!starts_with(item, "-") && !starts_with(item, "+")) break;
+    r.distribution.push_back(list_item(item));
+  }
+}
+
+// "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" over its lines, then the signer's name
+// (after an optional "(Đã ký)").
+void read_signature(const std::vector<std::string_view>& raw, std::size_t i, DocumentRecord& r) {
+  // An authority's continuation line is a short capitalized title.
+  constexpr std::size_t kMaxAuthorityLineWords = 6;
+  std::string authority = clean_line(raw[i]);
+  std::size_t j = i + 1;
+  for (; j < raw.size(); ++j) {
+    const std::string next = clean_line(raw[j]);
+    if (next.empty()) continue;
+    if (!is_authority_line(next) &&
+        !(is_upper_line(next) && count_words(next) <= kMaxAuthorityLineWords)) {
+      break;
+    }
+    authority += " / " + next;
+  }
+  for (; j < raw.size(); ++j) {
+    const std::string next = clean_line(raw[j]);
+    if (next.empty() || starts_with(next, "(")) continue;  // "(Đã ký)"
+    if (is_person_name(next)) r.signer_name = next;
+    break;
+  }
+  if (!r.signer_name.empty()) r.signer_authority = authority;
+}
+
+// The footer: distribution list and signature, in the last lines.
+void read_footer(const std::vector<std::string_view>& raw, DocumentRecord& r) {
   const std::size_t footer_from = raw.size() > kFooterLines ? raw.size() - kFooterLines : 0;
   for (std::size_t i = footer_from; i < raw.size(); ++i) {
     const std::string line = clean_line(raw[i]);
-    const std::string f = fold_head(line);
-    if (r.distribution.empty() && starts_with(f, "noi nhan")) {
-      for (std::size_t j = i + 1; j < raw.size(); ++j) {
-        const std::string item = clean_line(raw[j]);
-        if (item.empty()) continue;
-        if (!starts_with(item, "-") && !starts_with(item, "+")) break;
-        r.distribution.push_back(list_item(item));
-      }
+    if (r.distribution.empty() && starts_with(fold_head(line), "noi nhan")) {
+      read_distribution(raw, i, r);
     }
-    if (r.signer_authority.empty() && is_authority_line(line)) {
-      std::string authority = line;
-      std::size_t j = i + 1;
-      for (; j < raw.size(); ++j) {
-        const std::string next = clean_line(raw[j]);
-        if (next.empty()) continue;
-        if (!is_authority_line(next) && !(is_upper_line(next) && count_words(next) <= 6)) break;
-        authority += " / " + next;
-      }
-      for (; j < raw.size(); ++j) {
-        const std::string next = clean_line(raw[j]);
-        if (next.empty() || starts_with(next, "(")) continue;  // "(Đã ký)"
-        if (is_person_name(next)) r.signer_name = next;
-        break;
-      }
-      if (!r.signer_name.empty()) r.signer_authority = authority;
-    }
+    if (r.signer_authority.empty() && is_authority_line(line)) read_signature(raw, i, r);
   }
+}
 
+// The subject; else the first header line that reads like a title; else
+// the start of the text.
+void choose_title(const std::vector<std::string>& lines, const std::string& subject,
+                  DocumentRecord& r) {
+  constexpr std::size_t kMinTitleWords = 4;
+  constexpr std::size_t kFallbackTitleBytes = 120;
+  constexpr std::size_t kFallbackScanBytes = 400;
   if (r.title.empty()) {
-    if (!subject.empty()) {
-      r.title = subject;
-    } else {
-      for (const std::string& line : lines) {
-        if (line.empty() || is_boilerplate_line(line) || count_words(line) < 4) continue;
-        r.title = line;
-        break;
-      }
+    r.title = subject;
+    for (const std::string& line : lines) {
+      if (!r.title.empty()) break;
+      if (line.empty() || is_boilerplate_line(line) || count_words(line) < kMinTitleWords) continue;
+      r.title = line;
     }
-    if (r.title.empty()) r.title = truncate_utf8(std::string(trim(r.text.substr(0, 400))), 120);
+    if (r.title.empty()) {
+      r.title = text::truncate_with_ellipsis(
+          std::string(trim(text::utf8_prefix(r.text, kFallbackScanBytes))), kFallbackTitleBytes);
+    }
   }
-  r.title = truncate_utf8(r.title, kMaxTitleBytes);
+  r.title = text::truncate_with_ellipsis(r.title, kMaxTitleBytes);
+}
+
+}  // namespace
+
+void fill_metadata(DocumentRecord& r) {
+  const std::vector<std::string_view> raw = text::split_lines(r.text);
+  std::vector<std::string> head;
+  for (std::size_t i = 0; i < raw.size() && i < kHeaderLines; ++i) head.push_back(clean_line(raw[i]));
+  const HeaderFields h = read_header(head, r);
+  if (r.type.empty()) r.type = h.type;
+  if (r.subject.empty()) r.subject = h.subject;
+  choose_issuer(h, r);
+  read_footer(raw, r);
+  choose_title(head, h.subject, r);
 }
 
 }  // namespace vanban::doc

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "vanban/hash.h"
+#include "vanban/text/chars.h"
 
 namespace vanban::index {
 
@@ -24,9 +25,9 @@ std::string id_term(std::string_view doc_id) {
     return term;
   }
   // Keep a readable head, cut on a UTF-8 boundary, then the digest.
-  std::size_t cut = kMaxTermBytes - term.size() - 17;
-  while (cut > 0 && (static_cast<unsigned char>(doc_id[cut]) & 0xC0) == 0x80) --cut;
-  term += doc_id.substr(0, cut);
+  // '#' and the 16 hex digits of the digest.
+  constexpr std::size_t kDigestSuffixBytes = 17;
+  term += text::utf8_prefix(doc_id, kMaxTermBytes - term.size() - kDigestSuffixBytes);
   term += '#';
   term += hex_digest(doc_id);
   return term;
