@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "vanban/index/schema.h"
+#include "vanban/text/chars.h"
 #include "vanban/text/normalize.h"
 
 namespace vanban::search {
@@ -208,6 +209,72 @@ void add_abbreviation_synonyms(std::vector<ParsedQuery::Clause>& clauses) {
   }
 }
 
+// Quoted and unquoted stretches of a query, in order. An unmatched quote
+// is text.
+std::vector<std::pair<std::string_view, bool>> split_quoted(std::string_view text) {
+  std::vector<std::pair<std::string_view, bool>> parts;  // (text, quoted)
+  while (!text.empty()) {
+    const auto open = text.find('"');
+    const auto close = open == std::string_view::npos ? open : text.find('"', open + 1);
+    if (close == std::string_view::npos) {
+      parts.emplace_back(text, false);
+      break;
+    }
+    parts.emplace_back(text.substr(0, open), false);
+    parts.emplace_back(text.substr(open + 1, close - open - 1), true);
+    text.remove_prefix(close + 1);
+  }
+  return parts;
+}
+
+// A quoted phrase is one clause (a single quoted word is just a word).
+void add_phrase(text::Tokenizer& tokenizer, std::string_view part, ParsedQuery& q) {
+  ParsedQuery::Clause c{.tokens = tokenizer.tokenize(part), .phrase = true};
+  if (c.tokens.size() == 1) c.phrase = false;
+  if (!c.tokens.empty()) q.required.push_back(std::move(c));
+}
+
+// Each token of `stretch` as a clause of its own, remembering which ones
+// only spaces separate (they may form a word).
+void add_words(text::Tokenizer& tokenizer, std::string_view stretch, ParsedQuery& q) {
+  std::vector<Token> tokens = tokenizer.tokenize(stretch);
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    bool joins = false;
+    if (k + 1 < tokens.size()) {
+      const std::string_view gap = stretch.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end);
+      joins = gap.find_first_not_of(' ') == std::string_view::npos;
+    }
+    q.required.push_back({.tokens = {std::move(tokens[k])}, .joins_next = joins});
+  }
+}
+
+// True if a '-' at `pos` of `part` excludes what follows: it starts a
+// space-separated chunk and is followed by text ("-word", not "- " or "--").
+bool starts_exclusion(std::string_view part, std::size_t pos) {
+  const bool chunk_start = pos == 0 || text::is_inline_space(part[pos - 1]);
+  return chunk_start && part[pos] == '-' && pos + 1 < part.size() &&
+         !text::is_inline_space(part[pos + 1]) && part[pos + 1] != '-';
+}
+
+// Unquoted text: words, and "-word" exclusions. Everything between
+// exclusions is tokenized as one stretch, so symbols written with spaces
+// ("34 - CT/TW") stay whole.
+void add_unquoted(text::Tokenizer& tokenizer, std::string_view part, ParsedQuery& q) {
+  std::size_t stretch = 0;
+  for (std::size_t pos = 0; pos < part.size(); ++pos) {
+    if (!starts_exclusion(part, pos)) continue;
+    add_words(tokenizer, part.substr(stretch, pos - stretch), q);
+    std::size_t end = pos + 1;
+    while (end < part.size() && !text::is_inline_space(part[end])) ++end;
+    for (Token& t : tokenizer.tokenize(part.substr(pos + 1, end - pos - 1))) {
+      q.excluded.push_back({.tokens = {std::move(t)}});
+    }
+    stretch = end;
+    pos = end;
+  }
+  add_words(tokenizer, part.substr(stretch), q);
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder()
@@ -220,64 +287,12 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
   ParsedQuery q;
   const std::string text = straighten_quotes(text::to_nfc(raw));
   q.accented = text::has_diacritics(text);
-
-  // Split into quoted and unquoted stretches. An unmatched quote is text.
-  std::vector<std::pair<std::string_view, bool>> parts;  // (text, quoted)
-  std::string_view rest(text);
-  while (!rest.empty()) {
-    const auto open = rest.find('"');
-    const auto close = open == std::string_view::npos ? open : rest.find('"', open + 1);
-    if (close == std::string_view::npos) {
-      parts.emplace_back(rest, false);
-      break;
-    }
-    parts.emplace_back(rest.substr(0, open), false);
-    parts.emplace_back(rest.substr(open + 1, close - open - 1), true);
-    rest.remove_prefix(close + 1);
-  }
-
-  for (const auto& [part, quoted] : parts) {
+  for (const auto& [part, quoted] : split_quoted(text)) {
     if (quoted) {
-      ParsedQuery::Clause c{tokenizer_->tokenize(part), true, {}, false};
-      if (c.tokens.size() == 1) c.phrase = false;
-      if (!c.tokens.empty()) q.required.push_back(std::move(c));
-      continue;
+      add_phrase(*tokenizer_, part, q);
+    } else {
+      add_unquoted(*tokenizer_, part, q);
     }
-    // Unquoted: a dash that starts a space-separated chunk and is followed
-    // by text ("-word") excludes that chunk. Everything between exclusions
-    // is tokenized as one stretch, so symbols written with spaces
-    // ("34 - CT/TW") stay whole.
-    auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-    std::size_t stretch = 0;
-    auto flush = [&](std::size_t end) {
-      const std::string_view stretch_text = part.substr(stretch, end - stretch);
-      std::vector<Token> tokens = tokenizer_->tokenize(stretch_text);
-      for (std::size_t k = 0; k < tokens.size(); ++k) {
-        bool joins = false;
-        if (k + 1 < tokens.size()) {
-          const std::string_view gap =
-              stretch_text.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end);
-          joins = gap.find_first_not_of(' ') == std::string_view::npos;
-        }
-        q.required.push_back({{std::move(tokens[k])}, false, {}, joins});
-      }
-    };
-    for (std::size_t pos = 0; pos < part.size(); ++pos) {
-      const bool chunk_start = pos == 0 || is_space(part[pos - 1]);
-      if (!chunk_start || part[pos] != '-' || pos + 1 >= part.size() ||
-          is_space(part[pos + 1]) || part[pos + 1] == '-') {
-        continue;
-      }
-      flush(pos);
-      std::size_t end = pos + 1;
-      while (end < part.size() && !is_space(part[end])) ++end;
-      for (Token& t : tokenizer_->tokenize(part.substr(pos + 1, end - pos - 1))) {
-        q.excluded.push_back({{std::move(t)}, false, {}, false});
-      }
-      stretch = end;
-      pos = end;
-    }
-    flush(part.size());
   }
   find_partial_symbols(q.required);
   add_abbreviation_synonyms(q.required);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "vanban/text/chars.h"
+
 namespace vanban::search {
 namespace {
 
@@ -31,7 +33,7 @@ void append_gap(std::string& out, std::string_view gap) {
 }
 
 bool only_spaces(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t'; });
+  return std::all_of(s.begin(), s.end(), text::is_inline_space);
 }
 
 }  // namespace
@@ -72,75 +74,97 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string make_snippet(std::string_view text, const Highlighter& highlighter,
-                         text::Tokenizer& tokenizer, const SnippetOptions& options) {
-  const std::vector<Token> tokens = tokenizer.tokenize(text);
-  if (tokens.empty()) return {};
-  const std::size_t n = tokens.size();
-  const std::size_t window = std::max<std::size_t>(options.window_tokens, 4);
+namespace {
 
-  std::vector<bool> hit(n);
+// Which tokens a snippet marks: every match; or, for an accented query on
+// a document that has exact-accent matches, only those.
+std::vector<bool> marked_tokens(const std::vector<Token>& tokens, const Highlighter& highlighter) {
+  std::vector<bool> hit(tokens.size());
   bool any_exact = false;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
     hit[i] = highlighter.matches(tokens[i]);
     any_exact = any_exact || (hit[i] && highlighter.matches_exactly(tokens[i]));
   }
-  std::vector<std::size_t> hits;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (hit[i] && any_exact && !highlighter.matches_exactly(tokens[i])) hit[i] = false;
-    if (hit[i]) hits.push_back(i);
+  if (any_exact) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (hit[i] && !highlighter.matches_exactly(tokens[i])) hit[i] = false;
+    }
   }
+  return hit;
+}
 
-  // Candidate windows start a few tokens before each match, so the match
-  // has some context on its left.
+// A window's worth: distinct query words first, then adjacent matches
+// (phrases), then the number of matches.
+constexpr long kDistinctWeight = 100;
+constexpr long kAdjacentWeight = 10;
+// Candidate windows start this many tokens before a match, so the match
+// has some context on its left.
+constexpr std::size_t kLeftContext = 4;
+
+long window_score(const std::vector<Token>& tokens, const std::vector<bool>& hit,
+                  std::size_t start, std::size_t end) {
+  std::unordered_set<std::string> distinct;
+  long matches = 0, adjacent = 0;
+  for (std::size_t i = start; i < end; ++i) {
+    if (!hit[i]) continue;
+    distinct.insert(key_of(tokens[i]));
+    ++matches;
+    if (i > start && hit[i - 1]) ++adjacent;
+  }
+  return kDistinctWeight * static_cast<long>(distinct.size()) + kAdjacentWeight * adjacent + matches;
+}
+
+// The first token of the best window (0 when nothing matches).
+std::size_t best_window(const std::vector<Token>& tokens, const std::vector<bool>& hit,
+                        std::size_t window) {
   std::size_t best_start = 0;
   long best_score = -1;
-  constexpr std::size_t kLeftContext = 4;
-  for (const std::size_t h : hits) {
+  for (std::size_t h = 0; h < tokens.size(); ++h) {
+    if (!hit[h]) continue;
     const std::size_t start = h >= kLeftContext ? h - kLeftContext : 0;
-    const std::size_t end = std::min(n, start + window);
-    std::unordered_set<std::string> distinct;
-    long matches = 0, adjacent = 0;
-    for (std::size_t i = start; i < end; ++i) {
-      if (!hit[i]) continue;
-      distinct.insert(key_of(tokens[i]));
-      ++matches;
-      if (i > start && hit[i - 1]) ++adjacent;
-    }
-    const long score = 100 * static_cast<long>(distinct.size()) + 10 * adjacent + matches;
+    const long score = window_score(tokens, hit, start, std::min(tokens.size(), start + window));
     if (score > best_score) {
       best_score = score;
       best_start = start;
     }
   }
+  return best_start;
+}
 
-  const std::size_t end = std::min(n, best_start + window);
+// The HTML of tokens [begin, end) of `text`: escaped, with each run of
+// matches separated only by spaces as one <mark> (a multi-syllable word or
+// phrase reads as one unit).
+std::string render(std::string_view text, const std::vector<Token>& tokens,
+                   const std::vector<bool>& hit, std::size_t begin, std::size_t end) {
   std::string out;
-  if (best_start > 0) out += "… ";
-  std::size_t i = best_start;
+  std::size_t i = begin;
   while (i < end) {
-    if (i > best_start) {
-      append_gap(out, text.substr(tokens[i - 1].end, tokens[i].start - tokens[i - 1].end));
-    }
-    if (!hit[i]) {
-      out += html_escape(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
-      ++i;
-      continue;
-    }
-    // A run of matches separated only by spaces is one highlight: a
-    // multi-syllable word or phrase reads as one unit.
+    if (i > begin) append_gap(out, text.substr(tokens[i - 1].end, tokens[i].start - tokens[i - 1].end));
     std::size_t j = i;
-    while (j + 1 < end && hit[j + 1] &&
+    while (hit[i] && j + 1 < end && hit[j + 1] &&
            only_spaces(text.substr(tokens[j].end, tokens[j + 1].start - tokens[j].end))) {
       ++j;
     }
-    out += "<mark>";
-    out += html_escape(text.substr(tokens[i].start, tokens[j].end - tokens[i].start));
-    out += "</mark>";
+    const std::string span = html_escape(text.substr(tokens[i].start, tokens[j].end - tokens[i].start));
+    out += hit[i] ? "<mark>" + span + "</mark>" : span;
     i = j + 1;
   }
-  if (end < n) out += " …";
   return out;
+}
+
+}  // namespace
+
+std::string make_snippet(std::string_view text, const Highlighter& highlighter,
+                         text::Tokenizer& tokenizer, const SnippetOptions& options) {
+  constexpr std::size_t kMinWindowTokens = 4;
+  const std::vector<Token> tokens = tokenizer.tokenize(text);
+  if (tokens.empty()) return {};
+  const std::size_t window = std::max(options.window_tokens, kMinWindowTokens);
+  const std::vector<bool> hit = marked_tokens(tokens, highlighter);
+  const std::size_t begin = best_window(tokens, hit, window);
+  const std::size_t end = std::min(tokens.size(), begin + window);
+  return (begin > 0 ? "… " : "") + render(text, tokens, hit, begin, end) +
+         (end < tokens.size() ? " …" : "");
 }
 
 }  // namespace vanban::search

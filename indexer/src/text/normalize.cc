@@ -8,6 +8,7 @@
 #include <unicode/utf16.h>
 
 #include <array>
+#include <optional>
 #include <unordered_map>
 #include <stdexcept>
 
@@ -86,72 +87,96 @@ struct Unit {
 // tone goes on it (the last one, for ươ); with a final consonant, on the last
 // vowel of the nucleus; in an open syllable, on the first of two vowels or
 // the middle of three. "qu" and "gi" + vowel are onsets, not vowels.
-icu::UnicodeString place_tone(const icu::UnicodeString& nfd) {
+// A syllable taken apart: its letters with their non-tone marks, and its
+// one tone mark.
+struct Syllable {
   std::array<Unit, 12> units;
   int n = 0;
-  int tones = 0;
   UChar32 tone = 0;
+};
+
+// Splits a lower-case NFD syllable; std::nullopt unless it is made of
+// Vietnamese letters and has exactly one tone mark.
+std::optional<Syllable> split_syllable(const icu::UnicodeString& nfd) {
+  Syllable s;
+  int tones = 0;
   for (int32_t i = 0; i < nfd.length();) {
     const UChar32 c = nfd.char32At(i);
     i += U16_LENGTH(c);
-    if (u_getCombiningClass(c) != 0) {
-      if (n == 0 || units[n - 1].mark_count == 4) return nfd;
-      Unit& u = units[n - 1];
-      if (is_tone_mark(c)) {
-        ++tones;
-        tone = c;
-        continue;  // re-inserted below
-      }
-      u.marks[u.mark_count++] = c;
+    if (u_getCombiningClass(c) == 0) {
+      if (s.n == static_cast<int>(s.units.size()) || !is_vietnamese_letter(c)) return std::nullopt;
+      s.units[s.n++].base = c;
+      continue;
+    }
+    if (s.n == 0 || s.units[s.n - 1].mark_count == 4) return std::nullopt;
+    if (is_tone_mark(c)) {
+      ++tones;
+      s.tone = c;  // re-inserted on the canonical vowel
     } else {
-      if (n == static_cast<int>(units.size()) || !is_vietnamese_letter(c)) {
-        return nfd;
-      }
-      units[n++].base = c;
+      Unit& u = s.units[s.n - 1];
+      u.marks[u.mark_count++] = c;
     }
   }
-  if (tones != 1) return nfd;
+  if (tones != 1) return std::nullopt;
+  return s;
+}
 
+// The vowels of the nucleus, [first, last); first == last when there is
+// none or there are two nuclei (not one syllable).
+std::pair<int, int> nucleus(const Syllable& s) {
   int i = 0;
-  while (i < n && !is_vowel(units[i].base)) ++i;
-  if (i < n && i == 1 && units[0].base == 'q' && units[1].base == 'u' &&
-      units[1].mark_count == 0) {
+  while (i < s.n && !is_vowel(s.units[i].base)) ++i;
+  const auto& u = s.units;
+  if (i < s.n && i == 1 && u[0].base == 'q' && u[1].base == 'u' && u[1].mark_count == 0) {
     ++i;  // "qu" is an onset: quý, quà
-  } else if (i == 1 && units[0].base == 'g' && units[1].base == 'i' &&
-             i + 1 < n && is_vowel(units[i + 1].base)) {
+  } else if (i == 1 && u[0].base == 'g' && u[1].base == 'i' && i + 1 < s.n &&
+             is_vowel(u[i + 1].base)) {
     ++i;  // "gi" + vowel is an onset: giữa, già
   }
   int j = i;
-  while (j < n && is_vowel(units[j].base)) ++j;
-  if (i == j) return nfd;
-  for (int k = j; k < n; ++k) {
-    if (is_vowel(units[k].base)) return nfd;  // two nuclei: not one syllable
+  while (j < s.n && is_vowel(u[j].base)) ++j;
+  for (int k = j; k < s.n; ++k) {
+    if (is_vowel(u[k].base)) return {i, i};
   }
+  return {i, j};
+}
 
+// The unit that carries the tone (see place_tone), or -1.
+int tone_target(const Syllable& s, int first, int last) {
   int target = -1;
-  for (int k = i; k < j; ++k) {
-    if (units[k].has_modifier()) target = k;
+  for (int k = first; k < last; ++k) {
+    if (s.units[k].has_modifier()) target = k;
   }
-  if (target < 0) {
-    const int len = j - i;
-    if (j < n) {
-      target = j - 1;
-    } else if (len <= 2) {
-      target = i;
-    } else if (len == 3) {
-      target = i + 1;
-    } else {
-      return nfd;
-    }
-  }
-  Unit& t = units[target];
-  if (t.mark_count == 4) return nfd;
-  t.marks[t.mark_count++] = tone;
+  if (target >= 0) return target;
+  const int len = last - first;
+  if (last < s.n) return last - 1;  // a final consonant
+  if (len <= 2) return first;
+  if (len == 3) return first + 1;
+  return -1;
+}
 
+// Moves the tone mark of one lower-case NFD syllable onto its canonical
+// vowel and returns the syllable; returns `nfd` unchanged when it is not a
+// well-formed Vietnamese syllable with exactly one tone mark.
+//
+// The canonical placement is the traditional one used by most official
+// documents ("hòa", "thủy", "khỏe"): with a modified vowel (â ă ê ô ơ ư) the
+// tone goes on it (the last one, for ươ); with a final consonant, on the last
+// vowel of the nucleus; in an open syllable, on the first of two vowels or
+// the middle of three. "qu" and "gi" + vowel are onsets, not vowels.
+icu::UnicodeString place_tone(const icu::UnicodeString& nfd) {
+  std::optional<Syllable> s = split_syllable(nfd);
+  if (!s) return nfd;
+  const auto [first, last] = nucleus(*s);
+  if (first == last) return nfd;
+  const int target = tone_target(*s, first, last);
+  if (target < 0 || s->units[target].mark_count == 4) return nfd;
+  Unit& t = s->units[target];
+  t.marks[t.mark_count++] = s->tone;
   icu::UnicodeString out;
-  for (int k = 0; k < n; ++k) {
-    out.append(units[k].base);
-    for (int m = 0; m < units[k].mark_count; ++m) out.append(units[k].marks[m]);
+  for (int k = 0; k < s->n; ++k) {
+    out.append(s->units[k].base);
+    for (int m = 0; m < s->units[k].mark_count; ++m) out.append(s->units[k].marks[m]);
   }
   return out;
 }

@@ -31,12 +31,12 @@ namespace vanban::search {
 struct ParsedQuery {
   struct Clause {
     // One word, number or symbol; or several tokens in a quoted phrase.
-    std::vector<text::Token> tokens;
+    std::vector<text::Token> tokens = {};
     bool phrase = false;
     // A directive named by type and number only ("CT 34", "Chỉ thị 34"):
     // prefixes of the symbol terms it may be ("XSYM34-ct/", "XSYM34/ct-").
     // The clause then matches those symbols or the words themselves.
-    std::vector<std::string> symbol_prefixes;
+    std::vector<std::string> symbol_prefixes = {};
     // Only spaces separate this single-token clause from the next one, so
     // the two may form a word ("dân vận").
     bool joins_next = false;
