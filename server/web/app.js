@@ -1157,79 +1157,90 @@
     if (signal.aborted) return;
 
     const key = str(d.key) || state.directive;
-    const symbol = str(d.symbol);
-    const title = joinNonEmpty([str(d.type), symbol], ' ') || key;
+    const title = joinNonEmpty([str(d.type), str(d.symbol)], ' ') || key;
     directiveLabels.set(key, title);
     els.directiveTitle.textContent = title;
     els.directiveCrumb.textContent = title;
     document.title = `${title} — Văn bản chỉ đạo — vanban`;
-
     const aliases = arr(d.aliases).map(str).filter(Boolean);
-    const rows = [];
-    if (str(d.date)) rows.push(['Ngày ban hành', timeEl(str(d.date))]);
-    if (str(d.issuer)) rows.push(['Cơ quan ban hành', str(d.issuer)]);
-    if (str(d.subject)) rows.push(['Trích yếu', str(d.subject)]);
-    if (aliases.length) rows.push(['Cách ghi khác', aliases.join('; ')]);
+    const rows = directiveMetaRows(d, aliases);
     els.directiveMeta.replaceChildren(...kvNodes(rows));
     els.directiveMeta.hidden = rows.length === 0;
-
     els.directiveSearch.replaceChildren(h('a', {
-      class: 'btn btn-secondary',
-      href: searchUrl({ cites: key }),
-      'data-nav': 'search',
+      class: 'btn btn-secondary', href: searchUrl({ cites: key }), 'data-nav': 'search',
     }, 'Tìm các văn bản trích dẫn'));
     els.directiveSearch.hidden = false;
 
     const docs = arr(d.documents).filter(isObj).filter((x) => str(x.id));
-    const citing = arr(d.citing).filter(isObj).filter((x) => str(x.id));
-    const coCited = arr(d.co_cited).filter(isObj).filter((x) => str(x.key));
-    const citedCount = Math.max(toCount(d.cited_by_count, 0), citing.length);
-
-    const sections = [];
-    if (docs.length) {
-      const list = h('ul', { class: 'entry-list', role: 'list' });
-      for (const x of docs) {
-        const id = str(x.id);
-        const li = h('li', { class: 'entry' },
-          h('p', { class: 'entry-title' },
-            h('a', { href: docUrl(id), 'data-nav': 'doc', 'data-doc-title-for': id }, str(x.title) || id)));
-        const conf = Number(x.confidence);
-        const meta = metaLine([
-          Number.isFinite(conf) ? `Độ tin cậy: ${pctFmt.format(Math.min(1, Math.max(0, conf)))}` : '',
-          str(x.how) ? `Cách xác định: ${HOW_LABELS[str(x.how)] || str(x.how)}` : '',
-        ]);
-        if (meta) li.append(meta);
-        list.append(li);
-      }
-      sections.push(section('directive-docs', 'Văn bản trong kho',
-        h('p', { class: 'section-intro' }, 'Các văn bản của kho được xác định chính là văn bản này:'), list));
-    }
-    if (citing.length) {
-      const needles = [symbol, ...aliases].filter(Boolean);
-      const list = h('ul', { class: 'entry-list', role: 'list' }, citing.map((c) => citingEntry(c, needles)));
-      const note = citedCount > citing.length
-        ? h('p', { class: 'section-intro' }, `Hiển thị ${numberFmt.format(citing.length)} văn bản đầu tiên.`)
-        : null;
-      sections.push(section('directive-citing', `Các văn bản trích dẫn (${numberFmt.format(citedCount)})`, note, list));
-    }
-    if (coCited.length) {
-      const list = h('ul', { class: 'entry-list entry-list-compact', role: 'list' });
-      for (const c of coCited) {
-        const ckey = str(c.key);
-        const label = joinNonEmpty([str(c.type), str(c.symbol)], ' ') || ckey;
-        directiveLabels.set(ckey, label);
-        list.append(h('li', { class: 'entry' },
-          h('a', { href: directiveUrl(ckey), 'data-nav': 'directive' }, label),
-          h('span', { class: 'entry-count' }, ` — cùng được trích dẫn trong ${numberFmt.format(toCount(c.count, 0))} văn bản`)));
-      }
-      sections.push(section('directive-co-cited', 'Thường được trích dẫn cùng', list));
-    }
-    els.directiveSections.replaceChildren(...sections);
+    els.directiveSections.replaceChildren(...[
+      linkedDocumentsSection(docs),
+      citingSection(d, [str(d.symbol), ...aliases].filter(Boolean)),
+      relatedDirectivesSection('directive-co-cited', 'Thường được trích dẫn cùng', d.co_cited,
+        (n) => ` — cùng được trích dẫn trong ${numberFmt.format(n)} văn bản`),
+    ].filter(Boolean));
     finishRender(els.directiveView, els.directiveTitle, { detail: true });
 
     // `documents` carry only ids: look up their titles (bounded).
     fillDocTitles(els.directiveSections,
       docs.filter((x) => !str(x.title)).slice(0, TITLE_LOOKUPS_MAX).map((x) => str(x.id)), signal);
+  }
+
+  function directiveMetaRows(d, aliases) {
+    const rows = [];
+    if (str(d.date)) rows.push(['Ngày ban hành', timeEl(str(d.date))]);
+    if (str(d.issuer)) rows.push(['Cơ quan ban hành', str(d.issuer)]);
+    if (str(d.subject)) rows.push(['Trích yếu', str(d.subject)]);
+    if (aliases.length) rows.push(['Cách ghi khác', aliases.join('; ')]);
+    return rows;
+  }
+
+  /** The corpus documents that are this directive, with how sure the link is. */
+  function linkedDocumentsSection(docs) {
+    if (!docs.length) return null;
+    const list = h('ul', { class: 'entry-list', role: 'list' });
+    for (const x of docs) {
+      const id = str(x.id);
+      const li = h('li', { class: 'entry' },
+        h('p', { class: 'entry-title' },
+          h('a', { href: docUrl(id), 'data-nav': 'doc', 'data-doc-title-for': id }, str(x.title) || id)));
+      const conf = Number(x.confidence);
+      const meta = metaLine([
+        Number.isFinite(conf) ? `Độ tin cậy: ${pctFmt.format(Math.min(1, Math.max(0, conf)))}` : '',
+        str(x.how) ? `Cách xác định: ${HOW_LABELS[str(x.how)] || str(x.how)}` : '',
+      ]);
+      if (meta) li.append(meta);
+      list.append(li);
+    }
+    return section('directive-docs', 'Văn bản trong kho',
+      h('p', { class: 'section-intro' }, 'Các văn bản của kho được xác định chính là văn bản này:'), list);
+  }
+
+  /** The documents citing a directive, each with its citing sentence. */
+  function citingSection(d, needles) {
+    const citing = arr(d.citing).filter(isObj).filter((x) => str(x.id));
+    if (!citing.length) return null;
+    const citedCount = Math.max(toCount(d.cited_by_count, 0), citing.length);
+    const list = h('ul', { class: 'entry-list', role: 'list' }, citing.map((c) => citingEntry(c, needles)));
+    const note = citedCount > citing.length
+      ? h('p', { class: 'section-intro' }, `Hiển thị ${numberFmt.format(citing.length)} văn bản đầu tiên.`)
+      : null;
+    return section('directive-citing', `Các văn bản trích dẫn (${numberFmt.format(citedCount)})`, note, list);
+  }
+
+  /** A list of directives ({key, type, symbol, count}) linking to their pages. */
+  function relatedDirectivesSection(id, title, items, countText) {
+    const related = arr(items).filter(isObj).filter((x) => str(x.key));
+    if (!related.length) return null;
+    const list = h('ul', { class: 'entry-list entry-list-compact', role: 'list' });
+    for (const x of related) {
+      const key = str(x.key);
+      const label = joinNonEmpty([str(x.type), str(x.symbol)], ' ') || key;
+      directiveLabels.set(key, label);
+      list.append(h('li', { class: 'entry' },
+        h('a', { href: directiveUrl(key), 'data-nav': 'directive' }, label),
+        h('span', { class: 'entry-count' }, countText(toCount(x.count, 0)))));
+    }
+    return section(id, title, list);
   }
 
   function fillDocTitles(container, ids, signal) {
@@ -1297,68 +1308,61 @@
     const c = await api(`/api/campaigns/${seg(state.campaign)}`, signal);
     if (signal.aborted) return;
 
-    const id = str(c.id) || state.campaign;
-    const name = str(c.name) || id;
+    const name = str(c.name) || str(c.id) || state.campaign;
     els.campaignTitle.textContent = name;
     els.campaignCrumb.textContent = name;
     document.title = `${name} — Phong trào thi đua — vanban`;
 
     const variants = arr(c.variants).filter(isObj).filter((v) => str(v.name));
-    const launchers = arr(c.launchers).map(str).filter(Boolean);
     const docs = arr(c.documents).filter(isObj).filter((d) => str(d.id));
-    const cited = arr(c.cited_directives).filter(isObj).filter((d) => str(d.key));
-    const docCount = toCount(c.document_count, docs.length);
-
     els.campaignMeta.replaceChildren(...metaParts([
-      `${numberFmt.format(docCount)} văn bản`,
+      `${numberFmt.format(toCount(c.document_count, docs.length))} văn bản`,
       `${numberFmt.format(variants.length)} cách gọi`,
     ]));
-
-    const sections = [];
-    if (variants.length) {
-      const list = h('ul', { class: 'entry-list entry-list-compact', role: 'list' });
-      for (const v of variants) {
-        list.append(h('li', { class: 'entry' },
-          h('span', { class: 'entry-name' }, str(v.name)),
-          v.local === true ? badge('địa phương') : null,
-          h('span', { class: 'entry-count' }, ` — ${numberFmt.format(toCount(v.documents, 0))} văn bản`)));
-      }
-      sections.push(section('campaign-variants', 'Các cách gọi', list));
-    }
-    if (launchers.length) {
-      sections.push(section('campaign-launchers', 'Đơn vị phát động',
-        h('ul', { class: 'plain-list' }, launchers.map((l) => h('li', null, l)))));
-    }
-    if (docs.length) {
-      const list = h('ul', { class: 'entry-list', role: 'list' });
-      for (const d of docs) {
-        const did = str(d.id);
-        const li = h('li', { class: 'entry' },
-          h('p', { class: 'entry-title' },
-            h('a', { href: docUrl(did), 'data-nav': 'doc' }, str(d.title) || did),
-            d.launches === true ? badge('văn bản phát động', 'badge-strong') : null));
-        const meta = metaLine([str(d.date) ? timeEl(str(d.date)) : null]);
-        if (meta) li.append(meta);
-        const names = arr(d.names).map(str).filter(Boolean);
-        if (names.length) li.append(h('p', { class: 'entry-text' }, `Tên gọi trong văn bản: ${names.join('; ')}`));
-        list.append(li);
-      }
-      sections.push(section('campaign-docs', `Văn bản (${numberFmt.format(docs.length)})`, list));
-    }
-    if (cited.length) {
-      const list = h('ul', { class: 'entry-list entry-list-compact', role: 'list' });
-      for (const x of cited) {
-        const key = str(x.key);
-        const label = joinNonEmpty([str(x.type), str(x.symbol)], ' ') || key;
-        directiveLabels.set(key, label);
-        list.append(h('li', { class: 'entry' },
-          h('a', { href: directiveUrl(key), 'data-nav': 'directive' }, label),
-          h('span', { class: 'entry-count' }, ` — trích dẫn trong ${numberFmt.format(toCount(x.count, 0))} văn bản`)));
-      }
-      sections.push(section('campaign-directives', 'Văn bản chỉ đạo được trích dẫn', list));
-    }
-    els.campaignSections.replaceChildren(...sections);
+    els.campaignSections.replaceChildren(...[
+      variantsSection(variants),
+      launchersSection(arr(c.launchers).map(str).filter(Boolean)),
+      campaignDocumentsSection(docs),
+      relatedDirectivesSection('campaign-directives', 'Văn bản chỉ đạo được trích dẫn', c.cited_directives,
+        (n) => ` — trích dẫn trong ${numberFmt.format(n)} văn bản`),
+    ].filter(Boolean));
     finishRender(els.campaignView, els.campaignTitle, { detail: true });
+  }
+
+  function variantsSection(variants) {
+    if (!variants.length) return null;
+    const list = h('ul', { class: 'entry-list entry-list-compact', role: 'list' });
+    for (const v of variants) {
+      list.append(h('li', { class: 'entry' },
+        h('span', { class: 'entry-name' }, str(v.name)),
+        v.local === true ? badge('địa phương') : null,
+        h('span', { class: 'entry-count' }, ` — ${numberFmt.format(toCount(v.documents, 0))} văn bản`)));
+    }
+    return section('campaign-variants', 'Các cách gọi', list);
+  }
+
+  function launchersSection(launchers) {
+    if (!launchers.length) return null;
+    return section('campaign-launchers', 'Đơn vị phát động',
+      h('ul', { class: 'plain-list' }, launchers.map((l) => h('li', null, l))));
+  }
+
+  function campaignDocumentsSection(docs) {
+    if (!docs.length) return null;
+    const list = h('ul', { class: 'entry-list', role: 'list' });
+    for (const d of docs) {
+      const did = str(d.id);
+      const li = h('li', { class: 'entry' },
+        h('p', { class: 'entry-title' },
+          h('a', { href: docUrl(did), 'data-nav': 'doc' }, str(d.title) || did),
+          d.launches === true ? badge('văn bản phát động', 'badge-strong') : null));
+      const meta = metaLine([str(d.date) ? timeEl(str(d.date)) : null]);
+      if (meta) li.append(meta);
+      const names = arr(d.names).map(str).filter(Boolean);
+      if (names.length) li.append(h('p', { class: 'entry-text' }, `Tên gọi trong văn bản: ${names.join('; ')}`));
+      list.append(li);
+    }
+    return section('campaign-docs', `Văn bản (${numberFmt.format(docs.length)})`, list);
   }
 
   /* --------------------------------------------------------------- shared */

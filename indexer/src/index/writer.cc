@@ -47,7 +47,7 @@ bool DocumentPreparer::unchanged_in_index(const std::string& idt, const std::str
   try {
     if (!committed_) {
       committed_.emplace(db_path_);
-    } else if (++since_reopen_ % 256 == 0) {
+    } else if (++since_reopen_ % kReopenEvery == 0) {
       committed_->reopen();
     }
     Xapian::PostingIterator p = committed_->postlist_begin(idt);
