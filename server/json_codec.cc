@@ -67,8 +67,10 @@ nlohmann::json to_json(const search::SearchResponse& r) {
   return out;
 }
 
-nlohmann::json to_json(const search::DocumentDetail& d) {
-  const doc::DocumentRecord& r = d.stored.record;
+namespace {
+
+// The header fields as one object, with the extra metadata fields.
+nlohmann::json document_metadata(const doc::DocumentRecord& r) {
   nlohmann::json metadata = {
       {"issuer", r.issuer},
       {"symbol", r.symbol},
@@ -82,19 +84,29 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
   for (const auto& [k, v] : r.metadata) {
     if (!metadata.contains(k)) metadata[k] = v;
   }
-  if (const auto u = r.metadata.find("unnumbered_symbol"); u != r.metadata.end()) {
-    metadata["unnumbered"] = true;
-  }
+  if (r.metadata.count("unnumbered_symbol")) metadata["unnumbered"] = true;
+  return metadata;
+}
+
+// Citations with the words cited and code-point offsets; each key
+// resolved to its directive entity.
+nlohmann::json document_citations(const search::DocumentDetail& d) {
+  const std::string& text = d.stored.record.text;
   nlohmann::json citations = nlohmann::json::array();
   for (std::size_t i = 0; i < d.stored.citations.size(); ++i) {
     const auto& c = d.stored.citations[i];
     nlohmann::json j = c;
     j.erase("symbol_key");
     if (i < d.citation_keys.size()) j["key"] = d.citation_keys[i];
-    j["text"] = r.text.substr(std::min(c.start, r.text.size()), c.end > c.start ? c.end - c.start : 0);
-    set_code_point_offsets(j, r.text, c.start, c.end);
+    j["text"] = text.substr(std::min(c.start, text.size()), c.end > c.start ? c.end - c.start : 0);
+    set_code_point_offsets(j, text, c.start, c.end);
     citations.push_back(std::move(j));
   }
+  return citations;
+}
+
+// Each campaign name once.
+nlohmann::json document_campaigns(const search::DocumentDetail& d) {
   nlohmann::json campaigns = nlohmann::json::array();
   std::set<std::string> seen;
   for (const auto& m : d.stored.campaigns) {
@@ -102,6 +114,13 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
     campaigns.push_back(
         {{"id", m.id}, {"name", m.name}, {"local", m.local}, {"launched", m.launched}});
   }
+  return campaigns;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const search::DocumentDetail& d) {
+  const doc::DocumentRecord& r = d.stored.record;
   nlohmann::json similar = nlohmann::json::array();
   for (const auto& s : d.similar) {
     similar.push_back({{"id", s.id}, {"title", s.title}, {"date", s.date}, {"score", s.score}});
@@ -113,11 +132,11 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
           {"symbol", r.symbol},
           {"issuer", r.issuer},
           {"text", r.text},
-          {"metadata", std::move(metadata)},
-          {"citations", std::move(citations)},
+          {"metadata", document_metadata(r)},
+          {"citations", document_citations(d)},
           {"is_directive", d.is_directive},
           {"cited_by", citing(d.cited_by)},
-          {"campaigns", std::move(campaigns)},
+          {"campaigns", document_campaigns(d)},
           {"similar", std::move(similar)}};
 }
 

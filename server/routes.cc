@@ -64,16 +64,30 @@ std::string cache_key(const search::SearchRequest& r) {
   return key + std::to_string(r.offset) + '/' + std::to_string(r.limit) + (r.facets ? "/f" : "/-");
 }
 
-Result<search::SearchRequest> search_request(const httplib::Request& req) {
-  if (!req.has_param("q")) return Status::invalid_argument("missing parameter q");
+// "offset" and "limit", as given or by default.
+struct Paging {
+  std::size_t offset = 0;
+  std::size_t limit = 0;
+};
+Result<Paging> paging(const httplib::Request& req, std::size_t default_limit) {
   const auto offset = size_param(req, "offset", 0);
   if (!offset) return offset.status();
-  const auto limit = size_param(req, "limit", 10);
+  const auto limit = size_param(req, "limit", default_limit);
   if (!limit) return limit.status();
+  return Paging{*offset, *limit};
+}
+
+constexpr std::size_t kDefaultSearchLimit = 10;
+constexpr std::size_t kDefaultDirectiveLimit = 50;
+
+Result<search::SearchRequest> search_request(const httplib::Request& req) {
+  if (!req.has_param("q")) return Status::invalid_argument("missing parameter q");
+  const Result<Paging> page = paging(req, kDefaultSearchLimit);
+  if (!page) return page.status();
   search::SearchRequest r;
   r.query = req.get_param_value("q");
-  r.offset = *offset;
-  r.limit = *limit;
+  r.offset = page->offset;
+  r.limit = page->limit;
   r.facets = req.get_param_value("facets") != "0";
   r.type = req.get_param_value("type");
   r.issuer = req.get_param_value("issuer");
@@ -84,17 +98,15 @@ Result<search::SearchRequest> search_request(const httplib::Request& req) {
 }
 
 Result<search::DirectiveFilter> directive_filter(const httplib::Request& req) {
-  const auto offset = size_param(req, "offset", 0);
-  if (!offset) return offset.status();
-  const auto limit = size_param(req, "limit", 50);
-  if (!limit) return limit.status();
+  const Result<Paging> page = paging(req, kDefaultDirectiveLimit);
+  if (!page) return page.status();
   search::DirectiveFilter f;
   f.type = req.get_param_value("type");
   f.issuer = req.get_param_value("issuer");
   f.year = req.get_param_value("year");
   f.q = req.get_param_value("q");
-  f.offset = *offset;
-  f.limit = *limit;
+  f.offset = page->offset;
+  f.limit = page->limit;
   return f;
 }
 

@@ -28,28 +28,29 @@ std::string dump_json(const nlohmann::json& j);
 
 }  // namespace vanban
 
+// Each type's fields, listed once: nlohmann's macro writes both directions
+// (inline), and reading takes a default-constructed value's field for a
+// missing key.
 namespace vanban::doc {
-void to_json(nlohmann::json& j, const DocumentRecord& r);
-void from_json(const nlohmann::json& j, DocumentRecord& r);
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DocumentRecord, id, title, text, date, type, symbol,
+                                                source, issuer, subject, recipients, distribution,
+                                                signer_authority, signer_name, metadata)
 }  // namespace vanban::doc
 
 namespace vanban::text {
 // Offsets (start, end) are bytes of the document text.
-void to_json(nlohmann::json& j, const Citation& c);
-void from_json(const nlohmann::json& j, Citation& c);
-void to_json(nlohmann::json& j, const CampaignMention& m);
-void from_json(const nlohmann::json& j, CampaignMention& m);
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Citation, symbol, symbol_key, type, date, issuer,
+                                                subject, key, start, end)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CampaignMention, name, id, local, launched, launcher,
+                                                start, end)
 }  // namespace vanban::text
 
 namespace vanban::index {
-void to_json(nlohmann::json& j, const LinkedDocument& l);
-void from_json(const nlohmann::json& j, LinkedDocument& l);
-void to_json(nlohmann::json& j, const DirectiveEntity& d);
-void from_json(const nlohmann::json& j, DirectiveEntity& d);
-void to_json(nlohmann::json& j, const CampaignVariant& v);
-void from_json(const nlohmann::json& j, CampaignVariant& v);
-void to_json(nlohmann::json& j, const CampaignEntity& c);
-void from_json(const nlohmann::json& j, CampaignEntity& c);
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(LinkedDocument, id, title, date, confidence, how)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(DirectiveEntity, key, symbol, symbol_key, type, date,
+                                                issuer, subject, aliases, documents)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CampaignVariant, name, documents, local)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CampaignEntity, id, name, variants, launchers)
 }  // namespace vanban::index
 
 #endif  // VANBAN_JSON_H_

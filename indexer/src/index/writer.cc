@@ -42,6 +42,15 @@ void IndexWriter::account(DocumentFootprint&& f, bool added) {
 
 DocumentPreparer::DocumentPreparer(std::string db_path) : db_path_(std::move(db_path)) {}
 
+namespace {
+
+// The preparer's view of the index is refreshed every this many documents:
+// often enough to see the writer's last commit, rarely enough to cost
+// nothing measurable.
+constexpr std::size_t kReopenEvery = 256;
+
+}  // namespace
+
 bool DocumentPreparer::unchanged_in_index(const std::string& idt, const std::string& digest) {
   if (db_path_.empty()) return false;
   try {
