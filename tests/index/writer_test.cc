@@ -3,67 +3,91 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include <filesystem>
-#include <set>
+#include <string>
 
 #include "testing/scratch_dir.h"
-#include "vanban/index/record_codec.h"
 #include "vanban/index/schema.h"
 
 namespace vanban::index {
 namespace {
 
-TEST(IdTermTest, TextCannotImpersonateAnotherDocumentsId) {
-  const testing::ScratchDir dir("id_collision");
-  dir.write("docs.jsonl",
-            "{\"id\": \"bao-cao-quy\", \"text\": \"Báo cáo kết quả thi đua Q1 năm 2024.\"}\n"
-            "{\"id\": \"1\", \"text\": \"Kế hoạch phát động phong trào thi đua năm 2024.\"}\n");
-  const auto run = testing::index_paths(dir.str("db"), {dir.str("docs.jsonl")});
-  EXPECT_EQ(run.added, 2u);
-  EXPECT_EQ(Xapian::Database(dir.str("db")).get_doccount(), 2u);
+doc::DocumentRecord record(const std::string& id, const std::string& text) {
+  doc::DocumentRecord r;
+  r.id = id;
+  r.text = text;
+  return r;
 }
 
-TEST(MakeDocumentTest, IndexesFoldedExactAndSymbolTerms) {
-  doc::DocumentRecord r;
-  r.id = "x";
-  r.title = "Thi đua";
-  r.text = "Thi đua “Dân vận khéo” theo Chỉ thị số 34- CT/TW của Tỉnh uỷ";
-  r.date = "2024-02-29";
-  text::Tokenizer tok;
-  const Xapian::Document d = make_document(r, "/root", tok);
-  std::set<std::string> terms;
-  for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) terms.insert(*t);
-  for (const char* expected : {"dan", "XEdân", "kheo", "XEkhéo", "XSYM34-ct/tw", "uy",
-                               "XEủy", "Sthi", "Sdua", "Qx", "Y2024", "M202402",
-                               "D20240229"}) {
-    EXPECT_TRUE(terms.count(expected)) << expected;
+class IndexWriterTest : public ::testing::Test {
+ protected:
+  IndexWriterTest() : dir_("index_writer") {}
+  std::string db() const { return dir_.str("db"); }
+  testing::ScratchDir dir_;
+};
+
+TEST_F(IndexWriterTest, PutAddsUpdatesOrLeavesAlone) {
+  IndexWriter w(db(), {});
+  EXPECT_EQ(w.put(record("a", "Thi đua yêu nước"), "/r"), IndexWriter::Outcome::kAdded);
+  EXPECT_EQ(w.put(record("a", "Thi đua yêu nước"), "/r"), IndexWriter::Outcome::kUnchanged);
+  EXPECT_EQ(w.put(record("a", "Thi đua khen thưởng"), "/r"), IndexWriter::Outcome::kUpdated);
+  // The same record under another root is a change (its source moved).
+  EXPECT_EQ(w.put(record("a", "Thi đua khen thưởng"), "/other"), IndexWriter::Outcome::kUpdated);
+  w.commit();
+  EXPECT_EQ(w.document_count(), 1u);
+}
+
+TEST_F(IndexWriterTest, RemoveMissingKeepsWhatWasPutOrKept) {
+  {
+    IndexWriter w(db(), {});
+    for (const char* id : {"a", "b", "c"}) w.put(record(id, "Dân vận khéo"), "/r");
+    w.put(record("d", "Dân vận khéo"), "/other");
   }
-  // The symbol is one atom: its parts are not words.
-  EXPECT_FALSE(terms.count("ct"));
-  EXPECT_FALSE(terms.count("tw"));
-  EXPECT_EQ(d.get_value(kDateSlot), "20240229");
+  IndexWriter w(db(), {});
+  w.put(record("a", "Dân vận khéo"), "/r");
+  w.keep("b");
+  EXPECT_EQ(w.remove_missing("/r"), 1u);  // c
+  w.commit();
+  const Xapian::Database d(db());
+  EXPECT_EQ(d.get_doccount(), 3u);
+  EXPECT_EQ(d.get_termfreq(id_term("c")), 0u);
+  EXPECT_EQ(d.get_termfreq(id_term("d")), 1u);  // another root is not touched
 }
 
-TEST(RecordCodecTest, RoundTrips) {
-  doc::DocumentRecord r;
-  r.id = "seeds/a.txt";
-  r.title = "Tiêu đề";
-  r.text = "Nội dung <script>";
-  r.metadata["place"] = "Lai Châu";
-  const auto back = decode_record(encode_record(r));
-  ASSERT_TRUE(back.is_ok());
-  EXPECT_EQ(back->id, r.id);
-  EXPECT_EQ(back->text, r.text);
-  EXPECT_EQ(back->metadata, r.metadata);
-  EXPECT_TRUE(decode_record("{").status().is_corruption());
+TEST_F(IndexWriterTest, CommitsEveryBatchAndOnDestruction) {
+  {
+    IndexWriter w(db(), {.documents_per_commit = 2});
+    w.put(record("a", "một"), "/r");
+    w.put(record("b", "hai"), "/r");
+    EXPECT_EQ(Xapian::Database(db()).get_doccount(), 2u);  // the batch is committed
+    w.put(record("c", "ba"), "/r");
+    EXPECT_EQ(Xapian::Database(db()).get_doccount(), 2u);
+  }
+  EXPECT_EQ(Xapian::Database(db()).get_doccount(), 3u);
 }
 
-TEST(IdTermTest, LongIdsStayUnderXapiansLimit) {
-  const std::string long_id(600, 'x');
-  const std::string term = id_term(long_id);
-  EXPECT_LE(term.size(), kMaxTermBytes);
-  EXPECT_NE(term, id_term(long_id + "y"));
-  EXPECT_EQ(id_term("seeds/a.txt"), "Qseeds/a.txt");
+TEST_F(IndexWriterTest, SpellingFollowsTheDocuments) {
+  IndexWriter w(db(), {});
+  w.put(record("a", "khen thưởng"), "/r");
+  w.put(record("b", "khen thưởng"), "/r");
+  w.commit();
+  EXPECT_EQ(Xapian::Database(db()).get_spelling_suggestion("thưởnh"), "thưởng");
+  w.put(record("a", "thi đua"), "/r");
+  w.put(record("b", "thi đua"), "/r");
+  w.commit();
+  EXPECT_EQ(Xapian::Database(db()).get_spelling_suggestion("thưởnh"), "");
+}
+
+TEST_F(IndexWriterTest, KnowledgeChangesArePendingUntilTaken) {
+  {
+    IndexWriter w(db(), {});
+    w.put(record("a", "Thực hiện Chỉ thị số 34-CT/TW"), "/r");
+    w.commit();
+  }  // as if killed before the refresh: the keys are saved with the batch
+  IndexWriter w(db(), {});
+  const KnowledgeChanges changes = w.take_changes();
+  EXPECT_EQ(changes.symbols, (std::set<std::string>{"34-ct/tw"}));
+  w.commit();
+  EXPECT_TRUE(w.take_changes().empty());
 }
 
 }  // namespace
