@@ -20,10 +20,6 @@ namespace {
 // libmagic decides from the first bytes; its own default reads up to
 // 1 MiB, and a DOCX's part names are in the first kilobytes.
 constexpr std::size_t kMagicBytes = 1 << 20;
-// A file libmagic cannot name is text if its start has no NUL byte and
-// few control characters (8-bit legacy text often gets no name).
-constexpr std::size_t kSniffBytes = 4096;
-constexpr std::size_t kControlPerBytes = 100;
 
 struct MagicCloser {
   void operator()(magic_set* m) const { magic_close(m); }
@@ -78,15 +74,6 @@ Format ole_format(std::string_view bytes, const std::string& ext) {
   return Format::kBinary;
 }
 
-bool looks_like_text(std::string_view bytes) {
-  const std::string_view head = bytes.substr(0, kSniffBytes);
-  const auto controls = std::count_if(head.begin(), head.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f';
-  });
-  return head.find('\0') == std::string_view::npos &&
-         static_cast<std::size_t>(controls) <= head.size() / kControlPerBytes;
-}
-
 bool starts_with_any(const std::string& s, std::initializer_list<std::string_view> prefixes) {
   return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return s.starts_with(p); });
 }
@@ -100,11 +87,13 @@ Format format_of(const std::string& mime, std::string_view bytes, const std::str
   if (mime == "image/png" || mime == "image/jpeg" || mime == "image/tiff") return Format::kImage;
   if (mime == "text/html" || mime == "application/xhtml+xml") return Format::kHtml;
   const bool html_name = ext == "html" || ext == "htm" || ext == "xhtml" || ext == "shtml";
+  // libmagic names 8-bit legacy text, UTF-16 without a BOM and text with
+  // stray NULs "application/octet-stream".
   if (starts_with_any(mime, {"text/", "application/xml", "application/x-empty", "application/json"}) ||
-      looks_like_utf16(bytes)) {
+      looks_like_text(bytes)) {
     return html_name ? Format::kHtml : Format::kText;
   }
-  return looks_like_text(bytes) ? (html_name ? Format::kHtml : Format::kText) : Format::kBinary;
+  return Format::kBinary;
 }
 
 // What every format's text goes through: NFC, "\n" line ends, the size

@@ -3,6 +3,7 @@
 #include <uchardet/uchardet.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <memory>
@@ -76,20 +77,44 @@ Result<std::string> decode_utf16(std::string_view bytes, const char* codepage) {
   return out;
 }
 
+bool binary_nul_bytes(std::string_view text) {
+  const auto first = text.find('\0');
+  if (first == std::string_view::npos) return false;
+  const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
+  return first < kMagicBytes || count > 1 + text.size() / kNulPerBytes;
+}
+
 // Applies the NUL rules to decoded text: stray NULs become spaces.
 Status check_nul_bytes(std::string& text) {
-  const auto first = text.find('\0');
-  if (first == std::string::npos) return Status::ok();
-  const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
-  if (first < kMagicBytes || count > 1 + text.size() / kNulPerBytes) {
+  if (binary_nul_bytes(text)) {
+    const auto count = std::count(text.begin(), text.end(), '\0');
     return Status::not_supported("binary", std::to_string(count) + " NUL bytes (first at offset " +
-                                               std::to_string(first) + "): not a text file");
+                                               std::to_string(text.find('\0')) + "): not a text file");
   }
   std::replace(text.begin(), text.end(), '\0', ' ');
   return Status::ok();
 }
 
-std::size_t control_characters(std::string_view utf8) {
+// UTF-8 with a few broken bytes (a cut, a bad copy) is broken UTF-8, not
+// a legacy encoding: legacy text has few byte pairs that happen to be
+// well-formed UTF-8.
+bool mostly_utf8(std::string_view bytes) {
+  std::size_t good = 0, bad = 0;
+  const auto n = static_cast<int32_t>(bytes.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes.data(), i, n, c);
+    if (c < 0) {
+      ++bad;
+    } else if (i - at > 1) {
+      ++good;
+    }
+  }
+  return good >= bad;
+}
+
+std::size_t control_characters(std::string_view utf8) {  // C0 controls but white space
   return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
     return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
            c != '\f';
@@ -134,6 +159,7 @@ std::string decode_as(std::string_view bytes, std::string_view encoding) {
 // Bytes that are not UTF-8: windows-1258, TCVN3 or VNI, whichever reads as
 // Vietnamese (uchardet's windows-1258 goes first on a tie).
 Result<DecodedText> decode_8bit(std::string_view bytes, std::size_t first_bad) {
+  if (mostly_utf8(sample(bytes))) return invalid_utf8(bytes, first_bad, {});
   const std::string guess = uchardet_guess(sample(bytes));
   std::vector<Candidate> candidates;
   std::vector<std::string> order = {"tcvn3", "vni", "windows-1258"};
@@ -183,6 +209,12 @@ std::optional<Result<std::string>> decode_any_utf16(std::string_view bytes) {
 }
 
 }  // namespace
+
+bool looks_like_text(std::string_view bytes) {
+  const std::string_view head = bytes.substr(0, kUtf16SampleBytes);
+  return (!binary_nul_bytes(bytes) && control_characters(head) <= head.size() / kControlPerBytes) ||
+         looks_like_utf16(bytes);
+}
 
 bool looks_like_utf16(std::string_view bytes) {
   const std::string_view head = bytes.substr(0, kUtf16SampleBytes & ~std::size_t{1});

@@ -41,6 +41,10 @@ Result<Extracted> extract_text(std::string_view bytes, const ExtractOptions& opt
 // charset ICU does not know. Ill-formed input becomes U+FFFD.
 Result<std::string> convert_charset(std::string_view bytes, const std::string& charset);
 
+// True if `bytes` could be a text file: no NUL bytes beyond a few strays
+// (or UTF-16), almost no control characters. Reads the first kilobytes.
+bool looks_like_text(std::string_view bytes);
+
 // True if `bytes` look like UTF-16 without a byte-order mark: NUL bytes on
 // one side of most code units and almost never on the other.
 bool looks_like_utf16(std::string_view bytes);
