@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <mutex>
 #include <stdexcept>
 #include <unordered_map>
@@ -132,75 +133,95 @@ std::string to_utf8(std::u32string_view s) {
   return out;
 }
 
-bool is_ascii_lower(char32_t c) { return c >= 'a' && c <= 'z'; }
-bool is_letter(char32_t c) {
-  return u_isalpha(static_cast<UChar32>(c)) ||
-         u_getCombiningClass(static_cast<UChar32>(c)) != 0;
-}
-
 // ---------------------------------------------------------------------------
 // Decoding.
 
-// One byte of TCVN3, without context.
-char32_t tcvn3_char(unsigned char byte) {
-  static const std::array<char32_t, 256> table = [] {
-    std::array<char32_t, 256> t{};
-    for (unsigned b = 0; b < 256; ++b) t[b] = cp1252(static_cast<unsigned char>(b));
-    for (const ByteLetter& e : kTcvn3) t[e.byte] = e.letter;
+// TCVN3, byte by byte, as UTF-8: each byte's character and its capital,
+// and what kind of letter it is (for the capitals-only words below).
+enum class LetterKind : std::uint8_t { kNone, kLower, kAsciiLower, kCapital };
+
+struct Tcvn3Table {
+  std::array<std::string, 256> utf8, capital_utf8;
+  std::array<LetterKind, 256> kind{};
+};
+
+const Tcvn3Table& tcvn3_table() {
+  static const Tcvn3Table table = [] {
+    std::array<char32_t, 256> chars{};
+    for (unsigned b = 0; b < 256; ++b) chars[b] = cp1252(static_cast<unsigned char>(b));
+    for (const ByteLetter& e : kTcvn3) chars[e.byte] = e.letter;
+    Tcvn3Table t;
+    for (unsigned b = 0; b < 256; ++b) {
+      const auto c = static_cast<UChar32>(chars[b]);
+      append_utf8(t.utf8[b], chars[b]);
+      append_utf8(t.capital_utf8[b], static_cast<char32_t>(u_toupper(c)));
+      t.kind[b] = !u_isalpha(c) ? LetterKind::kNone
+                  : (b >= 'a' && b <= 'z') ? LetterKind::kAsciiLower
+                  : u_isupper(c) ? LetterKind::kCapital : LetterKind::kLower;
+    }
     return t;
   }();
-  return table[byte];
+  return table;
 }
 
-// TCVN3 has no capitals with tone marks; a word whose other letters are
-// capitals was written in a capitals-only (.VnTimeH) font: "CHủ" -> "CHỦ".
-void capitalize_capital_words(std::u32string& s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (!is_letter(s[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t end = i;
-    bool inner_capital = false, ascii_lower = false;
-    for (; end < s.size() && is_letter(s[end]); ++end) {
-      inner_capital |= end > i && u_isupper(static_cast<UChar32>(s[end]));
-      ascii_lower |= is_ascii_lower(s[end]);
-    }
-    // "Tự", "Đà" (a capital, then lower-case letters) are ordinary words.
-    if (inner_capital && !ascii_lower) {
-      for (std::size_t k = i; k < end; ++k) s[k] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(s[k])));
-    }
-    i = end;
+LetterKind kind_of(char32_t unit) {
+  if (unit < 0x100) return tcvn3_table().kind[unit];
+  const auto c = static_cast<UChar32>(unit);
+  return !u_isalpha(c) ? LetterKind::kNone : u_isupper(c) ? LetterKind::kCapital : LetterKind::kLower;
+}
+
+void append_tcvn3(std::string& out, char32_t unit, bool capital) {
+  if (unit < 0x100) {
+    out += capital ? tcvn3_table().capital_utf8[unit] : tcvn3_table().utf8[unit];
+  } else {
+    append_utf8(out, capital ? static_cast<char32_t>(u_toupper(static_cast<UChar32>(unit))) : unit);
   }
 }
 
-std::u32string decode_tcvn3(std::u32string_view bytes) {
-  std::u32string out;
-  out.reserve(bytes.size());
-  for (const char32_t b : bytes) out += b < 0x100 ? tcvn3_char(static_cast<unsigned char>(b)) : b;
-  capitalize_capital_words(out);
+// TCVN3 has no capitals with tone marks, so a word whose letters after
+// the first include a capital and no ASCII lower-case letter was written
+// in a capitals-only (.VnTimeH) font: "CHủ" -> "CHỦ". "Tự", "Đà" (a
+// capital, then lower-case letters) are ordinary words.
+std::string decode_tcvn3(std::u32string_view units) {
+  std::string out;
+  out.reserve(units.size() + units.size() / 2);
+  std::size_t i = 0;
+  while (i < units.size()) {
+    std::size_t end = i;
+    bool inner_capital = false, ascii_lower = false;
+    for (; end < units.size(); ++end) {
+      const LetterKind k = kind_of(units[end]);
+      if (k == LetterKind::kNone) break;
+      inner_capital |= end > i && k == LetterKind::kCapital;
+      ascii_lower |= k == LetterKind::kAsciiLower;
+    }
+    if (end == i) {
+      append_tcvn3(out, units[i++], false);
+      continue;
+    }
+    const bool capitals = inner_capital && !ascii_lower;
+    for (; i < end; ++i) append_tcvn3(out, units[i], capitals);
+  }
   return out;
 }
 
-const VniMark* vni_mark(char32_t byte, bool* capital) {
-  for (const VniMark& m : kVniMarks) {
-    if (byte == m.byte || byte == m.byte - kVniCapitalOffset) {
-      *capital = byte != m.byte;
-      return &m;
-    }
-  }
-  return nullptr;
-}
+// VNI byte by byte: the mark a byte is (any case), or the letter it is.
+struct VniTable {
+  std::array<const VniMark*, 256> mark{};
+  std::array<char32_t, 256> letter{};
+};
 
-std::optional<char32_t> vni_letter(char32_t byte) {
-  for (const ByteLetter& e : kVniLetters) {
-    if (byte == e.byte) return e.letter;
-    if (byte == e.byte - kVniCapitalOffset) {
-      return static_cast<char32_t>(u_toupper(static_cast<UChar32>(e.letter)));
+const VniTable& vni_table() {
+  static const VniTable table = [] {
+    VniTable t;
+    for (const VniMark& m : kVniMarks) t.mark[m.byte] = t.mark[m.byte - kVniCapitalOffset] = &m;
+    for (const ByteLetter& e : kVniLetters) {
+      t.letter[e.byte] = e.letter;
+      t.letter[e.byte - kVniCapitalOffset] = static_cast<char32_t>(u_toupper(static_cast<UChar32>(e.letter)));
     }
-  }
-  return std::nullopt;
+    return t;
+  }();
+  return table;
 }
 
 // Whether a VNI mark may follow `base`: tones go on any vowel (and ơ ư),
@@ -212,29 +233,66 @@ bool vni_mark_fits(const VniMark& mark, char32_t base) {
   return std::u32string_view(U"aeiouyơư").find(lower) != std::u32string_view::npos;
 }
 
+const icu::Normalizer2& nfc() {
+  static const icu::Normalizer2* const instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFC data unavailable");
+    return n;
+  }();
+  return *instance;
+}
+
+// A base letter with a VNI mark, precomposed ("a" + circumflex + dot below
+// = "ậ"), so decoded VNI is NFC without a normalization pass. Built once
+// from ICU's composition.
+char32_t compose(char32_t base, const VniMark& mark) {
+  static const auto table = [] {
+    std::unordered_map<std::uint64_t, char32_t> t;
+    for (const char32_t b : std::u32string_view(U"aeiouyAEIOUYơưƠƯ")) {
+      for (const VniMark& m : kVniMarks) {
+        icu::UnicodeString u(static_cast<UChar32>(b));
+        if (m.quality != 0) u.append(static_cast<UChar32>(m.quality));
+        if (m.tone != 0) u.append(static_cast<UChar32>(m.tone));
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::UnicodeString c = nfc().normalize(u, status);
+        if (U_SUCCESS(status) && c.countChar32() == 1) t[(std::uint64_t{b} << 8) | m.byte] = static_cast<char32_t>(c.char32At(0));
+      }
+    }
+    return t;
+  }();
+  const auto it = table.find((std::uint64_t{base} << 8) | mark.byte);
+  return it == table.end() ? base : it->second;
+}
+
 std::u32string decode_vni(std::u32string_view bytes) {
   std::u32string out;
   out.reserve(bytes.size());
-  char32_t base = 0;  // the last letter a mark may follow, or 0
+  bool base = false;  // the last character is a letter a mark may follow
+  const VniTable& table = vni_table();
   for (const char32_t b : bytes) {
-    bool capital = false;
-    const VniMark* mark = b < 0x100 ? vni_mark(b, &capital) : nullptr;
-    if (mark != nullptr && base != 0 && vni_mark_fits(*mark, base)) {
-      if (mark->quality != 0) out += mark->quality;
-      if (mark->tone != 0) out += mark->tone;
-      base = 0;
+    if (b < 0x80) {
+      out += b;
+      base = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
       continue;
     }
-    const std::optional<char32_t> letter = b < 0x100 ? vni_letter(b) : std::nullopt;
-    const char32_t c = letter ? *letter : (b < 0x100 ? cp1252(static_cast<unsigned char>(b)) : b);
-    out += c;
-    base = (letter || (b < 0x80 && is_letter(c))) ? c : 0;
+    const VniMark* mark = b < 0x100 ? table.mark[b] : nullptr;
+    if (mark != nullptr && base && vni_mark_fits(*mark, out.back())) {
+      out.back() = compose(out.back(), *mark);
+      base = false;
+      continue;
+    }
+    const char32_t letter = b < 0x100 ? table.letter[b] : 0;
+    out += letter != 0 ? letter : (b < 0x100 ? cp1252(static_cast<unsigned char>(b)) : b);
+    base = letter != 0;
   }
   return out;
 }
 
-std::u32string decode_units(std::u32string_view bytes, LegacyEncoding encoding) {
-  return encoding == LegacyEncoding::kTcvn3 ? decode_tcvn3(bytes) : decode_vni(bytes);
+// Decodes bytes (units below 0x100; others pass through) to UTF-8 in NFC
+// as far as the tables go: every character they produce is precomposed.
+std::string decode_units(std::u32string_view bytes, LegacyEncoding encoding) {
+  return encoding == LegacyEncoding::kTcvn3 ? decode_tcvn3(bytes) : to_utf8(decode_vni(bytes));
 }
 
 }  // namespace
@@ -262,7 +320,7 @@ std::string decode_legacy(std::string_view bytes, LegacyEncoding encoding) {
   std::u32string units(bytes.size(), 0);
   std::transform(bytes.begin(), bytes.end(), units.begin(),
                  [](char c) { return static_cast<char32_t>(static_cast<unsigned char>(c)); });
-  return to_nfc(to_utf8(decode_units(units, encoding)));
+  return decode_units(units, encoding);
 }
 
 std::string decode_legacy_mojibake(std::string_view utf8, LegacyEncoding encoding,
@@ -272,11 +330,14 @@ std::string decode_legacy_mojibake(std::string_view utf8, LegacyEncoding encodin
     if (c < 0x80) continue;
     if (const auto b = byte_of(c)) c = *b;
   }
-  std::u32string decoded = decode_units(units, encoding);
+  std::string decoded = decode_units(units, encoding);
   if (capitals_only) {
-    for (char32_t& c : decoded) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+    std::u32string upper = to_u32(decoded);
+    for (char32_t& c : upper) c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
+    decoded = to_utf8(upper);
   }
-  return to_nfc(to_utf8(decoded));
+  // Characters that passed through may be decomposed.
+  return to_nfc(decoded);
 }
 
 bool could_be_mojibake(std::string_view utf8) {
@@ -298,7 +359,7 @@ namespace {
 using InverseTable = std::unordered_map<char32_t, std::string>;
 
 void add_inverse(InverseTable& table, std::u32string_view bytes, LegacyEncoding encoding) {
-  const std::u32string nfc = to_u32(to_nfc(to_utf8(decode_units(bytes, encoding))));
+  const std::u32string nfc = to_u32(to_nfc(decode_units(bytes, encoding)));
   if (nfc.size() != 1) return;
   std::string encoded;
   for (const char32_t b : bytes) encoded += static_cast<char>(b);

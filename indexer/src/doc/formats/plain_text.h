@@ -15,7 +15,9 @@
 namespace vanban::doc {
 
 struct DecodedText {
-  std::string text;      // NFC UTF-8, "\n" line ends
+  // UTF-8 with "\n" line ends; not yet NFC (windows-1258 keeps its tone
+  // marks apart): extract() normalizes every format's text once.
+  std::string text;
   std::string encoding;  // "text" (UTF-8), "utf-16", "windows-1258", "tcvn3", "vni"
 };
 
@@ -37,7 +39,8 @@ Result<DecodedText> decode_text_file(std::string_view bytes);
 Result<Extracted> extract_text(std::string_view bytes, const ExtractOptions& options);
 
 // Converts `bytes` in the charset `charset` (an ICU converter name or alias:
-// "windows-1258", "utf-8", "iso-8859-1") to UTF-8, NFC. kNotSupported for a
+// "windows-1258", "utf-8", "iso-8859-1") to UTF-8 (not NFC: windows-1258
+// writes tone marks as combining characters). kNotSupported for a
 // charset ICU does not know. Ill-formed input becomes U+FFFD.
 Result<std::string> convert_charset(std::string_view bytes, const std::string& charset);
 
