@@ -233,16 +233,6 @@ bool vni_mark_fits(const VniMark& mark, char32_t base) {
   return std::u32string_view(U"aeiouyơư").find(lower) != std::u32string_view::npos;
 }
 
-const icu::Normalizer2& nfc() {
-  static const icu::Normalizer2* const instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU NFC data unavailable");
-    return n;
-  }();
-  return *instance;
-}
-
 // A base letter with a VNI mark, precomposed ("a" + circumflex + dot below
 // = "ậ"), so decoded VNI is NFC without a normalization pass. Built once
 // from ICU's composition.
@@ -251,12 +241,11 @@ char32_t compose(char32_t base, const VniMark& mark) {
     std::unordered_map<std::uint64_t, char32_t> t;
     for (const char32_t b : std::u32string_view(U"aeiouyAEIOUYơưƠƯ")) {
       for (const VniMark& m : kVniMarks) {
-        icu::UnicodeString u(static_cast<UChar32>(b));
-        if (m.quality != 0) u.append(static_cast<UChar32>(m.quality));
-        if (m.tone != 0) u.append(static_cast<UChar32>(m.tone));
-        UErrorCode status = U_ZERO_ERROR;
-        const icu::UnicodeString c = nfc().normalize(u, status);
-        if (U_SUCCESS(status) && c.countChar32() == 1) t[(std::uint64_t{b} << 8) | m.byte] = static_cast<char32_t>(c.char32At(0));
+        std::u32string marked(1, b);
+        if (m.quality != 0) marked += m.quality;
+        if (m.tone != 0) marked += m.tone;
+        const std::u32string c = to_u32(to_nfc(to_utf8(marked)));
+        if (c.size() == 1) t[(std::uint64_t{b} << 8) | m.byte] = c[0];
       }
     }
     return t;
@@ -459,14 +448,12 @@ std::optional<LetterSpelling> spell_nfd(const icu::UnicodeString& nfd) {
   return out;
 }
 
+// ICU's NFD: immutable, owned by ICU, shared.
 const icu::Normalizer2& nfd() {
-  static const icu::Normalizer2* const instance = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU NFD data unavailable");
-    return n;
-  }();
-  return *instance;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU NFD data unavailable");
+  return *n;
 }
 
 // Latin letters with Vietnamese marks live in these two blocks.

@@ -23,6 +23,10 @@ constexpr std::size_t kCharsetSniffBytes = 8192;
 // Deeper markup than this is not a page anyone reads; the bound keeps the
 // recursive walks off the end of the stack.
 constexpr int kMaxDepth = 400;
+// gumbo frees its tree recursively, so a page nested deeper than this
+// (counting open tags, which overcounts unclosed <p> and <li>) is refused
+// before parsing: 50,000 levels stay well inside a thread's 8 MiB stack.
+constexpr std::size_t kMaxOpenTags = 50'000;
 // A paragraph that counts towards choosing the main content (Readability's
 // rule of thumb: shorter ones are captions, buttons, dates).
 constexpr std::size_t kMinParagraphChars = 25;
@@ -344,11 +348,40 @@ std::string title_of(const GumboNode* n, int depth) {
   return {};
 }
 
+bool is_void_tag(std::string_view name) {
+  static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr", "img",
+                                               "input", "link", "meta", "param", "source", "track", "wbr"};
+  return std::find(std::begin(kVoid), std::end(kVoid), name) != std::end(kVoid);
+}
+
+// The deepest nesting of open tags, counted without parsing.
+std::size_t max_open_tags(std::string_view page) {
+  std::size_t depth = 0, deepest = 0;
+  for (std::size_t at = page.find('<'); at != std::string_view::npos; at = page.find('<', at + 1)) {
+    if (at + 1 >= page.size()) break;
+    if (page[at + 1] == '/') {
+      depth -= depth > 0 ? 1 : 0;
+      continue;
+    }
+    std::size_t end = at + 1;
+    while (end < page.size() && std::isalnum(static_cast<unsigned char>(page[end]))) ++end;
+    std::string name(page.substr(at + 1, end - at - 1));
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
+    if (name.empty() || is_void_tag(name)) continue;
+    deepest = std::max(deepest, ++depth);
+  }
+  return deepest;
+}
+
 }  // namespace
 
 Result<Extracted> extract_html(std::string_view bytes, const ExtractOptions& /*options*/) {
   Result<std::string> page = page_utf8(bytes);
   if (!page) return page.status();
+  if (const std::size_t depth = max_open_tags(*page); depth > kMaxOpenTags) {
+    return Status::not_supported("HTML nested too deeply", std::to_string(depth) + " open tags");
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;  // the error list is not needed and could be long
   const std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> parsed(
