@@ -143,10 +143,12 @@ class Measure {
   // The element with the most paragraph text, grown to its parent while the
   // parent adds only a little (a title, a date line).
   const GumboNode* main_content(const GumboNode* root) const {
+    // In a fixed order (children before parents, in document order), so
+    // that a tie does not depend on the addresses the nodes got.
     const GumboNode* best = root;
     double best_score = 0;
-    for (const auto& [node, s] : stats_) {
-      if (s.score > best_score) best = node, best_score = s.score;
+    for (const GumboNode* node : order_) {
+      if ((*this)[node].score > best_score) best = node, best_score = (*this)[node].score;
     }
     while (best->parent != nullptr && best->parent->type == GUMBO_NODE_ELEMENT) {
       const Stats& mine = (*this)[best];
@@ -187,6 +189,7 @@ class Measure {
     }
     stats_[node].chars = s.chars;
     stats_[node].link_chars = s.link_chars;
+    order_.push_back(node);
     return s;
   }
 
@@ -198,6 +201,7 @@ class Measure {
   }
 
   std::unordered_map<const GumboNode*, Stats> stats_;
+  std::vector<const GumboNode*> order_;  // every element measured, children first
 };
 
 bool is_block(GumboTag tag) {
