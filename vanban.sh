@@ -16,7 +16,8 @@ cd "$(dirname "$(readlink -f "$0")")"
 BUILD_DIR=${BUILD_DIR:-build}
 DB=${DB:-data/index}
 PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
-          libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libcli11-dev curl python3)
+          libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libcli11-dev curl python3
+          libmagic-dev libzip-dev libpugixml-dev libgumbo-dev libuchardet-dev antiword)
 # The test command also drives the page in Debian's Chromium (playwright-core
 # from npm, with the machine's Node.js >= 20).
 TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev)
