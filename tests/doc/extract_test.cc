@@ -12,8 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "testing/temp_index.h"
+#include "testing/scratch_dir.h"
 #include "vanban/doc/loader.h"
+#include "vanban/doc/chrome.h"
 #include "vanban/doc/metadata.h"
 #include "vanban/text/legacy_encoding.h"
 
@@ -31,7 +32,7 @@ std::string seed_path(const std::string& number) {
   return {};
 }
 
-// What the indexer does with a file's text (loader.cc load_text_file).
+// What the indexer does with a file's text (loader.cc load_file).
 DocumentRecord record_of(const std::string& text) {
   DocumentRecord r;
   r.text = strip_boilerplate(text);
@@ -40,8 +41,7 @@ DocumentRecord record_of(const std::string& text) {
 }
 
 DocumentRecord seed_record(const std::string& number) {
-  Skip why;
-  return record_of(*decode_text(testing::read_file(seed_path(number)), &why));
+  return record_of(extract_plain_text(testing::read_file(seed_path(number)), {})->text);
 }
 
 // Text modulo white space and the Markdown marks the converter left in
@@ -252,9 +252,8 @@ TEST(ExtractTest, Utf8AndAsciiAreNotMangled) {
     const std::string bytes = testing::read_file(seed_path(n));
     const Result<Extracted> got = extract(bytes, "seed.txt", {});
     ASSERT_TRUE(got.is_ok()) << n;
-    Skip why;
     EXPECT_EQ(got->format, "text") << n;
-    EXPECT_EQ(got->text, *decode_text(bytes, &why)) << n;
+    EXPECT_EQ(got->text, extract_plain_text(bytes, {})->text) << n;
   }
   const char* const kKept[] = {
       "The quick brown fox jumps over the lazy dog.",

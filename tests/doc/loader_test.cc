@@ -10,45 +10,6 @@
 namespace vanban::doc {
 namespace {
 
-TEST(DecodeTextTest, AcceptsUtf8AndNormalizesToNfc) {
-  const auto text = decode_text("\xEF\xBB\xBFVie\u0323\u0302t Nam\r\nLai Châu");
-  ASSERT_TRUE(text.is_ok());
-  EXPECT_EQ(*text, "Việt Nam\nLai Châu");
-}
-
-TEST(DecodeTextTest, ConvertsUtf16WithByteOrderMark) {
-  // "Đảng" in UTF-16LE with a BOM.
-  const std::string bytes("\xFF\xFE\x10\x01\xA3\x1E\x6E\x00\x67\x00", 10);
-  const auto text = decode_text(bytes);
-  ASSERT_TRUE(text.is_ok()) << text.status().message();
-  EXPECT_EQ(*text, "Đảng");
-}
-
-TEST(DecodeTextTest, RejectsInvalidUtf8WithItsPosition) {
-  const auto text = decode_text("Chỉ thị\n34-CT/TW \xC3\x28 ngày");
-  ASSERT_FALSE(text.is_ok());
-  EXPECT_EQ(text.status().reason(), "invalid UTF-8");
-  EXPECT_EQ(text.status().detail(), "at byte 21 (line 2)");
-}
-
-TEST(DecodeTextTest, RejectsBinaryAndEmpty) {
-  const auto zip = decode_text(std::string("PK\x03\x04\0\0", 6));
-  EXPECT_EQ(zip.status().reason(), "binary");
-  EXPECT_TRUE(zip.status().is_not_supported());
-  EXPECT_EQ(decode_text(" \n\t\n").status().reason(), "empty");
-  EXPECT_EQ(decode_text("").status().reason(), "empty");
-}
-
-TEST(DecodeTextTest, StrayNulBytesInLongTextBecomeSpaces) {
-  // PDF extraction leaves a few NUL bytes where checkbox glyphs were.
-  std::string text(5000, 'a');
-  text[1000] = '\0';
-  text[3000] = '\0';
-  const auto out = decode_text(text);
-  ASSERT_TRUE(out.is_ok()) << out.status().message();
-  EXPECT_EQ((*out)[1000], ' ');
-}
-
 TEST(ListInputsTest, WalksDirectoriesWithRelativeIdsInStableOrder) {
   const testing::ScratchDir dir("list_inputs");
   dir.write("b/2.txt", "hai");
@@ -179,6 +140,29 @@ TEST(LoadFileTest, FileThatCannotBeOpenedIsReported) {
   ASSERT_FALSE(record.is_ok());
   EXPECT_TRUE(record.status().is_io_error());
   EXPECT_EQ(record.status().message(), "unreadable: cannot open for reading");
+}
+
+TEST(LoadFileTest, RecordsWhatTheFileWas) {
+  const testing::ScratchDir dir("load_formats");
+  dir.write("a.txt", "C\xE9ng ho\xB5 x\xB7 h\xE9i ch\xF1 ngh\xDC" "a Vi\xD6t Nam\n");  // TCVN3 bytes
+  dir.write("b.txt", "Cộng hòa xã hội chủ nghĩa Việt Nam\n");
+  const InputListing listing = list_inputs({dir.str()});
+  ASSERT_EQ(listing.files.size(), 2u);
+  const auto tcvn3 = load_file(listing.files[0], {});
+  ASSERT_TRUE(tcvn3.is_ok()) << tcvn3.status().message();
+  EXPECT_EQ(tcvn3->text, "Cộng hoà xã hội chủ nghĩa Việt Nam\n");
+  EXPECT_EQ(tcvn3->metadata.at("format"), "tcvn3");
+  EXPECT_EQ(load_file(listing.files[1], {})->metadata.at("format"), "text");
+}
+
+TEST(LoadFileTest, BinaryAndEmptyFilesSayWhy) {
+  const testing::ScratchDir dir("load_bad");
+  dir.write("a.bin", std::string("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16));
+  dir.write("b.txt", " \n\t\n");
+  const InputListing listing = list_inputs({dir.str()});
+  ASSERT_EQ(listing.files.size(), 2u);
+  EXPECT_EQ(load_file(listing.files[0], {}).status().reason(), "binary");
+  EXPECT_EQ(load_file(listing.files[1], {}).status().reason(), "empty");
 }
 
 TEST(LoadFileTest, EnforcesTheSizeLimit) {

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "testing/temp_index.h"
+#include "testing/scratch_dir.h"
 
 namespace vanban::text {
 namespace {

@@ -2,13 +2,13 @@
 // fixtures are made by the library's own code rather than a second copy
 // of it in Python:
 //   vanban_fixture_tool encode tcvn3|vni < utf8 > bytes   (text/legacy_encoding.h)
-//   vanban_fixture_tool strip < utf8 > utf8                (doc/metadata.h strip_boilerplate)
+//   vanban_fixture_tool strip < utf8 > utf8                (doc/chrome.h strip_boilerplate)
 // Exit status 1 with a message when a character has no legacy byte form.
 #include <iostream>
 #include <iterator>
 #include <string>
 
-#include "vanban/doc/metadata.h"
+#include "vanban/doc/chrome.h"
 #include "vanban/text/legacy_encoding.h"
 
 int main(int argc, char** argv) {

@@ -156,6 +156,10 @@ Format detect_format(std::string_view bytes, std::string_view file_name) {
   return format_of_mime(mime_type(bytes), bytes, ext);
 }
 
+Result<Extracted> extract_plain_text(std::string_view bytes, const ExtractOptions& options) {
+  return finish(extract_text(bytes, options), options);
+}
+
 Result<Extracted> extract(std::string_view bytes, std::string_view file_name,
                           const ExtractOptions& options) {
   switch (detect_format(bytes, file_name)) {

@@ -1,8 +1,7 @@
 #include "vanban/doc/loader.h"
 
-#include <unicode/unistr.h>
-
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <istream>
 #include <nlohmann/json.hpp>
@@ -32,34 +31,6 @@ std::string absolute_key(const fs::path& p) {
   if (ec) abs = fs::absolute(p);
   return abs.generic_string();
 }
-
-// 1-based line number of byte `offset`.
-std::size_t line_of(std::string_view s, std::size_t offset) {
-  return 1 + static_cast<std::size_t>(
-                 std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(
-                                                       std::min(offset, s.size())),
-                            '\n'));
-}
-
-std::string normalize_newlines(std::string s) {
-  if (s.find('\r') == std::string::npos) return s;
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\r') {
-      out += '\n';
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-
-namespace {
 
 // Stable reasons (see loader.h).
 constexpr char kUnreadable[] = "unreadable";
@@ -127,49 +98,6 @@ void list_directory(const fs::path& root, const std::string& root_key, InputList
   }
 }
 
-Status invalid_utf8_at(std::string_view text, std::size_t offset) {
-  return Status::corruption("invalid UTF-8", "at byte " + std::to_string(offset) + " (line " +
-                                                 std::to_string(line_of(text, offset)) + ")");
-}
-
-// UTF-16 with a byte-order mark: Windows editors save text this way.
-Result<std::string> utf16_to_utf8(std::string_view bytes) {
-  const char* codepage = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-  if (bytes.size() % 2 != 0) {
-    return Status::corruption("invalid UTF-8", "odd number of bytes in UTF-16 text");
-  }
-  const icu::UnicodeString u(bytes.data() + 2, static_cast<int32_t>(bytes.size() - 2), codepage);
-  if (u.isBogus() || u.indexOf(static_cast<char16_t>(0xFFFD)) >= 0) {
-    return Status::corruption("invalid UTF-8", "malformed UTF-16 text");
-  }
-  std::string text;
-  u.toUTF8String(text);
-  return text;
-}
-
-bool has_utf16_bom(std::string_view bytes) {
-  return bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                               (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
-}
-
-// Binary files are full of NUL bytes; text extracted from PDFs can carry a
-// few stray ones (checkbox glyphs), which become spaces. More than one per
-// thousand bytes, or one among the first 16 (file magic numbers), means
-// binary.
-Status replace_stray_nuls(std::string& text) {
-  const auto nul = text.find('\0');
-  if (nul == std::string::npos) return Status::ok();
-  constexpr std::size_t kMagicBytes = 16;
-  constexpr std::size_t kBytesPerStrayNul = 1000;
-  const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
-  if (nul < kMagicBytes || count > 1 + text.size() / kBytesPerStrayNul) {
-    return Status::not_supported("binary", std::to_string(count) + " NUL bytes (first at offset " +
-                                               std::to_string(nul) + "): not a text file");
-  }
-  std::replace(text.begin(), text.end(), '\0', ' ');
-  return Status::ok();
-}
-
 // Opening a directory or a device that replaced a listed file succeeds on
 // Linux, and reading it yields nothing: refuse it rather than read it as
 // an empty file.
@@ -225,6 +153,43 @@ std::string salvage_id(std::string_view line) {
   return std::string(line.substr(i, (end == std::string_view::npos ? line.size() : end) - i));
 }
 
+// "3,1200,2405": numbers for a metadata field.
+template <typename Number>
+std::string comma_list(const std::vector<Number>& values) {
+  std::string out;
+  for (const Number v : values) out += (out.empty() ? "" : ",") + std::to_string(v);
+  return out;
+}
+
+// Code point offsets of byte offsets of `text` (what a browser's string
+// indexes, and what the API serves).
+std::vector<std::size_t> code_point_offsets(std::string_view text,
+                                            const std::vector<std::size_t>& bytes) {
+  std::vector<std::size_t> out;
+  std::size_t points = 0, at = 0;
+  for (const std::size_t b : bytes) {
+    for (; at < b && at < text.size(); ++at) points += (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+    out.push_back(points);
+  }
+  return out;
+}
+
+// The text and what the format layer says about the file, into a record.
+// Chrome lines are a web page's: a PDF's page offsets must stay as they are.
+void take_extracted(Extracted&& e, DocumentRecord& r) {
+  const bool paged = !e.page_starts.empty();
+  r.text = paged ? std::move(e.text) : strip_boilerplate(e.text);
+  r.metadata["format"] = e.format;
+  if (paged) r.metadata["page_starts"] = comma_list(code_point_offsets(r.text, e.page_starts));
+  if (!e.ocr_pages.empty()) {
+    r.metadata["ocr_pages"] = comma_list(e.ocr_pages);
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.1f", e.ocr_confidence);
+    r.metadata["ocr_confidence"] = confidence;
+  }
+  for (auto& [key, value] : e.properties) r.metadata.emplace("file_" + key, std::move(value));
+}
+
 std::string json_id(const nlohmann::json& j) {
   const auto id = j.find("id");
   if (id != j.end() && id->is_string()) return id->get<std::string>();
@@ -241,9 +206,9 @@ Result<DocumentRecord> record_from_json(const nlohmann::json& j, std::string whe
   if (body == j.end() || !body->is_string()) {
     return Status::corruption("missing field", "no \"text\" string");
   }
-  Result<std::string> text = decode_text(body->get<std::string>());
+  Result<Extracted> text = extract_plain_text(body->get<std::string>(), {});
   if (!text) return text.status();
-  r.text = strip_boilerplate(*text);
+  r.text = strip_boilerplate(text->text);
   for (const auto& [key, value] : j.items()) {
     if (key == "id" || key == "text" || !value.is_string()) continue;
     std::string v = text::to_nfc(value.get<std::string>());
@@ -287,31 +252,15 @@ InputListing list_inputs(const std::vector<std::string>& paths) {
   return out;
 }
 
-Result<std::string> decode_text(std::string_view bytes) {
-  std::string text;
-  if (has_utf16_bom(bytes)) {
-    Result<std::string> converted = utf16_to_utf8(bytes);
-    if (!converted) return converted.status();
-    text = std::move(*converted);
-  } else {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    text.assign(bytes);
-  }
-  if (Status s = replace_stray_nuls(text); !s.is_ok()) return s;
-  if (const auto bad = text::find_invalid_utf8(text)) return invalid_utf8_at(text, *bad);
-  if (text::is_blank(text)) return Status::corruption("empty", "no text");
-  return text::to_nfc(normalize_newlines(std::move(text)));
-}
-
 Result<DocumentRecord> load_file(const InputFile& file, const LoadOptions& options) {
   Result<std::string> bytes = read_whole_file(file, options);
   if (!bytes) return bytes.status();
-  Result<std::string> text = decode_text(*bytes);
-  if (!text) return text.status();
+  Result<Extracted> extracted = extract(*bytes, file.path.filename().string(), options.extract);
+  if (!extracted) return extracted.status();
   DocumentRecord r;
   r.id = file.id;
-  r.text = strip_boilerplate(*text);
   r.source = file.path.string();
+  take_extracted(std::move(*extracted), r);
   fill_metadata(r);
   return r;
 }

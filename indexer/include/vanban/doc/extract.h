@@ -90,6 +90,11 @@ Format detect_format(std::string_view bytes, std::string_view file_name);
 Result<Extracted> extract(std::string_view bytes, std::string_view file_name,
                           const ExtractOptions& options);
 
+// The same for bytes known to be text (a JSONL record's "text"): the
+// encoding is detected as for a text file, but the bytes are never taken
+// for another format.
+Result<Extracted> extract_plain_text(std::string_view bytes, const ExtractOptions& options);
+
 }  // namespace vanban::doc
 
 #endif  // VANBAN_DOC_EXTRACT_H_

@@ -3,8 +3,9 @@
 // Status, with where it happened) so the caller can go on with the rest.
 //
 // The Status reasons are short and stable, for summaries that count them:
-// "not found", "unreadable", "too large", "empty", "binary", "invalid
-// UTF-8", "malformed JSON", "missing field".
+// "not found", "unreadable", "too large", "malformed JSON", "missing
+// field", and those of the format layer (extract.h): "empty", "binary",
+// "invalid UTF-8", "encrypted", ...
 #ifndef VANBAN_DOC_LOADER_H_
 #define VANBAN_DOC_LOADER_H_
 
@@ -16,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vanban/doc/extract.h"
 #include "vanban/doc/record.h"
 #include "vanban/status.h"
 
@@ -25,6 +27,8 @@ struct LoadOptions {
   // Files (and JSONL lines) larger than this are skipped, which bounds the
   // memory one document can take. Default is 64 MiB.
   std::uintmax_t max_document_bytes = std::uintmax_t{64} << 20;
+  // How files of each format are read (OCR, bounds): see extract.h.
+  ExtractOptions extract = {};
 };
 
 // An input that was not indexed, and why.
@@ -60,8 +64,11 @@ struct InputListing {
 // directories are not followed, so link loops cannot trap the walk.
 InputListing list_inputs(const std::vector<std::string>& paths);
 
-// Reads one file into a record (NFC, "\n" line ends, metadata filled).
-// UTF-8 with or without BOM and UTF-16 with a BOM are accepted.
+// Reads one file of any format extract() reads into a record (NFC, "\n"
+// line ends, header fields filled). The record's metadata says what the
+// file was: "format" ("docx", "pdf+ocr", "tcvn3", ...), and for PDFs
+// "page_starts" (code point offsets of each page in the text, comma-
+// separated), "ocr_pages" and "ocr_confidence" when pages were recognised.
 Result<DocumentRecord> load_file(const InputFile& file, const LoadOptions& options);
 
 // One line of a JSONL collection.
@@ -100,12 +107,6 @@ class JsonlReader {
   std::uintmax_t bytes_read_ = 0;
   Status status_;
 };
-
-// Turns raw bytes into clean document text: strips a UTF-8 BOM, converts
-// UTF-16 with a BOM, rejects binary data (NUL bytes) and invalid UTF-8
-// (the detail names the byte and line), normalizes to NFC and "\n" line
-// ends.
-Result<std::string> decode_text(std::string_view bytes);
 
 }  // namespace vanban::doc
 

@@ -12,7 +12,7 @@
 
 #include "doc/formats/blocks.h"
 #include "doc/formats/plain_text.h"
-#include "vanban/doc/metadata.h"
+#include "vanban/doc/chrome.h"
 
 namespace vanban::doc {
 namespace {

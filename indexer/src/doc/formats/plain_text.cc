@@ -57,7 +57,7 @@ std::size_t line_of(std::string_view s, std::size_t offset) {
 }
 
 Status invalid_utf8(std::string_view bytes, std::size_t at, std::string_view guess) {
-  std::string detail = "invalid UTF-8 at byte " + std::to_string(at) + " (line " +
+  std::string detail = "at byte " + std::to_string(at) + " (line " +
                        std::to_string(line_of(bytes, at)) + ")";
   if (!guess.empty()) detail += "; it is not Vietnamese in TCVN3, VNI or windows-1258 (uchardet: " +
                                 std::string(guess) + ")";
