@@ -46,7 +46,7 @@ std::optional<Assignment> assignment_from(const DocScan& scan, std::size_t org_f
       scan.run_end(task_first, Break::kSentence, kMaxTaskSentenceTokens);
   a.deadline = find_deadline(scan, task_first, sentence_end);
   a.start = scan.start_of(std::min(org_first, task_first));
-  a.end = scan.end_of(std::max(task_last, org_last));
+  a.end = scan.span_end(std::min(org_first, task_first), std::max(task_last, org_last));
   return a;
 }
 
@@ -214,7 +214,7 @@ std::optional<ReportDuty> report_at(const DocScan& scan, std::size_t i, const st
   }
   if (r.recipient.empty() && r.deadline.text.empty() && !obliged(scan, i)) return std::nullopt;
   r.start = scan.start_of(i);
-  r.end = scan.end_of(std::max(last, i + 2));
+  r.end = scan.span_end(i, std::max(last, i + 2));
   return r;
 }
 

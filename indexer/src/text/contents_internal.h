@@ -84,6 +84,9 @@ class DocScan {
   std::string printed(std::size_t first, std::size_t last) const;
   std::size_t start_of(std::size_t i) const { return tokens_[i].start; }
   std::size_t end_of(std::size_t last) const { return tokens_[last - 1].end; }
+  // The byte after the text printed(first, last) covers: the last token
+  // and the brackets and quotes it closes.
+  std::size_t span_end(std::size_t first, std::size_t last) const;
 
  private:
   std::string_view text_;

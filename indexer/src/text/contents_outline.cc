@@ -299,7 +299,7 @@ ContentItem make_item(const DocScan& scan, const Line& l, std::string number, st
   if (first >= scan.size() || scan.start_of(first) >= l.end) return item;
   const std::size_t last = first_clause_end(scan, first);
   item.text = as_printed(scan.printed(first, last), " ,;:.");
-  item.end = scan.end_of(last);
+  item.end = scan.span_end(first, last);
   return item;
 }
 

@@ -35,7 +35,7 @@ Period make_period(const DocScan& scan, std::size_t first, std::size_t last, std
   p.to = std::move(to);
   p.text = scan.printed(first, last);
   p.start = scan.start_of(first);
-  p.end = scan.end_of(last);
+  p.end = scan.span_end(first, last);
   return p;
 }
 

@@ -135,8 +135,10 @@ Sentence sentence_of(const DocScan& scan, std::size_t i) {
 
 // A promise frame before a commendation at i: "xét", "xem xét", "sẽ",
 // "đề nghị/đề xuất [X]" right before it, or a sentence that opens "Kết
-// thúc ...". `proposer_body` gets X.
-bool promised(const DocScan& scan, std::size_t i, const Sentence& s, std::string& proposer_body) {
+// thúc ...". `proposer_body` gets X; `frame` the first token of a frame
+// right before i (i otherwise).
+bool promised(const DocScan& scan, std::size_t i, const Sentence& s, std::string& proposer_body,
+              std::size_t& frame) {
   static const std::vector<Phrase> kConsider = exact_phrases({"xét", "xem xét"});
   static const std::vector<Phrase> kPropose = phrases({"de nghi", "de xuat"});
   // "hồ sơ đề nghị khen thưởng": the paper, not a proposal made.
@@ -145,13 +147,18 @@ bool promised(const DocScan& scan, std::size_t i, const Sentence& s, std::string
   static const std::vector<Phrase> kClosing =
       phrases({"ket thuc", "sau khi ket thuc", "khi ket thuc", "tong ket"});
   constexpr std::size_t kMaxProposedTo = 6;  // "đề nghị cơ quan có thẩm quyền khen thưởng"
-  if (phrase_before(scan, i, kConsider, true)) return true;
+  frame = i;
+  if (phrase_before(scan, i, kConsider, true)) {
+    frame = i - (scan.token(i - 1).exact == "xét" && i >= 2 && scan.token(i - 2).exact == "xem" ? 2 : 1);
+    return true;
+  }
   for (std::size_t k = i; k > s.first && i - k <= kMaxProposedTo; --k) {
     if (scan.break_after(k - 1) != Break::kNone) break;
     if (phrase_before(scan, k, kPropose)) {
       const std::size_t verb = k - kPropose[0].size();
       if (phrase_before(scan, verb, kPapers)) return false;
       proposer_body = scan.printed(k, i);
+      frame = verb;
       return true;
     }
   }
@@ -183,19 +190,21 @@ std::optional<Reward> form_reward_at(const DocScan& scan, std::size_t i, const A
   std::size_t end = q;
   r.body = body_after(scan, q, end);
   std::string proposer;
+  std::size_t frame = verb;
   if (any_in(scan, clause, i, past_marks())) {
     r.status = RewardStatus::kAwarded;
   } else if (any_in(scan, s.first, i, aim_marks())) {
     r.status = RewardStatus::kSought;
-  } else if (promised(scan, verb, s, proposer)) {
+  } else if (promised(scan, verb, s, proposer, frame)) {
     r.status = RewardStatus::kPromised;
   } else {
     r.status = RewardStatus::kAwarded;  // a giving verb with no promise: an event reported
   }
   if (r.body.empty()) r.body = proposer;
   if (r.body.empty() && r.status == RewardStatus::kAwarded) r.body = giver_before(scan, verb);
-  r.start = scan.start_of(i - verb <= kVerbReach ? verb : i);
-  r.end = scan.end_of(std::max(end, q));
+  const std::size_t first = i - verb <= kVerbReach ? std::min(frame, verb) : i;
+  r.start = scan.start_of(first);
+  r.end = scan.span_end(first, std::max(end, q));
   return r;
 }
 
@@ -223,19 +232,20 @@ std::optional<Reward> commendation_at(const DocScan& scan, std::size_t i, std::s
   r.form = "khen thưởng";
   r.form_text = scan.printed(i, e);
   std::string proposer;
+  std::size_t frame = i;
   if (any_in(scan, clause, i, past_marks())) {
     r.status = RewardStatus::kAwarded;
     r.body = giver_before(scan, i);
   } else if (any_in(scan, s.first, i, aim_marks())) {
     r.status = RewardStatus::kSought;
-  } else if (promised(scan, i, s, proposer)) {
+  } else if (promised(scan, i, s, proposer, frame)) {
     r.status = RewardStatus::kPromised;
     r.body = proposer.empty() ? council_in(scan, s.first, s.last) : proposer;
   } else {
     return std::nullopt;  // a principle ("chú trọng khen thưởng người lao động")
   }
-  r.start = scan.start_of(i);
-  r.end = scan.end_of(e);
+  r.start = scan.start_of(frame);
+  r.end = scan.span_end(frame, e);
   return r;
 }
 

@@ -205,6 +205,7 @@ std::size_t closing_marks_after(std::string_view text, std::size_t begin, std::s
   };
   std::size_t open_round = count("(") - std::min(count("("), count(")"));
   std::size_t open_curly = count("\u201C") - std::min(count("\u201C"), count("\u201D"));
+  bool open_straight = count("\"") % 2 == 1;
   while (true) {
     if (open_round > 0 && text.substr(end, 1) == ")") {
       --open_round;
@@ -212,6 +213,9 @@ std::size_t closing_marks_after(std::string_view text, std::size_t begin, std::s
     } else if (open_curly > 0 && text.substr(end, 3) == "\u201D") {
       --open_curly;
       end += 3;
+    } else if (open_straight && text.substr(end, 1) == "\"") {
+      open_straight = false;
+      end += 1;
     } else if (text.substr(end, 1) == "*") {
       end += 1;
     } else {
@@ -222,11 +226,14 @@ std::size_t closing_marks_after(std::string_view text, std::size_t begin, std::s
 
 }  // namespace
 
+std::size_t DocScan::span_end(std::size_t first, std::size_t last) const {
+  return closing_marks_after(text_, start_of(first), end_of(last));
+}
+
 std::string DocScan::printed(std::size_t first, std::size_t last) const {
   if (first >= last || last > tokens_.size()) return {};
   const std::size_t begin = start_of(first);
-  const std::size_t end = closing_marks_after(text_, begin, end_of(last));
-  return as_printed(text_.substr(begin, end - begin));
+  return as_printed(text_.substr(begin, span_end(first, last) - begin));
 }
 
 bool phrase_before(const DocScan& scan, std::size_t i, const std::vector<Phrase>& list,
@@ -266,13 +273,14 @@ std::size_t first_clause_end(const DocScan& scan, std::size_t i) {
   for (std::size_t k = i + kMaxClauseTokens - 1; k >= i + kMaxClauseTokens / 2; --k) {
     if (scan.break_after(k) == Break::kComma) return k + 1;
   }
-  // No comma: cut at a word, but not inside a citation or a name, which
-  // are one reference ("Chỉ thị số 32-CT/TU ngày 26/6/2014 của Tỉnh uỷ",
-  // "Chủ tịch Hồ Chí Minh").
+  // No comma: cut at a word, but not inside a citation, a quoted name or a
+  // proper name, which are one reference each ("Chỉ thị số 32-CT/TU ngày
+  // 26/6/2014 của Tỉnh uỷ", "“Tây Ninh đoàn kết, ...”", "Hồ Chí Minh").
   std::size_t cut = i + kMaxClauseTokens;
   const auto joined = [&](std::size_t k) {
     return scan.break_after(k - 1) == Break::kNone &&
-           ((scan.in_citation(k - 1) && scan.in_citation(k)) || (scan.upper(k - 1) && scan.upper(k)));
+           ((scan.in_citation(k - 1) && scan.in_citation(k)) ||
+            (scan.in_quote(k - 1) && scan.in_quote(k)) || (scan.upper(k - 1) && scan.upper(k)));
   };
   while (cut < scan.size() && cut < i + 2 * kMaxClauseTokens && joined(cut)) ++cut;
   return cut;

@@ -224,7 +224,7 @@ std::optional<Target> target_at(const DocScan& scan, std::size_t from, std::size
   t.indicator = scan.printed(first, last);
   t.year = last_year(t.when);
   t.start = scan.start_of(span_first);
-  t.end = scan.end_of(span_last);
+  t.end = scan.span_end(span_first, span_last);
   // '%' is not a token: the span ends after it when the unit ends it.
   if (span_last == unit_end && glued.empty() && t.unit == "%") t.end = scan.token(i).end + 1;
   return t;

@@ -20,7 +20,8 @@ namespace vanban::text {
 //     thousands ("1.234" = 1234, "1.234.567"); one dot followed by one,
 //     two or more than three digits is a decimal mark ("9.5" = 9.5);
 //   - leading zeros are kept out of the value ("01" = 1).
-// std::nullopt for anything else: "", "1.2.3", "1,,2", ".5", "12a", "1.23,4".
+// std::nullopt for anything else ("", "1.2.3", "1,,2", ".5", "12a",
+// "1.23,4") and beyond the range of a double.
 std::optional<double> parse_number(std::string_view printed);
 
 // The factor a scale word stands for, given its folded spelling (see
