@@ -353,5 +353,193 @@ INSTANTIATE_TEST_SUITE_P(Seeds, ContentsSeedTest, ::testing::Values(
     }),
     [](const auto& p) { return std::string(p.param.name); });
 
+// Sentences that hold numbers, dates, report words and commendation words
+// but no target, period, report or reward.
+struct NegativeCase {
+  const char* name;
+  const char* text;
+};
+
+class ContentsNegativeTest : public ::testing::TestWithParam<NegativeCase> {};
+
+TEST_P(ContentsNegativeTest, ExtractsNothing) {
+  const std::string text = GetParam().text;
+  const CampaignContents c = contents_of(text, {"2024-03-01", ""});
+  EXPECT_EQ(target_rows(c, text), std::vector<std::string>{});
+  EXPECT_EQ(period_rows(c, text), std::vector<std::string>{});
+  EXPECT_EQ(report_rows(c, text), std::vector<std::string>{});
+  EXPECT_EQ(reward_rows(c, text), std::vector<std::string>{});
+  EXPECT_EQ(assignment_rows(c), std::vector<std::string>{});
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Vietnamese, ContentsNegativeTest,
+    ::testing::Values(
+        NegativeCase{"AnniversaryInAnAim",
+                     "Phấn đấu lập thành tích chào mừng kỷ niệm 115 năm thành lập tỉnh "
+                     "(28/6/1909 - 28/6/2024)."},
+        NegativeCase{"DatesSymbolsAndArticlesInAnAim",
+                     "Phấn đấu hoàn thành kế hoạch theo Quyết định số 1234/QĐ-UBND ngày "
+                     "12/5/2024 và Điều 5 Nghị định số 30/2020/NĐ-CP."},
+        NegativeCase{"YearsAndOrdinalsInAnAim",
+                     "Mục tiêu thực hiện Nghị quyết Đại hội lần thứ XIV nhiệm kỳ 2020 - 2025, "
+                     "sơ kết 03 năm thực hiện."},
+        NegativeCase{"PageCounters", "Thống kê truy cập\nHôm nay : 383\nHôm qua : 384"},
+        NegativeCase{"FigureOutsideAnAim", "Theo báo cáo của Sở, năm 2023 đạt 95% kế hoạch."},
+        NegativeCase{"FiveYearPlanIsNoPeriod",
+                     "Thực hiện kế hoạch phát triển kinh tế - xã hội 5 năm 2021 - 2025."},
+        NegativeCase{"DateOfTheLetterIsNoPeriod",
+                     "V/v phát động phong trào thi đua đặc biệt\n\nLai Châu, ngày tháng 5 năm 2023"},
+        NegativeCase{"CitedMovementIsNotThisOnes",
+                     "Thực hiện Chỉ thị số 04/CT-UBND ngày 11/01/2021 của Chủ tịch UBND tỉnh về "
+                     "phát động phong trào thi đua yêu nước giai đoạn 2021 - 2025."},
+        NegativeCase{"ReportsHeardCitedOrMade",
+                     "Hội nghị đã nghe báo cáo kết quả. Báo cáo số 12/BC-UBND ngày 3/1/2024 nêu "
+                     "rõ. Đơn vị đã báo cáo về Bộ. Các báo cáo cho biết tình hình tốt."},
+        NegativeCase{"FieldNamesAndPrinciples",
+                     "Nâng cao chất lượng công tác thi đua, khen thưởng; Hội đồng Thi đua - Khen "
+                     "thưởng tỉnh họp; chú trọng khen thưởng người lao động; hồ sơ đề nghị khen "
+                     "thưởng phải đúng quy định; thành tích đến đâu khen thưởng đến đó."},
+        NegativeCase{"RegisteringTitlesIsNoReward", "Các đơn vị đăng ký các danh hiệu thi đua."},
+        NegativeCase{"WeekdayIsNoMarker", "Thứ ba - 03/01/2023 15:53 121 0"}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+struct ExtractCase {
+  const char* name;
+  const char* text;
+  std::vector<std::string> periods, targets, assignments, rewards, reports;
+};
+
+class ContentsSentenceTest : public ::testing::TestWithParam<ExtractCase> {};
+
+TEST_P(ContentsSentenceTest, ExtractsTheSentence) {
+  const ExtractCase& e = GetParam();
+  const std::string text = e.text;
+  const CampaignContents c = contents_of(text, {"2024-03-01", "Sở Công Thương tỉnh Lai Châu"});
+  EXPECT_EQ(period_rows(c, text), e.periods);
+  EXPECT_EQ(target_rows(c, text), e.targets);
+  EXPECT_EQ(assignment_rows(c), e.assignments);
+  EXPECT_EQ(reward_rows(c, text), e.rewards);
+  EXPECT_EQ(report_rows(c, text), e.reports);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Vietnamese, ContentsSentenceTest,
+    ::testing::Values(
+        ExtractCase{"PeriodsFromDatesAndStages",
+                    "Phát động phong trào thi đua từ ngày 01/3/2024 đến ngày 30/11/2024. Phong "
+                    "trào thi đua yêu nước giai đoạn 2021-2025 được triển khai sâu rộng.",
+                    {"2024-03-01|2024-11-30||từ ngày 01/3/2024 đến ngày 30/11/2024|từ ngày "
+                     "01/3/2024 đến ngày 30/11/2024",
+                     "2021|2025||giai đoạn 2021-2025|giai đoạn 2021-2025"},
+                    {},
+                    {},
+                    {},
+                    {}},
+        ExtractCase{"AListOfTargetsAfterAnAim",
+                    "Phấn đấu đến năm 2025 có 80% số xã đạt chuẩn nông thôn mới; tỷ lệ hộ nghèo "
+                    "giảm còn 2,5%; thu ngân sách đạt 1.200 tỷ đồng; 1.234 hộ được hỗ trợ.",
+                    {},
+                    {"số xã đạt chuẩn nông thôn mới|80|80|%|%|1|đến năm 2025|2025|80% số xã "
+                     "đạt chuẩn nông thôn mới",
+                     "tỷ lệ hộ nghèo giảm|2,5|2.5|%|%|1|đến năm 2025|2025|tỷ lệ hộ nghèo giảm "
+                     "còn 2,5%",
+                     "thu ngân sách|1.200|1200|tỷ đồng|đồng|1e+09|đến năm 2025|2025|thu ngân "
+                     "sách đạt 1.200 tỷ đồng",
+                     "hộ được hỗ trợ|1.234|1234|hộ|hộ|1|đến năm 2025|2025|1.234 hộ được hỗ trợ"},
+                    {},
+                    {},
+                    {}},
+        ExtractCase{"DelegationWithReportAndDeadline",
+                    "Giao Sở Nội vụ chủ trì, phối hợp với các đơn vị liên quan theo dõi, đôn đốc; "
+                    "báo cáo kết quả về Sở Nội vụ (qua Ban Thi đua - Khen thưởng) trước ngày "
+                    "15/12/2023.",
+                    {},
+                    {},
+                    {"Sở Nội vụ|so noi vu|chủ trì, phối hợp với các đơn vị liên quan theo dõi, "
+                     "đôn đốc|trước ngày 15/12/2023|2023-12-15"},
+                    {},
+                    {"kết quả|Sở Nội vụ (qua Ban Thi đua - Khen thưởng)|so noi vu qua ban thi "
+                     "dua khen thuong|trước ngày 15/12/2023|2023-12-15|báo cáo kết quả về Sở Nội "
+                     "vụ (qua Ban Thi đua - Khen thưởng) trước ngày 15/12/2023"}},
+        ExtractCase{"ImplementationSectionWithOrganisationHeadings",
+                    "III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ:\n- Chủ trì, hướng dẫn các đơn vị "
+                    "triển khai Kế hoạch này;\n- Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện "
+                    "trước ngày 30/11/2024.\n2. UBND các huyện, thành phố: triển khai thực hiện "
+                    "Kế hoạch, báo cáo kết quả về Sở Nội vụ định kỳ 6 tháng.\n3. Căn cứ chức "
+                    "năng, nhiệm vụ, Văn phòng Sở xây dựng kế hoạch cụ thể.\nNơi nhận:\n- Như "
+                    "trên;",
+                    {},
+                    {},
+                    {"Sở Nội vụ|so noi vu|Chủ trì, hướng dẫn các đơn vị triển khai Kế hoạch "
+                     "này||",
+                     "Sở Nội vụ|so noi vu|Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện trước "
+                     "ngày 30/11/2024|trước ngày 30/11/2024|2024-11-30",
+                     "UBND các huyện, thành phố|uy ban nhan dan huyen thanh pho|triển khai thực "
+                     "hiện Kế hoạch, báo cáo kết quả về Sở Nội vụ định kỳ 6 tháng|định kỳ 6 "
+                     "tháng|",
+                     "Văn phòng Sở|van phong so cong thuong|xây dựng kế hoạch cụ thể||"},
+                    {},
+                    {"kết quả thực hiện|UBND tỉnh|uy ban nhan dan tinh|trước ngày "
+                     "30/11/2024|2024-11-30|báo cáo UBND tỉnh kết quả thực hiện trước ngày "
+                     "30/11/2024",
+                     "kết quả|Sở Nội vụ|so noi vu|định kỳ 6 tháng||báo cáo kết quả về Sở Nội vụ "
+                     "định kỳ 6 tháng"}},
+        ExtractCase{"PromisedAwardedAndSoughtRewards",
+                    "Các tập thể có thành tích xuất sắc sẽ được xét tặng Bằng khen của Chủ tịch "
+                    "UBND tỉnh. Năm 2023, ông A đã được tặng Bằng khen của Thủ tướng Chính phủ "
+                    "và Huân chương Lao động hạng Ba. Phấn đấu đạt danh hiệu “Tập thể lao động "
+                    "xuất sắc”. UBND huyện đã khen thưởng 20 tập thể.",
+                    {},
+                    {},
+                    {},
+                    {"promised|Bằng khen|Bằng khen|Chủ tịch UBND tỉnh|xét tặng Bằng khen của Chủ "
+                     "tịch UBND tỉnh",
+                     "awarded|Bằng khen|Bằng khen|Thủ tướng Chính phủ|tặng Bằng khen của Thủ "
+                     "tướng Chính phủ",
+                     "awarded|Huân chương|Huân chương Lao động hạng Ba||Huân chương Lao động hạng "
+                     "Ba",
+                     "sought|Tập thể lao động xuất sắc|danh hiệu “Tập thể lao động xuất "
+                     "sắc”||đạt danh hiệu “Tập thể lao động xuất sắc”",
+                     "awarded|khen thưởng|khen thưởng|UBND huyện|khen thưởng"},
+                    {}}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+// A content list that nests: Roman sections, numbers, letters, an aim in
+// a sub-item; the implementation section is not a content.
+TEST(ContentsListTest, NestsMarkersOfNewKindsUnderItemsThatOpenThem) {
+  const std::string text =
+      "II. NỘI DUNG THI ĐUA\nTập trung vào các nội dung sau:\n1. Thi đua hoàn thành chỉ tiêu.\n"
+      "2. Thi đua cải cách hành chính:\na) Rút ngắn thời gian giải quyết thủ tục;\nb) Phấn đấu "
+      "100% hồ sơ được giải quyết đúng hạn.\n3. Thi đua xây dựng nông thôn mới.\n4. Tổ chức thực "
+      "hiện\na) Văn phòng Sở chủ trì theo dõi.\n";
+  const CampaignContents c = contents_of(text);
+  EXPECT_EQ(item_rows(c), (std::vector<std::string>{
+                              "0|-1|1|Thi đua hoàn thành chỉ tiêu",
+                              "0|-1|2|Thi đua cải cách hành chính",
+                              "1|1|a|Rút ngắn thời gian giải quyết thủ tục",
+                              "1|1|b|Phấn đấu 100% hồ sơ được giải quyết đúng hạn",
+                              "0|-1|3|Thi đua xây dựng nông thôn mới"}));
+  EXPECT_EQ(target_rows(c, text), (std::vector<std::string>{
+                                      "hồ sơ được giải quyết đúng hạn|100|100|%|%|1||0|100% hồ sơ "
+                                      "được giải quyết đúng hạn"}));
+  EXPECT_EQ(assignment_rows(c), (std::vector<std::string>{
+                                    "Văn phòng Sở|van phong so|chủ trì theo dõi||"}));
+}
+
+// Messy and large input: no crash, bounded output.
+TEST(ContentsListTest, MessyAndLargeTextIsHandled) {
+  std::string law;
+  for (int i = 0; i < 4000; ++i) {
+    law += std::to_string(i % 90 + 1) + ". Phấn đấu 1.2.3 đạt “" + std::string(i % 7, '"') +
+           " 99,5% trước ngày 31/2/2024; báo cáo về\n- Sở: ";
+  }
+  const CampaignContents c = contents_of(law);
+  EXPECT_LE(c.contents.size(), law.size());
+  for (const Target& t : c.targets) EXPECT_LE(t.end, law.size());
+  EXPECT_TRUE(contents_of("").contents.empty());
+  EXPECT_TRUE(contents_of("“").targets.empty());
+}
+
 }  // namespace
 }  // namespace vanban::text

@@ -131,21 +131,29 @@ const std::vector<Phrase>& obligations() {
   return list;
 }
 
-// "về Sở Nội vụ", "lên cấp trên", "cho UBND tỉnh", "gửi Ban Thi đua".
-std::size_t recipient_start(const DocScan& scan, std::size_t i) {
+// Where a recipient's name starts if one starts at token i: after "về",
+// "lên", "cho", "gửi", "đến" when a capital or "cấp trên" follows, or at i
+// itself right after the verb ("báo cáo UBND tỉnh kết quả ...").
+std::optional<std::size_t> recipient_at(const DocScan& scan, std::size_t i, bool right_after_verb) {
   static const std::vector<Phrase> kTo = phrases({"ve", "len", "cho", "gui", "gui ve", "den"});
+  static const Phrase kAbove = phrases({"cap tren"})[0];
+  if (i >= scan.size()) return std::nullopt;
+  if (right_after_verb && scan.upper(i) && organization_noun_at(scan, i)) return i;
   const std::size_t n = scan.match(i, kTo);
-  if (n == 0 || i + n >= scan.size() || scan.break_after(i + n - 1) != Break::kNone) return i;
+  if (n == 0 || i + n >= scan.size() || scan.break_after(i + n - 1) != Break::kNone) return std::nullopt;
   const std::size_t r = i + n;
-  static const Phrase kAbove = {"cap", "tren"};
-  return scan.upper(r) || scan.match(r, kAbove) ? r : i;
+  if (scan.upper(r) || scan.match(r, kAbove)) return r;
+  return std::nullopt;
 }
 
 // The recipient's tokens from r: to a comma, a deadline, or a word that
-// starts another part ("để", "theo", "trước", "và" before a lower-case
-// word; "Sở Lao động - Thương binh và Xã hội" keeps its "và").
+// starts another part ("để", "theo", "trước", the subject's head "kết
+// quả", "và" before a lower-case word; "Sở Lao động - Thương binh và Xã
+// hội" keeps its "và").
 std::size_t recipient_end(const DocScan& scan, std::size_t r, std::size_t limit) {
-  static const std::vector<Phrase> kStops = phrases({"de", "theo", "truoc", "nham", "dong thoi"});
+  static const std::vector<Phrase> kStops =
+      phrases({"de", "theo", "truoc", "nham", "dong thoi", "ket qua", "tinh hinh", "viec",
+               "so lieu", "danh sach", "tien do", "noi dung"});
   constexpr std::size_t kMaxRecipientTokens = 16;  // "Sở Nội vụ (qua Ban Thi đua - Khen thưởng)"
   std::size_t k = r;
   while (k < limit && k - r < kMaxRecipientTokens && !scan.foreign(k)) {
@@ -184,37 +192,79 @@ bool obliged(const DocScan& scan, std::size_t i) {
   return false;
 }
 
-// The report whose verb is at token i; nullopt unless it is a duty: it
-// names a recipient or a deadline, or its clause obliges it.
-std::optional<ReportDuty> report_at(const DocScan& scan, std::size_t i, const std::string& home) {
-  constexpr std::size_t kMaxWhatTokens = 24;
-  static const std::vector<Phrase> kManner =
-      phrases({"theo quy dinh", "theo yeu cau", "theo huong dan", "dung quy dinh"});
-  if (!report_verb_at(scan, i)) return std::nullopt;
-  const std::size_t limit = scan.run_end(i, Break::kClause, kMaxTaskSentenceTokens);
-  std::size_t k = i + 2;
-  while (k < limit && k - i < kMaxWhatTokens && recipient_start(scan, k) == k && !deadline_at(scan, k) &&
-         !scan.match(k, kManner) && !scan.foreign(k)) {
-    if (scan.break_after(k++) >= Break::kColon) break;
-  }
-  ReportDuty r;
-  r.what = as_printed(scan.printed(i + 2, k), " ,;:.");
+// The recipient and the deadline after a report's subject, in either
+// order ("về Sở Nội vụ trước ngày ...", "định kỳ hằng quý về UBND tỉnh");
+// returns one past the last token read.
+std::size_t read_recipient_and_deadline(const DocScan& scan, std::size_t k, std::size_t limit,
+                                        bool right_after_verb, const std::string& home,
+                                        ReportDuty& r) {
   std::size_t last = k;
-  if (const std::size_t to = recipient_start(scan, k); to > k) {
-    last = recipient_end(scan, to, limit);
-    r.recipient = as_printed(scan.printed(to, last), " ,;:.");
-    r.recipient_key = organization_key(r.recipient, home);
-  }
-  for (std::size_t d = last; d < limit; ++d) {
-    if (auto found = deadline_at(scan, d)) {
+  for (int part = 0; part < 2 && last < limit; ++part) {
+    const auto to = recipient_at(scan, last, right_after_verb && last == k);
+    if (to && r.recipient.empty()) {
+      last = recipient_end(scan, *to, limit);
+      r.recipient = as_printed(scan.printed(*to, last), " ,;:.");
+      r.recipient_key = organization_key(r.recipient, home);
+    } else if (auto found = deadline_at(scan, last); found && r.deadline.text.empty()) {
       r.deadline = found->deadline;
       last = found->end;
+    } else {
       break;
     }
   }
+  return last;
+}
+
+// A deadline later in the clause, when none stood by the recipient:
+// returns one past it, or `from`.
+std::size_t read_later_deadline(const DocScan& scan, std::size_t from, std::size_t limit,
+                                ReportDuty& r) {
+  if (!r.deadline.text.empty()) return from;
+  for (std::size_t d = from; d < limit; ++d) {
+    if (auto found = deadline_at(scan, d)) {
+      r.deadline = found->deadline;
+      return found->end;
+    }
+  }
+  return from;
+}
+
+// What is to be reported, from token k: to a recipient, a deadline, a
+// manner ("theo quy định"), a clause mark, or kMaxWhatTokens.
+std::size_t subject_end(const DocScan& scan, std::size_t k, std::size_t limit) {
+  constexpr std::size_t kMaxWhatTokens = 24;  // "kết quả thực hiện ... trong toàn ngành"
+  static const std::vector<Phrase> kManner =
+      phrases({"theo quy dinh", "theo yeu cau", "theo huong dan", "dung quy dinh"});
+  const std::size_t from = k;
+  while (k < limit && k - from < kMaxWhatTokens && !recipient_at(scan, k, false) &&
+         !deadline_at(scan, k) && !scan.match(k, kManner) && !scan.foreign(k)) {
+    if (scan.break_after(k++) >= Break::kColon) break;
+  }
+  return k;
+}
+
+// The report whose verb is at token i; nullopt unless it is a duty: it
+// names a recipient or a deadline, or its clause obliges it.
+std::optional<ReportDuty> report_at(const DocScan& scan, std::size_t i, const std::string& home) {
+  if (!report_verb_at(scan, i)) return std::nullopt;
+  const std::size_t limit = scan.run_end(i, Break::kClause, kMaxTaskSentenceTokens);
+  const std::size_t after_verb = i + 2;
+  ReportDuty r;
+  std::size_t what_first = after_verb, what_last = after_verb, last = after_verb;
+  if (recipient_at(scan, after_verb, true) == after_verb) {
+    // "báo cáo UBND tỉnh kết quả thực hiện": the recipient comes first.
+    what_first = read_recipient_and_deadline(scan, after_verb, limit, true, home, r);
+    what_last = subject_end(scan, what_first, limit);
+    last = std::max(what_first, what_last);
+  } else {
+    what_last = subject_end(scan, after_verb, limit);
+    last = read_recipient_and_deadline(scan, what_last, limit, false, home, r);
+  }
+  r.what = as_printed(scan.printed(what_first, what_last), " ,;:.");
+  last = read_later_deadline(scan, last, limit, r);
   if (r.recipient.empty() && r.deadline.text.empty() && !obliged(scan, i)) return std::nullopt;
   r.start = scan.start_of(i);
-  r.end = scan.span_end(i, std::max(last, i + 2));
+  r.end = scan.span_end(i, std::max(last, after_verb));
   return r;
 }
 

@@ -133,10 +133,12 @@ Deadline find_deadline(const DocScan& scan, std::size_t first, std::size_t last)
 
 // Verbs that start a task ("chủ trì", "phối hợp", "triển khai", ...).
 const std::vector<Phrase>& task_verbs();
+// An organisation noun (sở, ban, phòng, đơn vị, UBND, ...) at token i.
+bool organization_noun_at(const DocScan& scan, std::size_t i);
 // An organisation's name starting at token i: a capitalized or quantified
 // ("các", "những") phrase up to the first task verb, holding an
-// organisation noun (sở, ban, phòng, đơn vị, UBND, ...). Returns one past
-// its last token, or i if there is none.
+// organisation noun, ending before a task verb or at a ':' ("Sở Nội vụ:").
+// Returns one past its last token, or i if there is none.
 std::size_t organization_end(const DocScan& scan, std::size_t i, std::size_t limit);
 
 // The home department for organisation keys (ContentsOptions::issuer, or

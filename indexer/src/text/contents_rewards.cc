@@ -105,6 +105,8 @@ std::string body_after(const DocScan& scan, std::size_t e, std::size_t& end) {
   if (e >= scan.size() || scan.word(e) != "cua" || scan.break_after(e - 1) != Break::kNone) return {};
   std::size_t k = e + 1;
   while (k < scan.size() && k - e <= kMaxBodyTokens && !scan.match(k, kStops)) {
+    // "... của Thủ tướng Chính phủ và Huân chương ...": the next award.
+    if (scan.word(k) == "va" && award_form_at(scan.tokens(), k + 1).length > 0) break;
     if (scan.break_after(k++) >= Break::kComma) break;
   }
   end = k;
@@ -176,16 +178,29 @@ std::size_t verb_before(const DocScan& scan, std::size_t i) {
   return i;
 }
 
+// The last giver read before a verb, and its sentence: a later "và tặng
+// giấy khen cho ..." in that sentence has the same giver.
+struct LastGiver {
+  std::size_t sentence = static_cast<std::size_t>(-1);
+  std::string name;
+};
+
 // `verb`: the form's verb, or that of the form listed before it ("tặng Cờ
 // thi đua ... của UBND tỉnh, Cờ thi đua ... của Bộ Công Thương").
 std::optional<Reward> form_reward_at(const DocScan& scan, std::size_t i, const AwardForm& form,
-                                     std::size_t verb) {
+                                     std::size_t verb, LastGiver& giver) {
   const std::size_t clause = scan.run_start(i, Break::kClause, kMaxSentenceTokens);
   if (verb == i) return std::nullopt;
   const Sentence s = sentence_of(scan, i);
   Reward r;
   r.form = std::string(form.name);
-  const std::size_t q = qualifiers_end(scan, i + form.length);
+  std::size_t q = qualifiers_end(scan, i + form.length);
+  // "danh hiệu “Chiến sĩ thi đua cơ sở”": the quoted title names the award.
+  if (form.generic && q == i + form.length && q < scan.size() && scan.in_quote(q)) {
+    const AwardForm titled = award_form_at(scan.tokens(), q);
+    if (titled.length > 0) r.form = std::string(titled.name);
+    while (q < scan.size() && scan.in_quote(q) && (q == i + form.length || scan.break_after(q - 1) == Break::kNone)) ++q;
+  }
   r.form_text = scan.printed(i, q);
   std::size_t end = q;
   r.body = body_after(scan, q, end);
@@ -201,7 +216,14 @@ std::optional<Reward> form_reward_at(const DocScan& scan, std::size_t i, const A
     r.status = RewardStatus::kAwarded;  // a giving verb with no promise: an event reported
   }
   if (r.body.empty()) r.body = proposer;
-  if (r.body.empty() && r.status == RewardStatus::kAwarded) r.body = giver_before(scan, verb);
+  if (r.body.empty() && r.status == RewardStatus::kAwarded) {
+    r.body = giver_before(scan, verb);
+    if (!r.body.empty()) {
+      giver = {s.first, r.body};
+    } else if (giver.sentence == s.first) {
+      r.body = giver.name;
+    }
+  }
   const std::size_t first = i - verb <= kVerbReach ? std::min(frame, verb) : i;
   r.start = scan.start_of(first);
   r.end = scan.span_end(first, std::max(end, q));
@@ -255,32 +277,23 @@ bool form_in_clause(const DocScan& scan, const std::vector<std::size_t>& forms, 
   return std::any_of(forms.begin(), forms.end(), [&](std::size_t f) { return f >= first && f < last; });
 }
 
-// Awards of one sentence given by one giver: a later "và tặng giấy khen
-// cho ..." has the giver of the first.
-void inherit_bodies(const DocScan& scan, std::vector<Reward>& rewards) {
-  for (std::size_t k = 1; k < rewards.size(); ++k) {
-    Reward& r = rewards[k];
-    const Reward& before = rewards[k - 1];
-    if (!r.body.empty() || r.status != before.status) continue;
-    const Sentence s = sentence_of(scan, scan.token_at(r.start));
-    if (before.start >= scan.start_of(s.first)) r.body = before.body;
-  }
-}
-
 }  // namespace
 
 std::vector<Reward> find_rewards(const DocScan& scan) {
   std::vector<Reward> out;
   std::vector<std::size_t> forms;  // token positions of named forms
+  LastGiver giver;
   for (std::size_t i = 0; i < scan.size(); ++i) {
     if (scan.foreign(i)) continue;
     const AwardForm form = award_form_at(scan.tokens(), i);
     if (form.length == 0) continue;
     std::size_t verb = verb_before(scan, i);
-    const bool listed = !out.empty() && i > 0 && scan.token_at(out.back().end) == i &&
-                        scan.break_after(i - 1) == Break::kComma;
+    // Listed after the last award: ", Cờ thi đua ...", "và Huân chương ...".
+    const std::size_t after_last = out.empty() ? scan.size() : scan.token_at(out.back().end);
+    const bool listed = i > 0 && ((after_last == i && scan.break_after(i - 1) == Break::kComma) ||
+                                  (after_last + 1 == i && scan.word(after_last) == "va"));
     if (verb == i && listed) verb = scan.token_at(out.back().start);
-    if (auto r = form_reward_at(scan, i, form, verb)) {
+    if (auto r = form_reward_at(scan, i, form, verb, giver)) {
       forms.push_back(i);
       out.push_back(std::move(*r));
     }
@@ -296,7 +309,6 @@ std::vector<Reward> find_rewards(const DocScan& scan) {
     i = e - 1;
   }
   std::sort(out.begin(), out.end(), [](const Reward& a, const Reward& b) { return a.start < b.start; });
-  inherit_bodies(scan, out);
   return out;
 }
 

@@ -400,6 +400,14 @@ const std::vector<Phrase>& organization_nouns() {
   return list;
 }
 
+}  // namespace
+
+bool organization_noun_at(const DocScan& scan, std::size_t i) {
+  return scan.match(i, organization_nouns()) > 0;
+}
+
+namespace {
+
 bool quantifier(const DocScan& scan, std::size_t i) {
   const std::string& w = scan.word(i);
   return w == "cac" || w == "nhung" || w == "moi" || w == "tung" || w == "toan";
@@ -417,8 +425,11 @@ std::size_t organization_end(const DocScan& scan, std::size_t i, std::size_t lim
   for (std::size_t j = i; j < limit && j - i < kMaxOrganizationTokens; ++j) {
     if (scan.foreign(j)) return i;
     if (j > i && !quantifier(scan, j - 1) && scan.match(j, task_verbs()) > 0) return noun ? j : i;
-    noun = noun || scan.match(j, organization_nouns()) > 0;
-    if (scan.break_after(j) >= Break::kColon) return noun && scan.break_after(j) == Break::kColon ? j + 1 : i;
+    noun = noun || organization_noun_at(scan, j);
+    // "Sở Nội vụ:" names the one whose tasks follow, on its line or below.
+    if (scan.break_after(j) >= Break::kColon) {
+      return noun && scan.gap_after(j).find(':') != std::string_view::npos ? j + 1 : i;
+    }
   }
   return i;
 }

@@ -230,10 +230,12 @@ std::optional<Target> target_at(const DocScan& scan, std::size_t from, std::size
   return t;
 }
 
-// The tokens an aim at `anchor` governs: its clause, and when that ends in
-// ':' the list after it, to the end of the sentence.
+// The tokens an aim at `anchor` governs: its clause; the whole sentence
+// when the aim opens it ("Phấn đấu đến năm 2025 có 80% ...; tỷ lệ hộ nghèo
+// giảm còn 2,5%; ...") or its clause ends in ':' (a list of targets).
 std::size_t aim_scope_end(const DocScan& scan, std::size_t anchor) {
-  std::size_t e = scan.run_end(anchor, Break::kColon, kMaxAimTokens);
+  const bool opens = anchor == 0 || scan.break_after(anchor - 1) >= Break::kColon;
+  std::size_t e = scan.run_end(anchor, opens ? Break::kSentence : Break::kColon, kMaxAimTokens);
   if (e > anchor && scan.break_after(e - 1) == Break::kColon) {
     e = scan.run_end(e, Break::kSentence, kMaxAimTokens);
   }
