@@ -16,7 +16,7 @@ CampaignContents extract_contents(std::string_view text, const std::vector<Token
   out.targets = find_targets(scan, outline);
   out.assignments = find_assignments(scan, outline, home);
   out.rewards = find_rewards(scan);
-  out.reports = find_reports(scan, home);
+  out.reports = find_reports(scan, out.assignments, home);
   out.contents = std::move(outline.contents);
   return out;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "text/contents_internal.h"
+#include "text/letter_case.h"
 #include "vanban/text/organization.h"
 
 namespace vanban::text::contents_detail {
@@ -109,17 +110,21 @@ std::vector<Assignment> find_assignments(const DocScan& scan, const Outline& out
 namespace {
 
 // Words before "báo cáo" that make it a report heard, cited or counted,
-// not one to make: "nghe báo cáo", "theo báo cáo", "các báo cáo".
+// not one to make: "nghe báo cáo", "theo báo cáo", "các báo cáo", "hoàn
+// chỉnh báo cáo".
 const std::vector<Phrase>& report_nouns_before() {
   static const std::vector<Phrase> list =
-      phrases({"nghe", "theo", "cac", "nhung", "mot", "ban", "tai", "trong", "qua", "nhan"});
+      phrases({"nghe", "theo", "cac", "nhung", "mot", "ban", "tai", "trong", "qua", "nhan",
+               "hoan chinh", "xay dung", "chuan bi", "soan thao", "du thao", "trinh"});
   return list;
 }
 
-// ... and after it: "báo cáo viên", "báo cáo tham luận", "báo cáo cho biết".
+// ... and after it: "báo cáo viên", "báo cáo tham luận", "báo cáo cho
+// biết", "báo cáo của ...", "báo cáo ngày ...".
 const std::vector<Phrase>& report_nouns_after() {
   static const std::vector<Phrase> list =
-      phrases({"vien", "tham luan", "cho biet", "cho rang", "chinh tri", "nay", "tai chinh"});
+      phrases({"vien", "tham luan", "cho biet", "cho rang", "chinh tri", "nay", "tai chinh", "cua",
+               "ngay", "thang", "nam", "so ket", "tong ket", "danh gia tac dong"});
   return list;
 }
 
@@ -168,6 +173,9 @@ bool report_verb_at(const DocScan& scan, std::size_t i) {
   static const Phrase kReport = {"bao", "cao"};
   static const std::vector<Phrase> kPast = phrases({"da", "vua", "da duoc"});
   if (scan.foreign(i) || !scan.match(i, kReport)) return false;
+  // "BÁO CÁO TÌNH HÌNH ...": a form's title; "Báo cáo: ...": a label.
+  const std::string_view word = scan.text().substr(scan.start_of(i), scan.token(i).end - scan.start_of(i));
+  if (all_upper(word) || scan.break_after(i + 1) == Break::kColon) return false;
   if (phrase_before(scan, i, report_nouns_before())) return false;
   // "Báo cáo số 12/BC-UBND", "báo cáo 325-BC/TU": a document.
   const auto document_number = [&](std::size_t k) {
@@ -244,8 +252,10 @@ std::size_t subject_end(const DocScan& scan, std::size_t k, std::size_t limit) {
 }
 
 // The report whose verb is at token i; nullopt unless it is a duty: it
-// names a recipient or a deadline, or its clause obliges it.
-std::optional<ReportDuty> report_at(const DocScan& scan, std::size_t i, const std::string& home) {
+// names a recipient or a deadline, or it is part of an assigned task
+// (`assigned`) whose clause obliges it ("tổng hợp báo cáo ...").
+std::optional<ReportDuty> report_at(const DocScan& scan, std::size_t i, bool assigned,
+                                    const std::string& home) {
   if (!report_verb_at(scan, i)) return std::nullopt;
   const std::size_t limit = scan.run_end(i, Break::kClause, kMaxTaskSentenceTokens);
   const std::size_t after_verb = i + 2;
@@ -262,7 +272,9 @@ std::optional<ReportDuty> report_at(const DocScan& scan, std::size_t i, const st
   }
   r.what = as_printed(scan.printed(what_first, what_last), " ,;:.");
   last = read_later_deadline(scan, last, limit, r);
-  if (r.recipient.empty() && r.deadline.text.empty() && !obliged(scan, i)) return std::nullopt;
+  if (r.recipient.empty() && r.deadline.text.empty() && !(assigned && obliged(scan, i))) {
+    return std::nullopt;
+  }
   r.start = scan.start_of(i);
   r.end = scan.span_end(i, std::max(last, after_verb));
   return r;
@@ -270,10 +282,15 @@ std::optional<ReportDuty> report_at(const DocScan& scan, std::size_t i, const st
 
 }  // namespace
 
-std::vector<ReportDuty> find_reports(const DocScan& scan, const std::string& home) {
+std::vector<ReportDuty> find_reports(const DocScan& scan, const std::vector<Assignment>& assignments,
+                                     const std::string& home) {
   std::vector<ReportDuty> out;
   for (std::size_t i = 0; i + 1 < scan.size(); ++i) {
-    if (auto r = report_at(scan, i, home)) {
+    const std::size_t at = scan.start_of(i);
+    const bool assigned = std::any_of(assignments.begin(), assignments.end(), [&](const Assignment& a) {
+      return at >= a.start && at < a.end;
+    });
+    if (auto r = report_at(scan, i, assigned, home)) {
       i = std::max(i + 1, scan.token_at(r->end) - 1);
       out.push_back(std::move(*r));
     }

@@ -166,7 +166,8 @@ std::vector<Period> find_periods(const DocScan& scan, const ContentsOptions& opt
 std::vector<Target> find_targets(const DocScan& scan, const Outline& outline);
 std::vector<Assignment> find_assignments(const DocScan& scan, const Outline& outline,
                                          const std::string& home);
-std::vector<ReportDuty> find_reports(const DocScan& scan, const std::string& home);
+std::vector<ReportDuty> find_reports(const DocScan& scan, const std::vector<Assignment>& assignments,
+                                     const std::string& home);
 std::vector<Reward> find_rewards(const DocScan& scan);
 
 }  // namespace vanban::text::contents_detail

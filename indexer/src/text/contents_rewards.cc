@@ -21,12 +21,23 @@ constexpr std::size_t kMaxBodyTokens = 10;
 constexpr std::size_t kMaxGiverTokens = 12;
 constexpr std::size_t kMaxSentenceTokens = 200;
 
-// Exact spellings: "tặng" (give), not "tăng" (increase).
-const std::vector<Phrase>& form_verbs() {
+// Exact spellings: "tặng" (give), not "tăng" (increase). Giving verbs
+// have the giver as their subject; receiving ones the receiver.
+const std::vector<Phrase>& giving_verbs() {
   static const std::vector<Phrase> list = exact_phrases(
-      {"tặng", "trao", "trao tặng", "truy tặng", "nhận", "đón nhận", "đạt", "công nhận",
-       "khen thưởng", "xét tặng", "bình xét"});
+      {"tặng", "trao", "trao tặng", "truy tặng", "phong tặng", "xét tặng", "công nhận",
+       "khen thưởng", "bình xét"});
   return list;
+}
+
+const std::vector<Phrase>& receiving_verbs() {
+  static const std::vector<Phrase> list = exact_phrases({"nhận", "đón nhận", "đạt", "đoạt"});
+  return list;
+}
+
+// The verb phrase of either list that starts at token k; 0 if none.
+std::size_t award_verb_at(const DocScan& scan, std::size_t k) {
+  return std::max(scan.match_exact(k, giving_verbs()), scan.match_exact(k, receiving_verbs()));
 }
 
 const std::vector<Phrase>& commendations() {
@@ -101,10 +112,12 @@ std::size_t qualifiers_end(const DocScan& scan, std::size_t e) {
 // "... của Ủy ban nhân dân tỉnh": the body after "của" at token e.
 std::string body_after(const DocScan& scan, std::size_t e, std::size_t& end) {
   static const std::vector<Phrase> kStops = phrases({"cho", "vi", "nam", "ve", "nham", "da", "dat"});
+  static const std::vector<Phrase> kGive = exact_phrases({"tặng", "trao"});
   end = e;
   if (e >= scan.size() || scan.word(e) != "cua" || scan.break_after(e - 1) != Break::kNone) return {};
   std::size_t k = e + 1;
-  while (k < scan.size() && k - e <= kMaxBodyTokens && !scan.match(k, kStops)) {
+  while (k < scan.size() && k - e <= kMaxBodyTokens && !scan.match(k, kStops) &&
+         !scan.match_exact(k, kGive)) {
     // "... của Thủ tướng Chính phủ và Huân chương ...": the next award.
     if (scan.word(k) == "va" && award_form_at(scan.tokens(), k + 1).length > 0) break;
     if (scan.break_after(k++) >= Break::kComma) break;
@@ -150,6 +163,9 @@ bool promised(const DocScan& scan, std::size_t i, const Sentence& s, std::string
       phrases({"ket thuc", "sau khi ket thuc", "khi ket thuc", "tong ket"});
   constexpr std::size_t kMaxProposedTo = 6;  // "đề nghị cơ quan có thẩm quyền khen thưởng"
   frame = i;
+  // "xét tặng", "bình xét": the verb itself considers.
+  static const std::vector<Phrase> kConsidering = exact_phrases({"xét tặng", "bình xét"});
+  if (scan.match_exact(i, kConsidering)) return true;
   if (phrase_before(scan, i, kConsider, true)) {
     frame = i - (scan.token(i - 1).exact == "xét" && i >= 2 && scan.token(i - 2).exact == "xem" ? 2 : 1);
     return true;
@@ -173,7 +189,9 @@ bool promised(const DocScan& scan, std::size_t i, const Sentence& s, std::string
 std::size_t verb_before(const DocScan& scan, std::size_t i) {
   const std::size_t clause = scan.run_start(i, Break::kClause, kMaxSentenceTokens);
   for (std::size_t k = i; k > clause && i - k < kVerbReach; --k) {
-    if (scan.match_exact(k - 1, form_verbs())) return k - 1;
+    if (award_verb_at(scan, k - 1) == 0) continue;
+    // "trao tặng", "phong tặng": the phrase starts one word earlier.
+    return k >= 2 && award_verb_at(scan, k - 2) == 2 ? k - 2 : k - 1;
   }
   return i;
 }
@@ -216,7 +234,8 @@ std::optional<Reward> form_reward_at(const DocScan& scan, std::size_t i, const A
     r.status = RewardStatus::kAwarded;  // a giving verb with no promise: an event reported
   }
   if (r.body.empty()) r.body = proposer;
-  if (r.body.empty() && r.status == RewardStatus::kAwarded) {
+  const bool giving = scan.match_exact(verb, giving_verbs()) > 0;
+  if (r.body.empty() && r.status == RewardStatus::kAwarded && giving) {
     r.body = giver_before(scan, verb);
     if (!r.body.empty()) {
       giver = {s.first, r.body};

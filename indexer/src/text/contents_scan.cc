@@ -382,7 +382,10 @@ const std::vector<Phrase>& task_verbs() {
        "chu dong", "khan truong", "kip thoi", "thuong xuyen", "can", "phai", "tiep tuc",
        "dang ky", "giam sat", "thanh lap", "cung cap", "duy tri", "nang cao", "quan ly",
        "tham gia", "chuan bi", "tien hanh", "nam bat", "sap xep", "tao dieu kien",
-       "lam tot", "co ke hoach", "tham dinh", "boi duong", "dua tin", "phan anh"});
+       "lam tot", "co ke hoach", "tham dinh", "boi duong", "dua tin", "phan anh", "ap dung",
+       "xu ly", "som", "tam dung", "tiep thu", "lap", "kiem soat", "thong bao", "giai quyet",
+       "huy dong", "uu tien", "hoan thanh", "hoan thien", "sua doi", "bo sung", "rut kinh nghiem",
+       "chi ro", "nhan manh", "cho biet", "de nghi", "yeu cau", "ra soat"});
   return list;
 }
 
@@ -396,7 +399,8 @@ const std::vector<Phrase>& organization_nouns() {
        "doanh nghiep", "hoi", "lien doan", "mat tran", "mttq", "dang uy", "chi bo", "tinh uy",
        "huyen uy", "thanh uy", "cong doan", "doan", "khoi", "thanh vien", "lanh dao",
        "giam doc", "chu tich", "thu truong", "tdkt", "vien", "hoc vien", "ngan hang",
-       "cong ty", "tong cong ty", "bo chi huy", "ban chi huy", "ubmttq"});
+       "cong ty", "tong cong ty", "bo chi huy", "ban chi huy", "ubmttq", "quoc hoi", "chinh phu",
+       "thu tuong", "bo chinh tri", "thuong truc", "thuong vu", "ban chi dao", "ban thuong vu"});
   return list;
 }
 
@@ -424,7 +428,12 @@ std::size_t organization_end(const DocScan& scan, std::size_t i, std::size_t lim
   bool noun = false;
   for (std::size_t j = i; j < limit && j - i < kMaxOrganizationTokens; ++j) {
     if (scan.foreign(j)) return i;
-    if (j > i && !quantifier(scan, j - 1) && scan.match(j, task_verbs()) > 0) return noun ? j : i;
+    // A verb after a quantifier is a noun ("các tổ chức"); a capitalized
+    // one after a capital names a department ("Sở Xây dựng").
+    const bool named = j > i && scan.upper(j) && scan.upper(j - 1);
+    if (j > i && !quantifier(scan, j - 1) && !named && scan.match(j, task_verbs()) > 0) {
+      return noun ? j : i;
+    }
     noun = noun || organization_noun_at(scan, j);
     // "Sở Nội vụ:" names the one whose tasks follow, on its line or below.
     if (scan.break_after(j) >= Break::kColon) {

@@ -54,7 +54,7 @@ const std::vector<Phrase>& count_units() {
        "con", "cay", "can", "can nha", "ngoi nha", "nha", "phong hoc", "giuong benh", "bac si",
        "chiec", "dot", "lop", "hoi nghi", "cuoc", "buoi", "tin", "bai", "diem", "tuyen",
        "chuong trinh", "ngay cong", "suat", "tram", "cum", "khu", "hoi vien", "doan vien",
-       "dang vien", "vu", "chi tieu", "tieu chi", "thiet che", "tour", "khach", "luot khach"});
+       "dang vien", "vu", "thiet che", "tour", "khach", "luot khach"});
   return list;
 }
 
@@ -209,8 +209,18 @@ std::optional<Target> target_at(const DocScan& scan, std::size_t from, std::size
   t.value_text = std::string(digits);
   const std::size_t unit_end = read_unit(scan, i, glued, t);
   if (unit_end == i) return std::nullopt;
+  // "tăng 7,91% so với cùng kỳ", "đạt 95% kế hoạch": a result measured
+  // against something, not an aim.
+  static const std::vector<Phrase> kCompared =
+      phrases({"so voi", "cung ky", "ke hoach", "chi tieu", "du toan", "muc tieu"});
+  if (unit_end < scan.size() && scan.break_after(unit_end - 1) == Break::kNone &&
+      scan.match(unit_end, kCompared)) {
+    return std::nullopt;
+  }
   auto [first, last] = trim_indicator(scan, from, i, t);
   std::size_t span_first = first, span_last = unit_end;
+  const bool closed = scan.break_after(unit_end - 1) != Break::kNone;  // "7,4%... Thông tin"
+  if (first >= last && closed) return std::nullopt;  // nothing says what is measured
   if (first >= last) {
     // A counted noun heads the phrase after it ("01 công trình chào mừng
     // ..."); after '%' or money the phrase is what is counted ("100% tập
@@ -251,8 +261,37 @@ std::string aim_when(const DocScan& scan, std::size_t anchor, std::size_t end) {
   return {};
 }
 
+// "vượt chỉ tiêu", "hoàn thành mục tiêu", "so với kế hoạch": a result
+// measured against an aim, not the aim.
+bool result_of_aim(const DocScan& scan, std::size_t anchor) {
+  static const std::vector<Phrase> kResults =
+      phrases({"vuot", "vuot muc", "hoan thanh", "dat", "so voi", "bang", "theo"});
+  return phrase_before(scan, anchor, kResults);
+}
+
+// A figure that an aim sets: near the start of its indicator (kAimReach),
+// after a verb or comparator that sets a value ("đạt", "còn", "có", ...)
+// or opening its clause, with no past or comparison between ("đã", "vượt",
+// "so với cùng kỳ").
+bool aimed(const DocScan& scan, std::size_t from, std::size_t i) {
+  // Measured on the seeds and baomoi: indicators run up to 20 syllables
+  // ("tỷ lệ số hộ được sử dụng điện lưới Quốc gia đạt").
+  constexpr std::size_t kAimReach = 30;
+  static const std::vector<Phrase> kSetters = phrases(
+      {"dat", "la", "con", "len", "xuong", "tang", "giam", "co", "o muc", "khoang", "tren",
+       "duoi", "toi thieu", "it nhat", "tu", "toi", "bang", "hon", "dat muc", "dat tren",
+       "dat it nhat", "dat toi thieu", "dat khoang", "tro len", "phan dau"});
+  static const std::vector<Phrase> kPast = phrases({"da", "vuot", "so voi", "cung ky", "dat duoc"});
+  if (i - from > kAimReach) return false;
+  for (std::size_t k = from; k < i; ++k) {
+    if (scan.match(k, kPast)) return false;
+  }
+  return i == from || phrase_before(scan, i, kSetters);
+}
+
 void targets_of_aim(const DocScan& scan, std::size_t anchor, std::size_t length,
                     std::vector<Target>& out) {
+  if (result_of_aim(scan, anchor)) return;
   const std::size_t end = aim_scope_end(scan, anchor);
   const std::string when = aim_when(scan, anchor, end);
   std::size_t from = anchor + length;
@@ -266,6 +305,7 @@ void targets_of_aim(const DocScan& scan, std::size_t anchor, std::size_t length,
     }
     if (!is_figure(scan, i)) continue;
     const std::size_t clause = std::max(from, scan.run_start(i, Break::kColon, i - from));
+    if (!aimed(scan, clause, i)) continue;
     auto t = target_at(scan, clause, i);
     if (!t) continue;
     if (t->when.empty()) t->when = when;
