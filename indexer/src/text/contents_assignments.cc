@@ -272,6 +272,12 @@ std::optional<ReportDuty> report_at(const DocScan& scan, std::size_t i, bool ass
   }
   r.what = as_printed(scan.printed(what_first, what_last), " ,;:.");
   last = read_later_deadline(scan, last, limit, r);
+  // "Báo cáo ... cho thấy": at a sentence's start the word is usually the
+  // noun; as an order it names where it goes or a date it is due.
+  if (scan.upper(i) && recipient_at(scan, what_last, false) == std::nullopt &&
+      r.deadline.date.empty() && !(assigned && obliged(scan, i))) {
+    return std::nullopt;
+  }
   if (r.recipient.empty() && r.deadline.text.empty() && !(assigned && obliged(scan, i))) {
     return std::nullopt;
   }

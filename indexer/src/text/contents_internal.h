@@ -133,6 +133,9 @@ Deadline find_deadline(const DocScan& scan, std::size_t first, std::size_t last)
 
 // Verbs that start a task ("chủ trì", "phối hợp", "triển khai", ...).
 const std::vector<Phrase>& task_verbs();
+// Tokens of a task verb or a word that opens a predicate ("không",
+// "sẽ", "nghiêm túc") at token i; 0 if none.
+std::size_t predicate_at(const DocScan& scan, std::size_t i);
 // An organisation noun (sở, ban, phòng, đơn vị, UBND, ...) at token i.
 bool organization_noun_at(const DocScan& scan, std::size_t i);
 // An organisation's name starting at token i: a capitalized or quantified

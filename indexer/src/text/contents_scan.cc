@@ -317,9 +317,17 @@ std::optional<DateSpan> date_at(const DocScan& scan, std::size_t i) {
 
 namespace {
 
+// "hằng quý", "hàng tháng"; "6 tháng" only after "định kỳ" (alone it is a
+// semiannual report's name, "báo cáo 6 tháng").
 const std::vector<Phrase>& recurrences() {
   static const std::vector<Phrase> list =
-      phrases({"hang tuan", "hang thang", "hang quy", "hang nam", "6 thang"});
+      phrases({"hang tuan", "hang thang", "hang quy", "hang nam"});
+  return list;
+}
+
+const std::vector<Phrase>& periodic_recurrences() {
+  static const std::vector<Phrase> list =
+      phrases({"hang tuan", "hang thang", "hang quy", "hang nam", "6 thang", "quy", "thang", "nam"});
   return list;
 }
 
@@ -350,8 +358,9 @@ std::optional<DeadlineSpan> before_date(const DocScan& scan, std::size_t i) {
 // "định kỳ hằng quý", "hằng tháng", "định kỳ 6 tháng".
 std::optional<DeadlineSpan> recurring(const DocScan& scan, std::size_t i) {
   static const Phrase kPeriodic = phrases({"dinh ky"})[0];
-  std::size_t k = i + (scan.match(i, kPeriodic) ? 2 : 0);
-  const std::size_t r = scan.match(k, recurrences());
+  const bool periodic = scan.match(i, kPeriodic);
+  const std::size_t k = i + (periodic ? 2 : 0);
+  const std::size_t r = scan.match(k, periodic ? periodic_recurrences() : recurrences());
   if (r == 0) return std::nullopt;
   return DeadlineSpan{{scan.printed(i, k + r), ""}, k + r};
 }
@@ -391,6 +400,24 @@ const std::vector<Phrase>& task_verbs() {
 
 namespace {
 
+// Words that open a predicate before its verb: "không để", "hằng năm
+// phải", "nghiêm túc thực hiện", "cùng ...". Exact: folded, "vẫn" would be
+// "Văn" (phòng).
+const std::vector<Phrase>& predicate_openers() {
+  static const std::vector<Phrase> list = exact_phrases(
+      {"không", "hằng năm", "hàng năm", "nghiêm túc", "cùng", "cũng", "đều", "sẽ", "đã", "vẫn",
+       "luôn"});
+  return list;
+}
+
+}  // namespace
+
+std::size_t predicate_at(const DocScan& scan, std::size_t i) {
+  return std::max(scan.match(i, task_verbs()), scan.match_exact(i, predicate_openers()));
+}
+
+namespace {
+
 const std::vector<Phrase>& organization_nouns() {
   static const std::vector<Phrase> list = phrases(
       {"so", "ban", "nganh", "phong", "don vi", "uy ban", "ubnd", "hdnd", "hoi dong", "van phong",
@@ -424,14 +451,14 @@ std::size_t organization_end(const DocScan& scan, std::size_t i, std::size_t lim
   // syllables ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức ...").
   constexpr std::size_t kMaxOrganizationTokens = 20;
   if (i >= limit || !scan.is_word(i) || (!scan.upper(i) && !quantifier(scan, i))) return i;
-  if (scan.match(i, task_verbs()) > 0) return i;  // "Tăng cường ...": a task, no one named
+  if (predicate_at(scan, i) > 0) return i;  // "Tăng cường ...": a task, no one named
   bool noun = false;
   for (std::size_t j = i; j < limit && j - i < kMaxOrganizationTokens; ++j) {
     if (scan.foreign(j)) return i;
     // A verb after a quantifier is a noun ("các tổ chức"); a capitalized
     // one after a capital names a department ("Sở Xây dựng").
     const bool named = j > i && scan.upper(j) && scan.upper(j - 1);
-    if (j > i && !quantifier(scan, j - 1) && !named && scan.match(j, task_verbs()) > 0) {
+    if (j > i && !quantifier(scan, j - 1) && !named && predicate_at(scan, j) > 0) {
       return noun ? j : i;
     }
     noun = noun || organization_noun_at(scan, j);
