@@ -539,6 +539,12 @@ TEST(ContentsListTest, MessyAndLargeTextIsHandled) {
   for (const Target& t : c.targets) EXPECT_LE(t.end, law.size());
   EXPECT_TRUE(contents_of("").contents.empty());
   EXPECT_TRUE(contents_of("“").targets.empty());
+  // Found by fuzz_symbols_citations: ICU numbers with letters ("Q123")
+  // and a marker with a 20-digit group.
+  const std::string odd =
+      "phong trào thi đua năm Q123 với các nội dung chủ yếu sau:\n1.99999999999999999999 Tiếp tục.\n";
+  EXPECT_TRUE(contents_of(odd).periods.empty());
+  EXPECT_TRUE(contents_of(odd).contents.empty());
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 // introduction that opens a list, the lines that end one.
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "text/contents_internal.h"
 #include "text/letter_case.h"
@@ -116,10 +117,11 @@ std::optional<Marker> arabic_at(std::string_view line, std::size_t p) {
   }
   if (!body) return std::nullopt;
   m.number = std::string(line.substr(p, q - p));
-  m.ordinal = std::stoi(std::string(line.substr(m.number.rfind('.') == std::string::npos
-                                                    ? p
-                                                    : p + m.number.rfind('.') + 1,
-                                                q - p)));
+  // The last group is this item's position: "2.1" is the first under 2.
+  // (npos + 1 is 0: a number without dots is its own last group.)
+  const std::string_view last_group = std::string_view(m.number).substr(m.number.rfind('.') + 1);
+  const auto [end, error] = std::from_chars(last_group.data(), last_group.data() + last_group.size(), m.ordinal);
+  if (error != std::errc() || end != last_group.data() + last_group.size()) return std::nullopt;
   m.start = p;
   m.body = *body;
   return m;

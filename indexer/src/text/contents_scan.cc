@@ -289,7 +289,12 @@ std::size_t first_clause_end(const DocScan& scan, std::size_t i) {
 bool is_year(const DocScan& scan, std::size_t i) {
   constexpr int kFirstYear = 1900, kLastYear = 2100;  // as date.h accepts
   const Token& t = scan.token(i);
-  if (t.kind != TokenKind::kNumber || t.exact.size() != 4 || t.exact != t.folded) return false;
+  // Four ASCII digits: ICU's numbers also hold letters ("Q1") and other
+  // scripts' digits.
+  if (t.kind != TokenKind::kNumber || t.exact.size() != 4 ||
+      t.exact.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
   const int y = std::stoi(t.exact);
   if (y < kFirstYear || y > kLastYear) return false;
   if (i == 0 || !scan.is_number(i - 1)) return true;
