@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 namespace vanban::text {
 namespace {
@@ -50,10 +51,25 @@ const std::vector<FormEntry>& forms() {
   return table;
 }
 
+// The forms by their first word: each token is asked about a few forms.
+const std::unordered_map<std::string, std::vector<const FormEntry*>>& forms_by_first_word() {
+  static const auto index = [] {
+    std::unordered_map<std::string, std::vector<const FormEntry*>> m;
+    for (const FormEntry& f : forms()) m[f.words[0]].push_back(&f);  // longest first, as sorted
+    return m;
+  }();
+  return index;
+}
+
 }  // namespace
 
 AwardForm award_form_at(const std::vector<Token>& tokens, std::size_t i) {
-  for (const FormEntry& f : forms()) {
+  if (i >= tokens.size()) return {};
+  const auto& index = forms_by_first_word();
+  const auto it = index.find(tokens[i].exact);
+  if (it == index.end()) return {};
+  for (const FormEntry* fp : it->second) {
+    const FormEntry& f = *fp;
     if (i + f.words.size() > tokens.size()) continue;
     bool match = true;
     for (std::size_t k = 0; k < f.words.size() && match; ++k) {

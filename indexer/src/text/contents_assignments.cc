@@ -16,15 +16,15 @@ constexpr std::size_t kMaxTaskSentenceTokens = 80;
 
 // Words that hand a task to someone: "Giao Sở Nội vụ chủ trì ...",
 // "Đề nghị UBND các huyện ...", "Yêu cầu các đơn vị ...".
-const std::vector<Phrase>& delegating_words() {
-  static const std::vector<Phrase> list = phrases({"giao", "de nghi", "yeu cau"});
+const PhraseList& delegating_words() {
+  static const PhraseList list = phrases({"giao", "de nghi", "yeu cau"});
   return list;
 }
 
 // "Căn cứ vào chức năng, nhiệm vụ được giao, các phòng, đơn vị ...": the
 // organisation after a leading "Căn cứ ..." / "Trên cơ sở ..." clause.
 std::size_t after_grounds(const DocScan& scan, std::size_t i, std::size_t last) {
-  static const std::vector<Phrase> kGrounds = phrases({"can cu", "tren co so", "theo"});
+  static const PhraseList kGrounds = phrases({"can cu", "tren co so", "theo"});
   if (scan.match(i, kGrounds) == 0) return i;
   for (std::size_t j = i + 1; j < last; ++j) {
     if (scan.break_after(j - 1) == Break::kComma && organization_end(scan, j, last) > j) return j;
@@ -112,8 +112,8 @@ namespace {
 // Words before "báo cáo" that make it a report heard, cited or counted,
 // not one to make: "nghe báo cáo", "theo báo cáo", "các báo cáo", "hoàn
 // chỉnh báo cáo".
-const std::vector<Phrase>& report_nouns_before() {
-  static const std::vector<Phrase> list =
+const PhraseList& report_nouns_before() {
+  static const PhraseList list =
       phrases({"nghe", "theo", "cac", "nhung", "mot", "ban", "tai", "trong", "qua", "nhan",
                "hoan chinh", "xay dung", "chuan bi", "soan thao", "du thao", "trinh"});
   return list;
@@ -121,16 +121,16 @@ const std::vector<Phrase>& report_nouns_before() {
 
 // ... and after it: "báo cáo viên", "báo cáo tham luận", "báo cáo cho
 // biết", "báo cáo của ...", "báo cáo ngày ...".
-const std::vector<Phrase>& report_nouns_after() {
-  static const std::vector<Phrase> list =
+const PhraseList& report_nouns_after() {
+  static const PhraseList list =
       phrases({"vien", "tham luan", "cho biet", "cho rang", "chinh tri", "nay", "tai chinh", "cua",
                "ngay", "thang", "nam", "so ket", "tong ket", "danh gia tac dong"});
   return list;
 }
 
 // Words in the clause before "báo cáo" that make it a duty.
-const std::vector<Phrase>& obligations() {
-  static const std::vector<Phrase> list =
+const PhraseList& obligations() {
+  static const PhraseList list =
       phrases({"phai", "co trach nhiem", "yeu cau", "de nghi", "giao", "tong hop", "dinh ky",
                "kip thoi", "gui", "thuc hien che do"});
   return list;
@@ -140,7 +140,7 @@ const std::vector<Phrase>& obligations() {
 // "lên", "cho", "gửi", "đến" when a capital or "cấp trên" follows, or at i
 // itself right after the verb ("báo cáo UBND tỉnh kết quả ...").
 std::optional<std::size_t> recipient_at(const DocScan& scan, std::size_t i, bool right_after_verb) {
-  static const std::vector<Phrase> kTo = phrases({"ve", "len", "cho", "gui", "gui ve", "den"});
+  static const PhraseList kTo = phrases({"ve", "len", "cho", "gui", "gui ve", "den"});
   static const Phrase kAbove = phrases({"cap tren"})[0];
   if (i >= scan.size()) return std::nullopt;
   if (right_after_verb && scan.upper(i) && organization_noun_at(scan, i)) return i;
@@ -156,7 +156,7 @@ std::optional<std::size_t> recipient_at(const DocScan& scan, std::size_t i, bool
 // quả", "và" before a lower-case word; "Sở Lao động - Thương binh và Xã
 // hội" keeps its "và").
 std::size_t recipient_end(const DocScan& scan, std::size_t r, std::size_t limit) {
-  static const std::vector<Phrase> kStops =
+  static const PhraseList kStops =
       phrases({"de", "theo", "truoc", "nham", "dong thoi", "ket qua", "tinh hinh", "viec",
                "so lieu", "danh sach", "tien do", "noi dung"});
   constexpr std::size_t kMaxRecipientTokens = 16;  // "Sở Nội vụ (qua Ban Thi đua - Khen thưởng)"
@@ -171,7 +171,7 @@ std::size_t recipient_end(const DocScan& scan, std::size_t r, std::size_t limit)
 
 bool report_verb_at(const DocScan& scan, std::size_t i) {
   static const Phrase kReport = {"bao", "cao"};
-  static const std::vector<Phrase> kPast = phrases({"da", "vua", "da duoc"});
+  static const PhraseList kPast = phrases({"da", "vua", "da duoc"});
   if (scan.foreign(i) || !scan.match(i, kReport)) return false;
   // "BÁO CÁO TÌNH HÌNH ...": a form's title; "Báo cáo: ...": a label.
   const std::string_view word = scan.text().substr(scan.start_of(i), scan.token(i).end - scan.start_of(i));
@@ -241,7 +241,7 @@ std::size_t read_later_deadline(const DocScan& scan, std::size_t from, std::size
 // manner ("theo quy định"), a clause mark, or kMaxWhatTokens.
 std::size_t subject_end(const DocScan& scan, std::size_t k, std::size_t limit) {
   constexpr std::size_t kMaxWhatTokens = 24;  // "kết quả thực hiện ... trong toàn ngành"
-  static const std::vector<Phrase> kManner =
+  static const PhraseList kManner =
       phrases({"theo quy dinh", "theo yeu cau", "theo huong dan", "dung quy dinh"});
   const std::size_t from = k;
   while (k < limit && k - from < kMaxWhatTokens && !recipient_at(scan, k, false) &&

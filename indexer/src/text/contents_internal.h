@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -35,8 +36,29 @@ enum class Break : unsigned char {
 // "dinh ky" becomes "dinh ki" as in documents), or exact for words that
 // need their accents ("tặng", not "tăng"; canonical tone placement).
 using Phrase = std::vector<std::string>;
-std::vector<Phrase> phrases(std::initializer_list<std::string_view> spelled);
-std::vector<Phrase> exact_phrases(std::initializer_list<std::string_view> spelled);
+
+// Phrases indexed by their first word, so a rule asks each token about the
+// few phrases that start with it, not the whole list. Not copyable (the
+// index points into the list); immutable after construction.
+class PhraseList {
+ public:
+  explicit PhraseList(std::vector<Phrase> phrases);
+  PhraseList(PhraseList&&) = default;
+  PhraseList(const PhraseList&) = delete;
+  PhraseList& operator=(const PhraseList&) = delete;
+
+  std::size_t size() const { return phrases_.size(); }
+  const Phrase& operator[](std::size_t k) const { return phrases_[k]; }
+  // The phrases whose first word is `word`; empty if none.
+  const std::vector<const Phrase*>& starting_with(const std::string& word) const;
+
+ private:
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, std::vector<const Phrase*>> by_first_;
+};
+
+PhraseList phrases(std::initializer_list<std::string_view> spelled);
+PhraseList exact_phrases(std::initializer_list<std::string_view> spelled);
 
 // A document's tokens with what every rule asks of them computed once:
 // breaks, quotes, citations, capitals. Holds references: `text`, `tokens`
@@ -66,9 +88,9 @@ class DocScan {
   // Tokens of the longest phrase of `list` that starts at token i, with no
   // break inside; 0 if none matches. Folded words, or exact spellings for
   // exact_phrases lists.
-  std::size_t match(std::size_t i, const std::vector<Phrase>& list) const;
+  std::size_t match(std::size_t i, const PhraseList& list) const;
   bool match(std::size_t i, const Phrase& phrase) const;
-  std::size_t match_exact(std::size_t i, const std::vector<Phrase>& list) const;
+  std::size_t match_exact(std::size_t i, const PhraseList& list) const;
 
   // The first token that ends after byte `pos` (size() if none).
   std::size_t token_at(std::size_t pos) const;
@@ -97,7 +119,7 @@ class DocScan {
 
 // A phrase of `list` (folded, or exact with `exact`) ends right before
 // token i, with no break between it and token i.
-bool phrase_before(const DocScan& scan, std::size_t i, const std::vector<Phrase>& list,
+bool phrase_before(const DocScan& scan, std::size_t i, const PhraseList& list,
                    bool exact = false);
 
 // Text as printed: line breaks and runs of spaces become one space,
@@ -132,7 +154,7 @@ std::optional<DeadlineSpan> deadline_at(const DocScan& scan, std::size_t i);
 Deadline find_deadline(const DocScan& scan, std::size_t first, std::size_t last);
 
 // Verbs that start a task ("chủ trì", "phối hợp", "triển khai", ...).
-const std::vector<Phrase>& task_verbs();
+const PhraseList& task_verbs();
 // Tokens of a task verb or a word that opens a predicate ("không",
 // "sẽ", "nghiêm túc") at token i; 0 if none.
 std::size_t predicate_at(const DocScan& scan, std::size_t i);

@@ -179,10 +179,10 @@ std::optional<Marker> letter_at(std::string_view line, std::size_t p) {
 
 // "Thứ nhất,", "Thứ hai:", "Một là,", "Hai là:".
 std::optional<Marker> ordinal_words_at(std::string_view line, std::size_t p) {
-  static const std::vector<Phrase> kThu = phrases(
+  static const PhraseList kThu = phrases(
       {"thu nhat", "thu hai", "thu ba", "thu tu", "thu nam", "thu sau", "thu bay", "thu tam",
        "thu chin", "thu muoi"});
-  static const std::vector<Phrase> kLa = phrases(
+  static const PhraseList kLa = phrases(
       {"mot la", "hai la", "ba la", "bon la", "nam la", "sau la", "bay la", "tam la", "chin la",
        "muoi la"});
   const std::string_view head = line.substr(p, kMaxOrdinalBytes);
@@ -267,7 +267,11 @@ bool is_intro(std::string_view text, const Line& l) {
 bool is_stop_line(std::string_view text, const Line& l) {
   constexpr std::size_t kMaxSignatureBytes = 60;
   const std::string_view c = content(text, l);
-  const std::string folded = fold(c.substr(0, kMaxSignatureBytes));
+  // Folding costs ICU work: only lines that can start "Nơi nhận", "Điều",
+  // "Chương" are folded.
+  const bool may_name = !c.empty() && (std::string_view("NnCc").find(c[0]) != std::string_view::npos ||
+                                       c.substr(0, 2) == "\u0110" || c.substr(0, 2) == "\u0111");
+  const std::string folded = may_name ? fold(c.substr(0, kMaxSignatureBytes)) : std::string();
   if (folded.rfind("noi nhan", 0) == 0 || folded.rfind("dieu ", 0) == 0 ||
       folded.rfind("chuong ", 0) == 0) {
     return true;
@@ -281,7 +285,11 @@ bool is_section_heading(std::string_view text, const Line& l) {
   const std::size_t from = l.marker ? l.marker->body : l.start;
   std::string_view body = content(text, {from, l.end, std::nullopt});
   while (!body.empty() && (body.back() == ':' || body.back() == '.')) body.remove_suffix(1);
-  if (body.empty() || body.size() > kMaxHeadingBytes) return false;
+  // Headings start "Tổ chức", "Trách nhiệm", "Phân công" (any case).
+  if (body.empty() || body.size() > kMaxHeadingBytes ||
+      std::string_view("TtPp").find(body[0]) == std::string_view::npos) {
+    return false;
+  }
   const std::string folded = fold(body);
   for (std::string_view h : {"to chuc thuc hien", "trach nhiem thuc hien", "phan cong thuc hien",
                              "phan cong nhiem vu", "to chuc trien khai thuc hien"}) {

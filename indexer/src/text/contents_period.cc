@@ -11,8 +11,8 @@ namespace {
 // Words that name a movement (folded). "thi đua" alone is too common
 // ("công tác thi đua, khen thưởng", "Cờ thi đua"): it counts after
 // "phát động".
-const std::vector<Phrase>& movement_words() {
-  static const std::vector<Phrase> list = phrases(
+const PhraseList& movement_words() {
+  static const PhraseList list = phrases(
       {"phong trao", "dot thi dua", "chu de thi dua", "cuoc van dong", "phat dong thi dua"});
   return list;
 }

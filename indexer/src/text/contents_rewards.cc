@@ -23,15 +23,15 @@ constexpr std::size_t kMaxSentenceTokens = 200;
 
 // Exact spellings: "tặng" (give), not "tăng" (increase). Giving verbs
 // have the giver as their subject; receiving ones the receiver.
-const std::vector<Phrase>& giving_verbs() {
-  static const std::vector<Phrase> list = exact_phrases(
+const PhraseList& giving_verbs() {
+  static const PhraseList list = exact_phrases(
       {"tặng", "trao", "trao tặng", "truy tặng", "phong tặng", "xét tặng", "công nhận",
        "khen thưởng", "bình xét"});
   return list;
 }
 
-const std::vector<Phrase>& receiving_verbs() {
-  static const std::vector<Phrase> list = exact_phrases({"nhận", "đón nhận", "đạt", "đoạt"});
+const PhraseList& receiving_verbs() {
+  static const PhraseList list = exact_phrases({"nhận", "đón nhận", "đạt", "đoạt"});
   return list;
 }
 
@@ -40,15 +40,15 @@ std::size_t award_verb_at(const DocScan& scan, std::size_t k) {
   return std::max(scan.match_exact(k, giving_verbs()), scan.match_exact(k, receiving_verbs()));
 }
 
-const std::vector<Phrase>& commendations() {
-  static const std::vector<Phrase> list = exact_phrases({"khen thưởng", "biểu dương", "tôn vinh"});
+const PhraseList& commendations() {
+  static const PhraseList list = exact_phrases({"khen thưởng", "biểu dương", "tôn vinh"});
   return list;
 }
 
 // "khen thưởng" as the name of a field or body: "công tác thi đua, khen
 // thưởng", "Hội đồng Thi đua - Khen thưởng", "hình thức khen thưởng".
 bool field_name(const DocScan& scan, std::size_t i) {
-  static const std::vector<Phrase> kBefore = exact_phrases(
+  static const PhraseList kBefore = exact_phrases(
       {"công tác", "hình thức", "hồ sơ", "hội đồng", "ban", "luật", "quỹ", "chế độ", "chính sách",
        "mức", "tiêu chuẩn", "đối tượng", "nghiệp vụ", "quy chế", "quy định"});
   static const Phrase kEmulation = {"thi", "đua"};
@@ -57,20 +57,20 @@ bool field_name(const DocScan& scan, std::size_t i) {
          scan.break_after(i - 1) <= Break::kComma && scan.break_after(i - 2) == Break::kNone;
 }
 
-bool any_in(const DocScan& scan, std::size_t first, std::size_t last, const std::vector<Phrase>& list) {
+bool any_in(const DocScan& scan, std::size_t first, std::size_t last, const PhraseList& list) {
   for (std::size_t k = first; k < last; ++k) {
     if (scan.match(k, list)) return true;
   }
   return false;
 }
 
-const std::vector<Phrase>& aim_marks() {
-  static const std::vector<Phrase> list = phrases({"phan dau"});
+const PhraseList& aim_marks() {
+  static const PhraseList list = phrases({"phan dau"});
   return list;
 }
 
-const std::vector<Phrase>& past_marks() {
-  static const std::vector<Phrase> list = phrases({"da", "vua", "vinh du"});
+const PhraseList& past_marks() {
+  static const PhraseList list = phrases({"da", "vua", "vinh du"});
   return list;
 }
 
@@ -78,7 +78,7 @@ const std::vector<Phrase>& past_marks() {
 // thưởng Sở", "Hội đồng Thi đua - Khen thưởng tỉnh". "" if none.
 std::string council_in(const DocScan& scan, std::size_t first, std::size_t last) {
   static const Phrase kCouncil = {"hoi", "dong", "thi", "dua", "khen", "thuong"};
-  static const std::vector<Phrase> kLevels = phrases({"tinh", "huyen", "so", "bo", "nganh", "xa", "co so"});
+  static const PhraseList kLevels = phrases({"tinh", "huyen", "so", "bo", "nganh", "xa", "co so"});
   for (std::size_t i = first; i + kCouncil.size() <= last; ++i) {
     bool match = true;
     for (std::size_t k = 0; k < kCouncil.size() && match; ++k) {
@@ -98,7 +98,7 @@ std::string council_in(const DocScan& scan, std::size_t first, std::size_t last)
 
 // Tokens after a form that qualify it ("xuất sắc", "Lao động hạng Ba").
 std::size_t qualifiers_end(const DocScan& scan, std::size_t e) {
-  static const std::vector<Phrase> kStops = phrases(
+  static const PhraseList kStops = phrases(
       {"cua", "cho", "vi", "do", "va", "da", "nham", "tai", "trong", "nam", "ve", "den", "theo",
        "duoc", "la", "voi"});
   const std::size_t from = e;
@@ -111,8 +111,8 @@ std::size_t qualifiers_end(const DocScan& scan, std::size_t e) {
 
 // "... của Ủy ban nhân dân tỉnh": the body after "của" at token e.
 std::string body_after(const DocScan& scan, std::size_t e, std::size_t& end) {
-  static const std::vector<Phrase> kStops = phrases({"cho", "vi", "nam", "ve", "nham", "da", "dat"});
-  static const std::vector<Phrase> kGive = exact_phrases({"tặng", "trao"});
+  static const PhraseList kStops = phrases({"cho", "vi", "nam", "ve", "nham", "da", "dat"});
+  static const PhraseList kGive = exact_phrases({"tặng", "trao"});
   end = e;
   if (e >= scan.size() || scan.word(e) != "cua" || scan.break_after(e - 1) != Break::kNone) return {};
   std::size_t k = e + 1;
@@ -129,7 +129,7 @@ std::string body_after(const DocScan& scan, std::size_t e, std::size_t& end) {
 // The giver before an active verb at `verb` ("Hội nghị đã tặng", "Đồng chí
 // Hoàng Hà Bắc – Giám đốc Sở trao"): the clause's capitalized start.
 std::string giver_before(const DocScan& scan, std::size_t verb) {
-  static const std::vector<Phrase> kAux = phrases({"da", "vua", "se", "duoc", "tien hanh", "to chuc"});
+  static const PhraseList kAux = phrases({"da", "vua", "se", "duoc", "tien hanh", "to chuc"});
   const std::size_t first = scan.run_start(verb, Break::kComma, kMaxGiverTokens + 1);
   if (first >= verb || verb - first > kMaxGiverTokens || !scan.upper(first)) return {};
   std::size_t last = verb;
@@ -154,17 +154,17 @@ Sentence sentence_of(const DocScan& scan, std::size_t i) {
 // right before i (i otherwise).
 bool promised(const DocScan& scan, std::size_t i, const Sentence& s, std::string& proposer_body,
               std::size_t& frame) {
-  static const std::vector<Phrase> kConsider = exact_phrases({"xét", "xem xét"});
-  static const std::vector<Phrase> kPropose = phrases({"de nghi", "de xuat"});
+  static const PhraseList kConsider = exact_phrases({"xét", "xem xét"});
+  static const PhraseList kPropose = phrases({"de nghi", "de xuat"});
   // "hồ sơ đề nghị khen thưởng": the paper, not a proposal made.
-  static const std::vector<Phrase> kPapers = phrases({"ho so", "van ban", "to trinh", "danh sach"});
-  static const std::vector<Phrase> kWill = phrases({"se"});
-  static const std::vector<Phrase> kClosing =
+  static const PhraseList kPapers = phrases({"ho so", "van ban", "to trinh", "danh sach"});
+  static const PhraseList kWill = phrases({"se"});
+  static const PhraseList kClosing =
       phrases({"ket thuc", "sau khi ket thuc", "khi ket thuc", "tong ket"});
   constexpr std::size_t kMaxProposedTo = 6;  // "đề nghị cơ quan có thẩm quyền khen thưởng"
   frame = i;
   // "xét tặng", "bình xét": the verb itself considers.
-  static const std::vector<Phrase> kConsidering = exact_phrases({"xét tặng", "bình xét"});
+  static const PhraseList kConsidering = exact_phrases({"xét tặng", "bình xét"});
   if (scan.match_exact(i, kConsidering)) return true;
   if (phrase_before(scan, i, kConsider, true)) {
     frame = i - (scan.token(i - 1).exact == "xét" && i >= 2 && scan.token(i - 2).exact == "xem" ? 2 : 1);

@@ -84,14 +84,30 @@ std::vector<Phrase> tokenized(std::initializer_list<std::string_view> spelled, b
   return out;
 }
 
-}  // namespace
-
-std::vector<Phrase> phrases(std::initializer_list<std::string_view> spelled) {
-  return tokenized(spelled, false);
+const std::vector<const Phrase*>& no_phrases() {
+  static const std::vector<const Phrase*> none;
+  return none;
 }
 
-std::vector<Phrase> exact_phrases(std::initializer_list<std::string_view> spelled) {
-  return tokenized(spelled, true);
+}  // namespace
+
+PhraseList::PhraseList(std::vector<Phrase> phrases) : phrases_(std::move(phrases)) {
+  for (const Phrase& p : phrases_) {
+    if (!p.empty()) by_first_[p[0]].push_back(&p);
+  }
+}
+
+const std::vector<const Phrase*>& PhraseList::starting_with(const std::string& word) const {
+  const auto it = by_first_.find(word);
+  return it == by_first_.end() ? no_phrases() : it->second;
+}
+
+PhraseList phrases(std::initializer_list<std::string_view> spelled) {
+  return PhraseList(tokenized(spelled, false));
+}
+
+PhraseList exact_phrases(std::initializer_list<std::string_view> spelled) {
+  return PhraseList(tokenized(spelled, true));
 }
 
 DocScan::DocScan(std::string_view text, const std::vector<Token>& tokens,
@@ -146,10 +162,11 @@ bool phrase_at(const std::vector<Token>& tokens, const std::vector<Break>& break
 
 template <typename Spelling>
 std::size_t longest_at(const std::vector<Token>& tokens, const std::vector<Break>& breaks,
-                       std::size_t i, const std::vector<Phrase>& list, Spelling spelling) {
+                       std::size_t i, const PhraseList& list, Spelling spelling) {
+  if (i >= tokens.size()) return 0;
   std::size_t best = 0;
-  for (const Phrase& p : list) {
-    if (p.size() > best && phrase_at(tokens, breaks, i, p, spelling)) best = p.size();
+  for (const Phrase* p : list.starting_with(spelling(tokens[i]))) {
+    if (p->size() > best && phrase_at(tokens, breaks, i, *p, spelling)) best = p->size();
   }
   return best;
 }
@@ -163,11 +180,11 @@ bool DocScan::match(std::size_t i, const Phrase& phrase) const {
   return phrase_at(tokens_, breaks_, i, phrase, folded_of);
 }
 
-std::size_t DocScan::match(std::size_t i, const std::vector<Phrase>& list) const {
+std::size_t DocScan::match(std::size_t i, const PhraseList& list) const {
   return longest_at(tokens_, breaks_, i, list, folded_of);
 }
 
-std::size_t DocScan::match_exact(std::size_t i, const std::vector<Phrase>& list) const {
+std::size_t DocScan::match_exact(std::size_t i, const PhraseList& list) const {
   return longest_at(tokens_, breaks_, i, list, exact_of);
 }
 
@@ -236,7 +253,7 @@ std::string DocScan::printed(std::size_t first, std::size_t last) const {
   return as_printed(text_.substr(begin, span_end(first, last) - begin));
 }
 
-bool phrase_before(const DocScan& scan, std::size_t i, const std::vector<Phrase>& list,
+bool phrase_before(const DocScan& scan, std::size_t i, const PhraseList& list,
                    bool exact) {
   constexpr std::size_t kLongestPhrase = 3;
   if (i == 0 || scan.break_after(i - 1) != Break::kNone) return false;
@@ -324,14 +341,14 @@ namespace {
 
 // "hằng quý", "hàng tháng"; "6 tháng" only after "định kỳ" (alone it is a
 // semiannual report's name, "báo cáo 6 tháng").
-const std::vector<Phrase>& recurrences() {
-  static const std::vector<Phrase> list =
+const PhraseList& recurrences() {
+  static const PhraseList list =
       phrases({"hang tuan", "hang thang", "hang quy", "hang nam"});
   return list;
 }
 
-const std::vector<Phrase>& periodic_recurrences() {
-  static const std::vector<Phrase> list =
+const PhraseList& periodic_recurrences() {
+  static const PhraseList list =
       phrases({"hang tuan", "hang thang", "hang quy", "hang nam", "6 thang", "quy", "thang", "nam"});
   return list;
 }
@@ -346,7 +363,7 @@ std::size_t day_month_end(const DocScan& scan, std::size_t i) {
 // "trước [ngày] DATE", "chậm nhất [là] [ngày] DATE", "trước ngày 15 hằng
 // tháng", "trước ngày 15/12".
 std::optional<DeadlineSpan> before_date(const DocScan& scan, std::size_t i) {
-  static const std::vector<Phrase> kLeads = phrases({"truoc", "cham nhat", "cham nhat la"});
+  static const PhraseList kLeads = phrases({"truoc", "cham nhat", "cham nhat la"});
   const std::size_t lead = scan.match(i, kLeads);
   if (lead == 0 || i + lead >= scan.size()) return std::nullopt;
   std::size_t k = i + lead;
@@ -385,8 +402,8 @@ Deadline find_deadline(const DocScan& scan, std::size_t first, std::size_t last)
   return {};
 }
 
-const std::vector<Phrase>& task_verbs() {
-  static const std::vector<Phrase> list = phrases(
+const PhraseList& task_verbs() {
+  static const PhraseList list = phrases(
       {"chu tri", "phoi hop", "trien khai", "to chuc", "thuc hien", "co trach nhiem",
        "chiu trach nhiem", "cu the hoa", "xay dung", "huong dan", "tham muu", "theo doi",
        "kiem tra", "bao cao", "day manh", "tang cuong", "tuyen truyen", "ra soat", "don doc",
@@ -408,8 +425,8 @@ namespace {
 // Words that open a predicate before its verb: "không để", "hằng năm
 // phải", "nghiêm túc thực hiện", "cùng ...". Exact: folded, "vẫn" would be
 // "Văn" (phòng).
-const std::vector<Phrase>& predicate_openers() {
-  static const std::vector<Phrase> list = exact_phrases(
+const PhraseList& predicate_openers() {
+  static const PhraseList list = exact_phrases(
       {"không", "hằng năm", "hàng năm", "nghiêm túc", "cùng", "cũng", "đều", "sẽ", "đã", "vẫn",
        "luôn"});
   return list;
@@ -423,8 +440,8 @@ std::size_t predicate_at(const DocScan& scan, std::size_t i) {
 
 namespace {
 
-const std::vector<Phrase>& organization_nouns() {
-  static const std::vector<Phrase> list = phrases(
+const PhraseList& organization_nouns() {
+  static const PhraseList list = phrases(
       {"so", "ban", "nganh", "phong", "don vi", "uy ban", "ubnd", "hdnd", "hoi dong", "van phong",
        "co quan", "to chuc", "doan the", "bo", "cuc", "chi cuc", "trung tam", "truong", "bao",
        "dai", "cong an", "quan su", "huyen", "xa", "thanh pho", "thi xa", "phuong", "tinh",

@@ -15,8 +15,8 @@ namespace {
 constexpr std::size_t kMaxAimTokens = 160;
 constexpr std::size_t kMaxIndicatorTokens = 12;
 
-const std::vector<Phrase>& aim_words() {
-  static const std::vector<Phrase> list =
+const PhraseList& aim_words() {
+  static const PhraseList list =
       phrases({"phan dau", "chi tieu", "muc tieu", "phai dat"});
   return list;
 }
@@ -24,8 +24,8 @@ const std::vector<Phrase>& aim_words() {
 // Words before a number that make it a label, not a quantity: "Điều 5",
 // "khoản 2", "lần thứ 5", "số 12", "khóa XIV", "mã 3".
 // Exact spellings: folded, "thu" (thứ) would also be "thu" (revenue).
-const std::vector<Phrase>& label_words() {
-  static const std::vector<Phrase> list = exact_phrases(
+const PhraseList& label_words() {
+  static const PhraseList list = exact_phrases(
       {"điều", "khoản", "điểm", "chương", "mục", "số", "thứ", "lần", "khóa", "mã", "phụ lục",
        "năm", "giai đoạn", "nhiệm kỳ", "ngày", "tháng", "quý", "tuần", "trang", "tập", "phiên"});
   return list;
@@ -33,20 +33,20 @@ const std::vector<Phrase>& label_words() {
 
 // Units that make a figure a duration, an age or an anniversary ("115 năm
 // thành lập tỉnh", "sơ kết 03 năm"), never a target.
-const std::vector<Phrase>& time_units() {
-  static const std::vector<Phrase> list = exact_phrases(
+const PhraseList& time_units() {
+  static const PhraseList list = exact_phrases(
       {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "quý", "tuổi", "kỳ", "lần"});
   return list;
 }
 
-const std::vector<Phrase>& currencies() {
-  static const std::vector<Phrase> list = phrases({"dong", "usd", "do la", "euro", "vnd", "dong my"});
+const PhraseList& currencies() {
+  static const PhraseList list = phrases({"dong", "usd", "do la", "euro", "vnd", "dong my"});
   return list;
 }
 
 // Counted nouns and measures: what a figure counts.
-const std::vector<Phrase>& count_units() {
-  static const std::vector<Phrase> list = phrases(
+const PhraseList& count_units() {
+  static const PhraseList list = phrases(
       {"ho", "nguoi", "xa", "phuong", "thi tran", "thon", "ban", "lang", "huyen", "doanh nghiep",
        "hop tac xa", "cong trinh", "du an", "san pham", "luot", "luot nguoi", "lao dong",
        "hoc sinh", "sinh vien", "truong", "co so", "tap the", "ca nhan", "don vi", "mo hinh",
@@ -59,8 +59,8 @@ const std::vector<Phrase>& count_units() {
 }
 
 // Verbs that commit a content item to a count of things.
-const std::vector<Phrase>& deliverable_verbs() {
-  static const std::vector<Phrase> list = phrases(
+const PhraseList& deliverable_verbs() {
+  static const PhraseList list = phrases(
       {"xay dung", "hoan thien", "hoan thanh", "to chuc", "thanh lap", "trong", "dao tao",
        "mo", "lap dat", "sua chua", "nang cap", "xay moi", "ban giao", "khoi cong"});
   return list;
@@ -68,12 +68,12 @@ const std::vector<Phrase>& deliverable_verbs() {
 
 // Connectives trimmed off an indicator's ends ("trong đó giá trị ...
 // đạt", "tỷ lệ ... giảm còn").
-const std::vector<Phrase>& leading_connectives() {
-  static const std::vector<Phrase> list = phrases({"trong do", "trong do co", "va", "co", "voi"});
+const PhraseList& leading_connectives() {
+  static const PhraseList list = phrases({"trong do", "trong do co", "va", "co", "voi"});
   return list;
 }
-const std::vector<Phrase>& trailing_connectives() {
-  static const std::vector<Phrase> list = phrases(
+const PhraseList& trailing_connectives() {
+  static const PhraseList list = phrases(
       {"dat", "dat tren", "dat it nhat", "dat toi thieu", "tren", "duoi", "khoang", "toi thieu",
        "it nhat", "la", "o muc", "bang", "co", "con", "len", "dat muc"});
   return list;
@@ -82,9 +82,9 @@ const std::vector<Phrase>& trailing_connectives() {
 // A time phrase in a target's clause: "năm 2024", "đến năm 2025", "giai
 // đoạn 2021-2025", "hằng năm". Returns one past its last token, or i.
 std::size_t when_end(const DocScan& scan, std::size_t i) {
-  static const std::vector<Phrase> kRecurring = phrases({"hang nam", "moi nam"});
+  static const PhraseList kRecurring = phrases({"hang nam", "moi nam"});
   if (const std::size_t r = scan.match(i, kRecurring)) return i + r;
-  static const std::vector<Phrase> kLeads = phrases({"nam", "den nam", "giai doan"});
+  static const PhraseList kLeads = phrases({"nam", "den nam", "giai doan"});
   const std::size_t lead = scan.match(i, kLeads);
   if (lead == 0 || i + lead >= scan.size() || !is_year(scan, i + lead)) return i;
   const std::size_t y = i + lead;
@@ -211,7 +211,7 @@ std::optional<Target> target_at(const DocScan& scan, std::size_t from, std::size
   if (unit_end == i) return std::nullopt;
   // "tăng 7,91% so với cùng kỳ", "đạt 95% kế hoạch": a result measured
   // against something, not an aim.
-  static const std::vector<Phrase> kCompared =
+  static const PhraseList kCompared =
       phrases({"so voi", "cung ky", "ke hoach", "chi tieu", "du toan", "muc tieu"});
   if (unit_end < scan.size() && scan.break_after(unit_end - 1) == Break::kNone &&
       scan.match(unit_end, kCompared)) {
@@ -264,7 +264,7 @@ std::string aim_when(const DocScan& scan, std::size_t anchor, std::size_t end) {
 // "vượt chỉ tiêu", "hoàn thành mục tiêu", "so với kế hoạch": a result
 // measured against an aim, not the aim.
 bool result_of_aim(const DocScan& scan, std::size_t anchor) {
-  static const std::vector<Phrase> kResults =
+  static const PhraseList kResults =
       phrases({"vuot", "vuot muc", "hoan thanh", "dat", "so voi", "bang", "theo"});
   return phrase_before(scan, anchor, kResults);
 }
@@ -277,11 +277,11 @@ bool aimed(const DocScan& scan, std::size_t from, std::size_t i) {
   // Measured on the seeds and baomoi: indicators run up to 20 syllables
   // ("tỷ lệ số hộ được sử dụng điện lưới Quốc gia đạt").
   constexpr std::size_t kAimReach = 30;
-  static const std::vector<Phrase> kSetters = phrases(
+  static const PhraseList kSetters = phrases(
       {"dat", "la", "con", "len", "xuong", "tang", "giam", "co", "o muc", "khoang", "tren",
        "duoi", "toi thieu", "it nhat", "tu", "toi", "bang", "hon", "dat muc", "dat tren",
        "dat it nhat", "dat toi thieu", "dat khoang", "tro len", "phan dau"});
-  static const std::vector<Phrase> kPast = phrases({"da", "vuot", "so voi", "cung ky", "dat duoc"});
+  static const PhraseList kPast = phrases({"da", "vuot", "so voi", "cung ky", "dat duoc"});
   if (i - from > kAimReach) return false;
   for (std::size_t k = from; k < i; ++k) {
     if (scan.match(k, kPast)) return false;
