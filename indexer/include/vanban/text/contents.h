@@ -10,8 +10,9 @@
 // line breaks folded to spaces and Markdown emphasis ("**2.**", "(*theo giá
 // so sánh*)") removed. Extraction is by general rules of Vietnamese
 // administrative writing, deterministic, and never throws on odd text; work
-// is linear in the text (windows around anchor words are bounded), so a
-// 160,000-character law costs a few milliseconds.
+// is linear in the text (windows around anchor words are bounded): about
+// 25 ms for a 160,000-character law and 0.2 ms for a news article
+// (bench/contents.sh), on top of tokenizing and finding citations.
 #ifndef VANBAN_TEXT_CONTENTS_H_
 #define VANBAN_TEXT_CONTENTS_H_
 
