@@ -262,10 +262,11 @@ std::string aim_when(const DocScan& scan, std::size_t anchor, std::size_t end) {
 }
 
 // "vượt chỉ tiêu", "hoàn thành mục tiêu", "so với kế hoạch": a result
-// measured against an aim, not the aim.
+// measured against an aim, not the aim; "không vì mục tiêu lợi nhuận": a
+// purpose.
 bool result_of_aim(const DocScan& scan, std::size_t anchor) {
   static const PhraseList kResults =
-      phrases({"vuot", "vuot muc", "hoan thanh", "dat", "so voi", "bang", "theo"});
+      phrases({"vuot", "vuot muc", "hoan thanh", "dat", "so voi", "bang", "theo", "vi"});
   return phrase_before(scan, anchor, kResults);
 }
 
