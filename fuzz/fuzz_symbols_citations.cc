@@ -1,12 +1,14 @@
 // Fuzzes the document-text grammar: text/symbol.h (find_symbols,
 // parse_symbol), text/tokenize.h (Tokenizer::tokenize), text/citation.h
-// (find_citations, type_from_symbol) and text/campaign.h (find_campaigns,
-// campaign_id).
+// (find_citations, type_from_symbol), text/campaign.h (find_campaigns,
+// campaign_id), text/contents.h (extract_contents) and text/number.h
+// (parse_number).
 //
 // The tokenizer's contract covers ill-formed UTF-8, so it gets the raw
 // bytes; everything else gets the input only if it is valid UTF-8, in NFC
 // as the indexer passes it.
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -17,7 +19,9 @@
 #include "fuzz_check.h"
 #include "vanban/text/campaign.h"
 #include "vanban/text/citation.h"
+#include "vanban/text/contents.h"
 #include "vanban/text/normalize.h"
+#include "vanban/text/number.h"
 #include "vanban/text/symbol.h"
 #include "vanban/text/tokenize.h"
 
@@ -187,6 +191,77 @@ void check_campaigns(std::string_view s, const std::vector<text::CampaignMention
   }
 }
 
+// A field of the contents: valid UTF-8, no line breaks ("as printed").
+void check_printed(std::string_view field, std::string_view what, std::string_view at) {
+  VANBAN_FUZZ_CHECK(valid_utf8(field) && field.find('\n') == std::string_view::npos,
+                    std::string(what) + " not printed UTF-8 on one line: " + show(field) + " at " +
+                        std::string(at));
+}
+
+void check_span(std::string_view s, std::size_t start, std::size_t end, std::string_view what) {
+  VANBAN_FUZZ_CHECK(good_range(s, start, end), std::string(what) + " offsets " + where(s, start, end));
+}
+
+bool iso_or_empty(std::string_view d) {
+  if (d.empty()) return true;
+  if (d.size() == 4) return d.find_first_not_of("0123456789") == std::string_view::npos;
+  return vanban::fuzz::iso_date_shape(d);
+}
+
+void check_items(std::string_view s, const text::CampaignContents& c) {
+  for (std::size_t k = 0; k < c.contents.size(); ++k) {
+    const text::ContentItem& i = c.contents[k];
+    check_span(s, i.start, i.end, "content item");
+    check_printed(i.text, "content item text", where(s, i.start, i.end));
+    check_printed(i.number, "content item number", where(s, i.start, i.end));
+    // Parents come first, one level up.
+    const bool top = i.parent < 0 && i.depth >= 0;
+    const bool nested = i.parent >= 0 && static_cast<std::size_t>(i.parent) < k &&
+                        c.contents[static_cast<std::size_t>(i.parent)].depth + 1 == i.depth;
+    VANBAN_FUZZ_CHECK(top || nested, "content item " + std::to_string(k) + " parent " +
+                                         std::to_string(i.parent) + " depth " +
+                                         std::to_string(i.depth));
+  }
+  for (const text::Period& p : c.periods) {
+    check_span(s, p.start, p.end, "period");
+    VANBAN_FUZZ_CHECK(iso_or_empty(p.from) && iso_or_empty(p.to) && !p.to.empty(),
+                      "period dates " + show(p.from) + " .. " + show(p.to));
+  }
+  for (const text::Target& t : c.targets) {
+    check_span(s, t.start, t.end, "target");
+    check_printed(t.indicator, "target indicator", where(s, t.start, t.end));
+    VANBAN_FUZZ_CHECK(std::isfinite(t.value) && t.value >= 0 && t.scale >= 1 && !t.unit.empty(),
+                      "target value " + show(t.value_text) + " unit " + show(t.unit));
+    const auto again = text::parse_number(t.value_text);
+    VANBAN_FUZZ_CHECK(again && *again == t.value, "target value_text does not parse to value: " +
+                                                      show(t.value_text));
+  }
+}
+
+void check_duties(std::string_view s, const text::CampaignContents& c) {
+  for (const text::Assignment& a : c.assignments) {
+    check_span(s, a.start, a.end, "assignment");
+    check_printed(a.assignee, "assignee", where(s, a.start, a.end));
+    check_printed(a.task, "task", where(s, a.start, a.end));
+    VANBAN_FUZZ_CHECK(!a.assignee.empty() && !a.task.empty() && text::fold(a.assignee_key) == a.assignee_key,
+                      "assignment " + show(a.assignee) + " key " + show(a.assignee_key));
+    VANBAN_FUZZ_CHECK(a.deadline.date.empty() || vanban::fuzz::iso_date_shape(a.deadline.date),
+                      "assignment deadline " + show(a.deadline.date));
+  }
+  for (const text::Reward& r : c.rewards) {
+    check_span(s, r.start, r.end, "reward");
+    check_printed(r.form_text, "reward form", where(s, r.start, r.end));
+    check_printed(r.body, "reward body", where(s, r.start, r.end));
+  }
+  for (const text::ReportDuty& r : c.reports) {
+    check_span(s, r.start, r.end, "report");
+    check_printed(r.what, "report subject", where(s, r.start, r.end));
+    check_printed(r.recipient, "report recipient", where(s, r.start, r.end));
+    VANBAN_FUZZ_CHECK(r.deadline.date.empty() || vanban::fuzz::iso_date_shape(r.deadline.date),
+                      "report deadline " + show(r.deadline.date));
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -207,6 +282,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<text::Citation> citations = text::find_citations(nfc, tokens);
   check_citations(nfc, tokens, citations);
   check_campaigns(nfc, text::find_campaigns(nfc, tokens, citations));
+  const text::CampaignContents contents =
+      text::extract_contents(nfc, tokens, citations, {"2024-02-29", "Sở Công Thương tỉnh Lai Châu"});
+  check_items(nfc, contents);
+  check_duties(nfc, contents);
 
   const std::string id = text::campaign_id(nfc);
   VANBAN_FUZZ_CHECK(valid_utf8(id) && id.size() <= 120,

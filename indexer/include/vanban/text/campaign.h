@@ -26,12 +26,24 @@ struct CampaignMention {
   std::size_t end = 0;
 };
 
-// The campaign id of a name: folded words with places (provinces, "Việt
-// Nam", "cả nước") removed, joined by '-'. "" if nothing is left.
+// The campaign id of a name (UTF-8): its folded words joined by '-',
+// without what varies between documents that name the same campaign:
+// places (provinces, "Việt Nam", "cả nước"), the function words "và",
+// "của", "các", "những", leading exhortations ("Đẩy mạnh", "Tiếp tục",
+// "Tăng cường", a subject's "Về") and titles before a name ("Chủ tịch Hồ
+// Chí Minh"). So "Đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong
+// cách Hồ Chí Minh" and "Học tập và làm theo tư tưởng, đạo đức, phong cách
+// Chủ tịch Hồ Chí Minh" share "hoc-tap-lam-theo-tu-tuong-dao-duc-phong-
+// cach-ho-chi-minh". At most 120 bytes: a longer id keeps its head and ends
+// in 8 hex digits of its FNV-1a digest. "" if nothing is left. Thread-safe.
 std::string campaign_id(std::string_view name);
 
-// Campaign names quoted in `text` right after (or in a list following) a
-// campaign word. Quotes that are a citation's subject are skipped.
+// Campaign names quoted in `text` (NFC UTF-8) right after (or in a list
+// following) a campaign word. Quotes that are a citation's subject are
+// skipped, and so are award titles: a quote after "danh hiệu", or one that
+// starts with an award form ("Chiến sĩ thi đua toàn quốc", "Lao động tiên
+// tiến", "Tập thể lao động xuất sắc"), and the quotes listed after it.
+// `tokens` is the Tokenizer's output for `text`, `citations` find_citations'.
 std::vector<CampaignMention> find_campaigns(std::string_view text,
                                             const std::vector<Token>& tokens,
                                             const std::vector<Citation>& citations);
