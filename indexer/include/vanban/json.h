@@ -19,6 +19,7 @@
 #include "vanban/index/entity.h"
 #include "vanban/text/campaign.h"
 #include "vanban/text/citation.h"
+#include "vanban/text/contents.h"
 
 namespace vanban {
 
@@ -43,6 +44,21 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Citation, symbol, symbol_key, ty
                                                 subject, key, start, end)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CampaignMention, name, id, local, launched, launcher,
                                                 start, end)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Period, from, to, from_document_date, text, start, end)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ContentItem, number, text, depth, parent, start, end)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Target, indicator, value_text, value, unit, base_unit,
+                                                scale, when, year, start, end)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Deadline, text, date)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Assignment, assignee, assignee_key, task, deadline,
+                                                start, end)
+NLOHMANN_JSON_SERIALIZE_ENUM(RewardStatus, {{RewardStatus::kPromised, "promised"},
+                                            {RewardStatus::kAwarded, "awarded"},
+                                            {RewardStatus::kSought, "sought"}})
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Reward, status, form, form_text, body, start, end)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportDuty, what, recipient, recipient_key, deadline,
+                                                start, end)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CampaignContents, periods, contents, targets,
+                                                assignments, rewards, reports)
 }  // namespace vanban::text
 
 namespace vanban::index {

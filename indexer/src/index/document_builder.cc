@@ -5,6 +5,7 @@
 #include "vanban/index/spelling.h"
 #include "vanban/text/campaign.h"
 #include "vanban/text/citation.h"
+#include "vanban/text/contents.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/symbol.h"
 
@@ -89,12 +90,29 @@ Xapian::termpos index_tokens(Xapian::Document& doc, std::string_view text,
   return pos;
 }
 
+// A document about an emulation movement: it names a campaign, or speaks
+// of "thi đua" or "phong trào". Only these are read for contents (periods,
+// targets, assignments ...): a law's numbered articles are not a plan's.
+bool campaign_like(const std::vector<Token>& tokens, const StoredDocument& s) {
+  if (!s.campaigns.empty()) return true;
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const std::string& a = tokens[i].folded;
+    const std::string& b = tokens[i + 1].folded;
+    if ((a == "thi" && b == "dua") || (a == "phong" && b == "trao")) return true;
+  }
+  return false;
+}
+
 // Everything read from a record's text, computed once per indexing.
 StoredDocument analyze(const doc::DocumentRecord& r, const std::vector<Token>& tokens) {
   StoredDocument s;
   s.record = r;
   s.citations = text::find_citations(r.text, tokens);
   s.campaigns = text::find_campaigns(r.text, tokens, s.citations);
+  if (campaign_like(tokens, s)) {
+    s.contents = text::extract_contents(r.text, tokens, s.citations,
+                                        {.document_date = r.date, .issuer = r.issuer});
+  }
   return s;
 }
 

@@ -23,6 +23,7 @@ std::string encode_stored(const StoredDocument& s) {
   nlohmann::json j = s.record;
   j["citations"] = s.citations;
   j["campaigns"] = s.campaigns;
+  j["contents"] = s.contents;
   return dump_json(j);
 }
 
@@ -34,6 +35,7 @@ Result<StoredDocument> decode_stored(std::string_view data) {
     j->get_to(s.record);
     if (const auto c = j->find("citations"); c != j->end()) c->get_to(s.citations);
     if (const auto m = j->find("campaigns"); m != j->end()) m->get_to(s.campaigns);
+    if (const auto c = j->find("contents"); c != j->end()) c->get_to(s.contents);
     return s;
   } catch (const nlohmann::json::exception& e) {
     return Status::corruption("corrupt document data in the index", e.what());

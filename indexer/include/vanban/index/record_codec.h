@@ -12,6 +12,7 @@
 #include "vanban/status.h"
 #include "vanban/text/campaign.h"
 #include "vanban/text/citation.h"
+#include "vanban/text/contents.h"
 
 namespace vanban::index {
 
@@ -19,11 +20,14 @@ struct StoredDocument {
   doc::DocumentRecord record;
   std::vector<text::Citation> citations;
   std::vector<text::CampaignMention> campaigns;
+  // What a campaign document asks (empty for other documents).
+  text::CampaignContents contents;
 };
 
 // The record alone as JSON: what a document's content digest is made of.
 std::string encode_record(const doc::DocumentRecord& record);
-// The whole stored document: the record plus "citations" and "campaigns".
+// The whole stored document: the record plus "citations", "campaigns" and
+// "contents".
 std::string encode_stored(const StoredDocument& stored);
 
 // Inverse of encode_stored() (and of encode_record(), with no citations).
