@@ -1,0 +1,44 @@
+// Small byte-level helpers for scanning NFC UTF-8 text: what counts as a
+// space, trimming, collapsing whitespace. Shared by the symbol scanner, the
+// citation grammar and the relation extractor so that "space" means one
+// thing in all of them. No ICU; thread-safe (pure functions).
+#ifndef VANBAN_TEXT_CHARS_H_
+#define VANBAN_TEXT_CHARS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace vanban::text {
+
+// Byte length of the space that starts at s[i], 0 if there is none (or i is
+// past the end). A space within a line is ' ', '\t' or U+00A0 (bytes C2 A0:
+// a lone 0xA0 byte is the tail of a letter, "à" is C3 A0, never a space).
+// With `line_breaks`, '\n' and '\r' count as well: PDF extraction breaks
+// lines inside phrases and symbols.
+std::size_t space_at(std::string_view s, std::size_t i, bool line_breaks = false);
+
+// True if `s` is empty or only spaces (line breaks too when `line_breaks`).
+bool is_blank(std::string_view s, bool line_breaks = false);
+
+// `s` without leading and trailing spaces and line breaks, nor any byte of
+// `also` (ASCII only, e.g. ",*").
+std::string_view trim(std::string_view s, std::string_view also = {});
+
+// Every run of spaces and line breaks made one ' ', ends trimmed: how
+// evidence and subjects are shown.
+std::string collapse_spaces(std::string_view s);
+
+// Lines that PDF extraction of the official gazette puts inside the text
+// of a document: running heads ("CÔNG BÁO/Số 781 + 782/Ngày 26-6-2023"),
+// page numbers, and the digital-signature stamp ("Người ký: ...", "Email:",
+// "Cơ quan:", "Thời gian ký: ..."). `line` is one line without its '\n'.
+bool is_page_furniture(std::string_view line);
+
+// `span` with page-furniture lines dropped and whitespace collapsed: a
+// phrase that runs across a page break, as a reader would quote it.
+std::string clean_span(std::string_view span);
+
+}  // namespace vanban::text
+
+#endif  // VANBAN_TEXT_CHARS_H_
