@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds vanban_relations_eval and scores the relation extractor, the
+# effect-date reader and the header parser on the relations dev split.
+#
+#   bench/relations.sh [--errors]
+#
+# BUILD_DIR (default build) and EVAL_DIR (default
+# /work/shared/eval/relations-dev), DOCS (default
+# /work/shared/data/phapluat8/docs.jsonl) can be set in the environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+EVAL_DIR=${EVAL_DIR:-/work/shared/eval/relations-dev}
+DOCS=${DOCS:-/work/shared/data/phapluat8/docs.jsonl}
+if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+fi
+cmake --build "$BUILD_DIR" --target vanban_relations_eval -j2 >/dev/null
+"$BUILD_DIR/bench/vanban_relations_eval" --docs "$DOCS" --relations "$EVAL_DIR/relations.tsv" \
+  --documents "$EVAL_DIR/documents.tsv" "$@"
