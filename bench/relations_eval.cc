@@ -43,6 +43,7 @@ using Row = std::tuple<std::string, std::string, std::string, std::string>;
 struct Options {
   std::string docs, relations, documents;
   bool errors = false;
+  std::string show_doc;  // --doc ID: print that document's relations
 };
 
 std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
@@ -120,6 +121,7 @@ Options parse_args(int argc, char** argv) {
     else if (a == "--relations") o.relations = value();
     else if (a == "--documents") o.documents = value();
     else if (a == "--errors") o.errors = true;
+    else if (a == "--doc") o.show_doc = value();
     else throw std::runtime_error("unknown argument " + a);
   }
   if (o.docs.empty() || o.relations.empty() || o.documents.empty()) {
@@ -134,12 +136,22 @@ struct Run {
   Counts symbols, signing, effect_parsed, effect_gold;
 };
 
+void print_relation(const text::Relation& rel, const text::Citation& c) {
+  std::printf("  %-10s %-24s %s%s%s%s %s\n      issuer: %s | subject: %s\n      evidence: %s\n",
+              std::string(text::to_string(rel.type)).c_str(), rel.target_symbol.c_str(),
+              rel.scope == text::RelationScope::kPart ? "part:" : "", rel.scope_text.c_str(),
+              rel.on_effect_date ? " on_effect" : "", rel.date.c_str(), rel.stated ? "" : "(inferred)",
+              c.issuer.c_str(), c.subject.c_str(), rel.evidence.substr(0, 300).c_str());
+}
+
 void evaluate_document(const vanban::doc::DocumentRecord& r, const GoldDocument& gold, Run& run,
-                       bool list_errors) {
+                       const Options& o) {
+  const bool list_errors = o.errors;
   text::Tokenizer tokenizer;
   const auto tokens = tokenizer.tokenize(r.text);
   const auto citations = text::find_citations(r.text, tokens);
   for (const text::Relation& rel : text::find_relations(r.text, tokens, citations)) {
+    if (r.id == o.show_doc) print_relation(rel, citations[rel.citation]);
     if (rel.type == text::RelationType::kCites) continue;
     const std::string type(text::to_string(rel.type));
     const bool scoped = rel.type == text::RelationType::kReplaces ||
@@ -194,7 +206,7 @@ int run(const Options& o) {
       file, {},
       [&](vanban::doc::DocumentRecord&& r) {
         const auto it = documents.find(r.id);
-        if (it != documents.end()) evaluate_document(r, it->second, result, o.errors);
+        if (it != documents.end()) evaluate_document(r, it->second, result, o);
       },
       [](vanban::doc::Skip&&) {}, &skip);
   if (!read) throw std::runtime_error(skip.where + ": " + skip.detail);

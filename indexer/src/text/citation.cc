@@ -434,6 +434,40 @@ bool starts_new_unit(std::string_view text, std::size_t pos) {
          (marker < line.size() - 1 && line[marker + 1] == ' ');
 }
 
+// Numbers and provision words: "Phụ lục I của", "khoản 2 Điều 5 tại".
+bool is_provision_word(const Token& tok) {
+  static const char* const kWords[] = {"dieu", "khoan", "diem", "muc", "phu", "luc", "chuong",
+                                       "phan", "so", "cua", "tai", "cac"};
+  if (tok.kind == TokenKind::kNumber) return true;
+  if (tok.kind != TokenKind::kWord) return false;
+  if (tok.exact.size() <= 3 && tok.exact.find_first_not_of("ivxl") == std::string::npos) return true;
+  return std::any_of(std::begin(kWords), std::end(kWords),
+                     [&](const char* w) { return tok.folded == w; });
+}
+
+// If the citation of the symbol at token m is a new item of a list (its
+// lead-in, after any provision words, follows ',', ';', "và" or "hoặc"),
+// the byte where the previous item ends; SIZE_MAX when the citation is
+// part of the description it stands in ("... thực hiện Kết luận số
+// 01-KL/TW", "... sửa đổi một số điều của Nghị định số 75/2021/NĐ-CP").
+std::size_t list_item_start(std::string_view text, const std::vector<Token>& t, std::size_t m,
+                            std::size_t from) {
+  std::size_t b = m;
+  type_before(text, t, m, &b);
+  while (b > 0 && t[b - 1].start >= from && is_provision_word(t[b - 1]) &&
+         !is_word(t[b - 1], "cac")) {
+    --b;
+  }
+  if (b > 0 && t[b - 1].start >= from && (is_word(t[b - 1], "va") || is_word(t[b - 1], "hoac"))) {
+    return t[b - 1].start;
+  }
+  const std::string_view before = gap(text, b > 0 ? t[b - 1].end : 0, t[b].start);
+  if (before.find_first_of(",;") != std::string_view::npos || t[b].start <= from) {
+    return std::max(from, t[b].start);
+  }
+  return SIZE_MAX;
+}
+
 // The first token of [from, stop) where the clause ends before `stop`: a
 // predicate about the document or the next citation; `stop` if none.
 std::size_t token_stop(std::string_view text, const std::vector<Token>& t, std::size_t k,
@@ -442,9 +476,9 @@ std::size_t token_stop(std::string_view text, const std::vector<Token>& t, std::
     if (t[m].start < from) continue;
     if (ends_subject(t, m)) return t[m].start;
     if (t[m].kind == TokenKind::kSymbol) {
-      std::size_t next_start = m;
-      type_before(text, t, m, &next_start);
-      return std::max(from, t[next_start].start);
+      if (const std::size_t item = list_item_start(text, t, m, from); item != SIZE_MAX) {
+        return item;
+      }
     }
   }
   return stop;
@@ -474,13 +508,29 @@ std::size_t subject_end(std::string_view text, const std::vector<Token>& t, std:
 // Subject: a quote right after, or "về [việc] ...", "quy định ...",
 // "hướng dẫn ..." up to where the clause ends (token k is the first token
 // after the attributes).
+// Does a subject clause start at token k? "về", "quy định", "hướng dẫn";
+// after a date or an issuer also the other verbs that open a title
+// ("... của Chính phủ sửa đổi, bổ sung một số điều của ...").
+bool opens_subject(const std::vector<Token>& t, std::size_t k, bool after_attributes) {
+  static const std::vector<std::pair<std::string_view, std::string_view>> kTitleVerbs = {
+      {"sua", "doi"}, {"bo", "sung"},   {"ban", "hanh"},  {"phe", "duyet"},
+      {"kien", "toan"}, {"bai", "bo"}, {"thanh", "lap"}, {"dinh", "chinh"}};
+  if (k >= t.size()) return false;
+  if (is_word(t[k], "ve") || (is_word(t[k], "qui") && is_word_at(t, k + 1, "dinh")) ||
+      (is_word(t[k], "huong") && is_word_at(t, k + 1, "dan"))) {
+    return true;
+  }
+  return after_attributes &&
+         std::any_of(kTitleVerbs.begin(), kTitleVerbs.end(), [&](const auto& verb) {
+           return is_word(t[k], verb.first) && is_word_at(t, k + 1, verb.second);
+         });
+}
+
 void read_subject(std::string_view text, const std::vector<Token>& t, std::size_t k,
-                  Citation& c) {
+                  bool after_attributes, Citation& c) {
   std::size_t pos = c.end;
   const bool clause = k < t.size() && soft_gap(gap(text, c.end, t[k].start)) &&
-                      (is_word(t[k], "ve") ||
-                       (is_word(t[k], "qui") && is_word_at(t, k + 1, "dinh")) ||
-                       (is_word(t[k], "huong") && is_word_at(t, k + 1, "dan")));
+                      opens_subject(t, k, after_attributes);
   if (clause && is_word(t[k], "ve")) {
     pos = t[k].end;
     if (is_word_at(t, k + 1, "viec") && soft_gap(gap(text, t[k].end, t[k + 1].start))) {
@@ -534,7 +584,7 @@ std::optional<Citation> read_citation(std::string_view text, const std::vector<T
   c.start = t[first].start;
   c.end = t[i].end;
   const std::size_t k = AttributeReader(text, t, c).read(i + 1);
-  read_subject(text, t, k, c);
+  read_subject(text, t, k, k > i + 1, c);
   c.key = directive_key(c.symbol_key, c.date);
   return c;
 }

@@ -19,6 +19,8 @@ constexpr std::size_t kMaxImplementsGap = 6;
 // Words before a head verb that still leave it at the head of its clause
 // ("Tiếp tục tổ chức quán triệt", "Về việc đính chính").
 constexpr std::size_t kMaxHeadModifiers = 3;
+// Syllables of the longest type name ("Thông tư liên tịch").
+constexpr std::size_t kMaxTypeSyllables = 4;
 // Items a list lead-in ("các Thông tư sau hết hiệu lực thi hành:") reaches.
 constexpr std::size_t kMaxListItems = 40;
 // A scope phrase longer than this is cut (scope texts of the dev split are
@@ -317,10 +319,13 @@ class Extractor {
                     })) {
       return true;
     }
-    // "Thông tư này thay thế ...", "... này có hiệu lực ... và thay thế".
-    const bool this_document = from + 1 < t_.size() && is_word(t_[from + 1], "nay");
-    return this_document && type != RelationType::kImplements &&
-           (k == from + 2 || (k > from && is_word(t_[k - 1], "va")));
+    // "Thông tư này thay thế ...", "... này có hiệu lực ... và thay thế":
+    // "này" within the first words, after the type name.
+    if (type == RelationType::kImplements || type == RelationType::kContinues) return false;
+    for (std::size_t n = from + 1; n < k && n <= from + kMaxTypeSyllables; ++n) {
+      if (is_word(t_[n], "nay")) return k == n + 1 || is_word(t_[k - 1], "va");
+    }
+    return false;
   }
 
   // A verb whose targets follow it: the first head citation after it in
@@ -394,7 +399,11 @@ class Extractor {
   ExpiryDate expiry_date(std::size_t from, std::size_t to) const {
     for (std::size_t k = token_from(from); k + 1 < t_.size() && t_[k].start < to; ++k) {
       if (!words_at(t_, k, {"tu", "ngay"})) continue;
-      if (k + 3 < t_.size() && is_word(t_[k + 3], "nay")) return {"", true};
+      // "kể từ ngày Thông tư liên tịch này có hiệu lực": the type has up
+      // to four syllables.
+      for (std::size_t m = k + 3; m < k + 7 && m < t_.size(); ++m) {
+        if (words_at(t_, m, {"nay", "co", "hieu", "luc"})) return {"", true};
+      }
       const std::string date = parse_date(text_.substr(t_[k + 1].start));
       if (!date.empty()) return {date, false};
     }
@@ -624,12 +633,13 @@ std::string effect_date_after(std::string_view text, const std::vector<Token>& t
       is_word(t[k + 2], "ngay")) {
     const std::string& digits = t[k + 1].folded;
     const int days = digits.size() <= 3 ? std::stoi(digits) : -1;
-    const bool from_signing = words_at(t, k + 3, {"ke", "tu", "ngay", "ky"});
+    const bool from_signing = words_at(t, k + 3, {"ke", "tu", "ngay", "ki"});
     return days >= 0 && from_signing ? add_days(signed_date, days) : std::string();
   }
   if (is_word_at_k(t, k, "ke")) ++k;
   if (!words_at(t, k, {"tu", "ngay"})) return {};
-  if (is_word_at_k(t, k + 2, "ky")) return std::string(signed_date);
+  // "ký" folds to "ki" (i/y spell one syllable).
+  if (is_word_at_k(t, k + 2, "ki")) return std::string(signed_date);
   return parse_date(text.substr(t[k + 1].start));
 }
 
