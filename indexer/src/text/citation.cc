@@ -259,12 +259,16 @@ std::string_view type_before(std::string_view text, const std::vector<Token>& t,
 }
 
 // Is the symbol at token i the document's own number ("Số: 1954/UBND-TH" at
-// the start of a header line)?
+// the start of a header line)? A "số" that a wrapped line starts with
+// ("Luật\nsố 90/2025/QH15") has neither the capital nor the colon.
 bool is_own_number(std::string_view text, const std::vector<Token>& t, std::size_t i) {
   if (i == 0 || !is_word(t[i - 1], "so")) return false;
   std::size_t line_start = text.rfind('\n', t[i - 1].start);
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-  return trim(text.substr(line_start, t[i - 1].start - line_start), "*#").empty();
+  const bool capital = text[t[i - 1].start] == 'S';
+  const bool colon = gap(text, t[i - 1].end, t[i].start).find(':') != std::string_view::npos;
+  return (capital || colon) &&
+         trim(text.substr(line_start, t[i - 1].start - line_start), "*#").empty();
 }
 
 // A quoted stretch starting right at `pos` (after spaces): “...” or "...".
@@ -450,14 +454,19 @@ bool is_provision_word(const Token& tok) {
 // the byte where the previous item ends; SIZE_MAX when the citation is
 // part of the description it stands in ("... thực hiện Kết luận số
 // 01-KL/TW", "... sửa đổi một số điều của Nghị định số 75/2021/NĐ-CP").
+// After such a nested citation, "và Thông tư số ..." goes on with the
+// nested list ("sửa đổi ... của Thông tư A và Thông tư B"), while "và Phụ
+// lục I của Thông tư số ..." is a new item of the outer one.
 std::size_t list_item_start(std::string_view text, const std::vector<Token>& t, std::size_t m,
-                            std::size_t from) {
-  std::size_t b = m;
-  type_before(text, t, m, &b);
+                            std::size_t from, bool after_nested) {
+  std::size_t lead = m;
+  type_before(text, t, m, &lead);
+  std::size_t b = lead;
   while (b > 0 && t[b - 1].start >= from && is_provision_word(t[b - 1]) &&
          !is_word(t[b - 1], "cac")) {
     --b;
   }
+  if (after_nested && b == lead) return SIZE_MAX;
   if (b > 0 && t[b - 1].start >= from && (is_word(t[b - 1], "va") || is_word(t[b - 1], "hoac"))) {
     return t[b - 1].start;
   }
@@ -472,13 +481,14 @@ std::size_t list_item_start(std::string_view text, const std::vector<Token>& t, 
 // predicate about the document or the next citation; `stop` if none.
 std::size_t token_stop(std::string_view text, const std::vector<Token>& t, std::size_t k,
                        std::size_t from, std::size_t stop) {
+  bool after_nested = false;
   for (std::size_t m = k; m < t.size() && t[m].start < stop; ++m) {
     if (t[m].start < from) continue;
     if (ends_subject(t, m)) return t[m].start;
     if (t[m].kind == TokenKind::kSymbol) {
-      if (const std::size_t item = list_item_start(text, t, m, from); item != SIZE_MAX) {
-        return item;
-      }
+      const std::size_t item = list_item_start(text, t, m, from, after_nested);
+      if (item != SIZE_MAX) return item;
+      after_nested = true;
     }
   }
   return stop;

@@ -76,7 +76,15 @@ std::pair<int, std::size_t> marker_at(std::string_view line) {
       return result(kArticle, digits + 1);
     }
   }
-  if (t.starts_with("Chương ")) return result(kSectionLetter, t.size());
+  // "Chương II" heads a line of its own; "Chương II; Điều 52" is a list.
+  constexpr std::string_view kChapterWord = "Chương ";
+  if (t.starts_with(kChapterWord)) {
+    const std::size_t end = t.find_first_not_of("IVXL0123456789", kChapterWord.size());
+    if (end > kChapterWord.size() && (end == std::string_view::npos || t[end] == ' ' ||
+                                      t[end] == '.' || t[end] == ':')) {
+      return result(kSectionLetter, t.size());
+    }
+  }
   if (!t.empty() && (t[0] == '-' || t[0] == '+') && t.size() > 1 && t[1] == ' ') {
     return result(kDash, 1);
   }

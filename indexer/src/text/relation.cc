@@ -171,10 +171,15 @@ class Extractor {
     std::vector<std::size_t> out{first};
     std::set<std::string> keys{c_[first].symbol_key};
     std::size_t previous = first;
+    // A citation joined to one outside the list is outside too, unless it
+    // names a listed document again ("(sau đây gọi chung là Luật số
+    // 58/2014/QH13) và Nghị quyết số 93/2015/QH13").
     for (std::size_t i = first + 1; i < c_.size() && c_[i].start < limit; ++i) {
       if (!head_[i]) continue;
-      if (!keys.count(c_[previous].symbol_key) || !joins(c_[previous].end, c_[i].start)) break;
-      if (keys.insert(c_[i].symbol_key).second) out.push_back(i);
+      if (keys.count(c_[previous].symbol_key) && joins(c_[previous].end, c_[i].start) &&
+          keys.insert(c_[i].symbol_key).second) {
+        out.push_back(i);
+      }
       previous = i;
     }
     return out;
@@ -506,10 +511,13 @@ class Extractor {
     }
   }
 
+  // One entry of the list: its first head citation and those joined to
+  // it; the documents its description names are not repealed.
   void read_annex_entry(const Sentence& heading, const Sentence& s, bool part) {
+    const std::size_t first = first_head(s.body, s.end);
+    if (first == c_.size()) return;
     std::size_t previous_end = s.body;
-    for (std::size_t i = citation_from(s.body); i < c_.size() && c_[i].start < s.end; ++i) {
-      if (!head_[i]) continue;
+    for (std::size_t i : chain(first, s.end)) {
       Relation& r = add(RelationType::kRepeals, i, s, false);
       join_evidence(r, heading);
       if (part) set_part(r, scope_before(token_from(previous_end), i));
