@@ -68,8 +68,9 @@ bool is_page_furniture(std::string_view line) {
     return t.size() <= 4;  // a page number; longer digit runs are content
   }
   static constexpr std::string_view kHead = "CÔNG BÁO";
-  static constexpr std::string_view kStarts[] = {kHead, "Người ký:", "Email:", "Cơ quan:",
-                                                 "Thời gian ký:"};
+  static constexpr std::string_view kStarts[] = {kHead,      "Người ký:", "Email:",
+                                                 "Cơ quan:", "Thời gian ký:", "Ký bởi:",
+                                                 "Ngày ký:"};
   for (const std::string_view start : kStarts) {
     if (t.substr(0, start.size()) == start) return true;
   }

@@ -410,17 +410,21 @@ class AttributeReader {
 };
 
 // Phrases after which a subject clause is over: the sentence goes on with
-// what it says about the document.
-bool ends_subject(const std::vector<Token>& t, std::size_t m) {
+// what it says about the document. After a citation nested in the subject,
+// a history note ("được sửa đổi, bổ sung bởi ...") is that citation's and
+// the subject goes on.
+bool ends_subject(const std::vector<Token>& t, std::size_t m, bool after_nested) {
   static const std::vector<std::vector<std::string_view>> kPredicates = {
-      {"het", "hieu", "luc"}, {"cham", "dut", "hieu", "luc"}, {"duoc", "sua", "doi"},
-      {"da", "duoc"},         {"het", "lieu", "luc"}};
-  for (const auto& words : kPredicates) {
+      {"het", "hieu", "luc"}, {"cham", "dut", "hieu", "luc"}, {"het", "lieu", "luc"}};
+  static const std::vector<std::vector<std::string_view>> kHistory = {{"duoc", "sua", "doi"},
+                                                                       {"da", "duoc"}};
+  auto at = [&](const std::vector<std::string_view>& words) {
     bool match = m + words.size() <= t.size();
     for (std::size_t k = 0; match && k < words.size(); ++k) match = is_word(t[m + k], words[k]);
-    if (match) return true;
-  }
-  return false;
+    return match;
+  };
+  return std::any_of(kPredicates.begin(), kPredicates.end(), at) ||
+         (!after_nested && std::any_of(kHistory.begin(), kHistory.end(), at));
 }
 
 // Does a line that starts at `pos` open a new unit: an article, a numbered
@@ -462,10 +466,15 @@ std::size_t list_item_start(std::string_view text, const std::vector<Token>& t, 
   std::size_t lead = m;
   type_before(text, t, m, &lead);
   std::size_t b = lead;
-  while (b > 0 && t[b - 1].start >= from && is_provision_word(t[b - 1]) &&
-         !is_word(t[b - 1], "cac")) {
-    --b;
-  }
+  // "khoản 1, 2, 3 và khoản 8 Điều 1 Nghị định số ...": a "và" between
+  // provisions belongs to them.
+  auto provision_at = [&](std::size_t k) {
+    return t[k].start >= from && !is_word(t[k], "cac") &&
+           (is_provision_word(t[k]) ||
+            (is_word(t[k], "va") && k > 0 && is_provision_word(t[k - 1]) &&
+             t[k - 1].exact.size() < 4 && t[k - 1].start >= from));  // not "năm 2015 và"
+  };
+  while (b > 0 && provision_at(b - 1)) --b;
   if (after_nested && b == lead) return SIZE_MAX;
   if (b > 0 && t[b - 1].start >= from && (is_word(t[b - 1], "va") || is_word(t[b - 1], "hoac"))) {
     return t[b - 1].start;
@@ -484,7 +493,7 @@ std::size_t token_stop(std::string_view text, const std::vector<Token>& t, std::
   bool after_nested = false;
   for (std::size_t m = k; m < t.size() && t[m].start < stop; ++m) {
     if (t[m].start < from) continue;
-    if (ends_subject(t, m)) return t[m].start;
+    if (ends_subject(t, m, after_nested)) return t[m].start;
     if (t[m].kind == TokenKind::kSymbol) {
       const std::size_t item = list_item_start(text, t, m, from, after_nested);
       if (item != SIZE_MAX) return item;

@@ -31,8 +31,8 @@ std::string collapse_spaces(std::string_view s);
 
 // Lines that PDF extraction of the official gazette puts inside the text
 // of a document: running heads ("CÔNG BÁO/Số 781 + 782/Ngày 26-6-2023"),
-// page numbers, and the digital-signature stamp ("Người ký: ...", "Email:",
-// "Cơ quan:", "Thời gian ký: ..."). `line` is one line without its '\n'.
+// page numbers, and the digital-signature stamps ("Người ký: ...", "Email:",
+// "Cơ quan:", "Thời gian ký: ...", "Ký bởi: ...", "Ngày ký: ..."). `line` is one line without its '\n'.
 bool is_page_furniture(std::string_view line);
 
 // `span` with page-furniture lines dropped and whitespace collapsed: a
