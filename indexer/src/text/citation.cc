@@ -453,37 +453,39 @@ bool is_provision_word(const Token& tok) {
                      [&](const char* w) { return tok.folded == w; });
 }
 
-// If the citation of the symbol at token m is a new item of a list (its
-// lead-in, after any provision words, follows ',', ';', "và" or "hoặc"),
-// the byte where the previous item ends; SIZE_MAX when the citation is
-// part of the description it stands in ("... thực hiện Kết luận số
-// 01-KL/TW", "... sửa đổi một số điều của Nghị định số 75/2021/NĐ-CP").
-// After such a nested citation, "và Thông tư số ..." goes on with the
-// nested list ("sửa đổi ... của Thông tư A và Thông tư B"), while "và Phụ
-// lục I của Thông tư số ..." is a new item of the outer one.
+// If the citation of the symbol at token m is a new item of a list, the
+// byte where the previous item ends; SIZE_MAX when the citation is part of
+// the description it stands in ("... thực hiện Kết luận số 01-KL/TW",
+// "... sửa đổi một số điều của Nghị định số 75/2021/NĐ-CP"). A new item
+// follows ',' or ';', or "và"/"hoặc" with or without provisions before
+// it ("và Phụ lục I của Thông tư số ..."); but after a nested citation a
+// bare "và Thông tư số ..." goes on with the nested list ("sửa đổi ...
+// của Thông tư A và Thông tư B").
 std::size_t list_item_start(std::string_view text, const std::vector<Token>& t, std::size_t m,
                             std::size_t from, bool after_nested) {
   std::size_t lead = m;
   type_before(text, t, m, &lead);
-  std::size_t b = lead;
-  // "khoản 1, 2, 3 và khoản 8 Điều 1 Nghị định số ...": a "và" between
-  // provisions belongs to them.
-  auto provision_at = [&](std::size_t k) {
-    return t[k].start >= from && !is_word(t[k], "cac") &&
-           (is_provision_word(t[k]) ||
-            (is_word(t[k], "va") && k > 0 && is_provision_word(t[k - 1]) &&
-             t[k - 1].exact.size() < 4 && t[k - 1].start >= from));  // not "năm 2015 và"
+  auto inside = [&](std::size_t k) { return k > 0 && t[k - 1].start >= from; };
+  auto comma_before = [&](std::size_t k) {
+    return gap(text, t[k - 1].end, t[k].start).find_first_of(",;") != std::string_view::npos;
   };
-  while (b > 0 && provision_at(b - 1)) --b;
-  if (after_nested && b == lead) return SIZE_MAX;
-  if (b > 0 && t[b - 1].start >= from && (is_word(t[b - 1], "va") || is_word(t[b - 1], "hoac"))) {
-    return t[b - 1].start;
+  auto joiner_before = [&](std::size_t k) {
+    return inside(k) && (is_word(t[k - 1], "va") || is_word(t[k - 1], "hoac"));
+  };
+  if (!inside(lead) || comma_before(lead)) return std::max(from, t[lead].start);
+  if (joiner_before(lead)) return after_nested ? SIZE_MAX : t[lead - 1].start;
+  // "khoản 1, 2, 3 và khoản 8 Điều 1": numbers (not years) and provision
+  // words, with the commas and "và" between them.
+  std::size_t b = lead;
+  auto year = [&](const Token& tok) { return tok.kind == TokenKind::kNumber && tok.exact.size() >= 4; };
+  while (inside(b) && !is_word(t[b - 1], "cac") && !year(t[b - 1]) &&
+         (is_provision_word(t[b - 1]) ||
+          (is_word(t[b - 1], "va") && b > 1 && is_provision_word(t[b - 2])))) {
+    --b;
   }
-  const std::string_view before = gap(text, b > 0 ? t[b - 1].end : 0, t[b].start);
-  if (before.find_first_of(",;") != std::string_view::npos || t[b].start <= from) {
-    return std::max(from, t[b].start);
-  }
-  return SIZE_MAX;
+  if (b == lead || !inside(b)) return SIZE_MAX;
+  if (joiner_before(b)) return t[b - 1].start;
+  return comma_before(b) ? t[b].start : SIZE_MAX;
 }
 
 // The first token of [from, stop) where the clause ends before `stop`: a

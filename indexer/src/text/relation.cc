@@ -17,8 +17,8 @@ namespace {
 // ("quán triệt sâu sắc tư tưởng của Chủ tịch Hồ Chí Minh ... Chỉ thị").
 constexpr std::size_t kMaxImplementsGap = 6;
 // Words before a head verb that still leave it at the head of its clause
-// ("Tiếp tục tổ chức quán triệt", "Về việc đính chính").
-constexpr std::size_t kMaxHeadModifiers = 3;
+// ("Tiếp tục đẩy mạnh thực hiện", "Về việc đính chính").
+constexpr std::size_t kMaxHeadModifiers = 4;
 // Syllables of the longest type name ("Thông tư liên tịch").
 constexpr std::size_t kMaxTypeSyllables = 4;
 // Items a list lead-in ("các Thông tư sau hết hiệu lực thi hành:") reaches.
