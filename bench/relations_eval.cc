@@ -213,7 +213,7 @@ int run(const Options& o) {
   std::printf("\nrelations, matched on (doc, type, target):\n");
   score(gold, result.predicted, false, o.errors);
   std::printf("\nrelations, matched on (doc, type, target, scope):\n");
-  score(gold, result.predicted, true, false);
+  score(gold, result.predicted, true, o.errors);
   Counts expiry;
   for (const auto& [key, date] : gold_expiry) {
     const auto it = result.expiry_dates.find(key);

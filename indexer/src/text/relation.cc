@@ -345,15 +345,14 @@ class Extractor {
     if (task_for_others(trig, first, s)) return;
     const bool part = names_part(t_, trig.last, first_token_[first]);
     std::string scope_text = part ? scope_before(trig.last, first) : "";
-    std::size_t previous = first;
     for (std::size_t i : chain(first, s.end)) {
-      const std::size_t gap_from = token_from(c_[previous].end);
+      // A later item names its own provisions after the citation before it.
+      const std::size_t gap_from = i == first ? trig.last : token_from(c_[i - 1].end);
       if (i != first && names_part(t_, gap_from, first_token_[i])) {
         scope_text = scope_before(gap_from, i);
       }
       Relation& r = add(trig.type, i, s, trig.stated);
       if (has_scope(trig.type) && part) set_part(r, scope_text);
-      previous = i;
     }
   }
 
@@ -453,14 +452,13 @@ class Extractor {
 
   void add_expiry_list(std::size_t first, std::size_t limit, const Sentence& lead,
                        const Sentence& s, const ExpiryDate& when, bool stated) {
-    std::size_t before = token_from(s.body);
     for (std::size_t i : chain(first, limit)) {
+      const std::size_t before = i == first ? token_from(s.body) : token_from(c_[i - 1].end);
       Relation& r = add(RelationType::kExpires, i, s, stated);
       if (&lead != &s) join_evidence(r, lead);
       r.date = when.date;
       r.on_effect_date = when.on_effect;
       if (names_part(t_, before, first_token_[i])) set_part(r, scope_before(before, i));
-      before = token_from(c_[i].end);
     }
   }
 
