@@ -173,10 +173,11 @@ class Extractor {
     std::size_t previous = first;
     // A citation joined to one outside the list is outside too, unless it
     // names a listed document again ("(sau đây gọi chung là Luật số
-    // 58/2014/QH13) và Nghị quyết số 93/2015/QH13").
+    // 58/2014/QH13) và Nghị quyết số 93/2015/QH13"); a list inside a
+    // description ("bởi Luật số 44/2024/QH15, Luật số 61/2024/QH15") stays
+    // there.
     for (std::size_t i = first + 1; i < c_.size() && c_[i].start < limit; ++i) {
-      if (!head_[i]) continue;
-      if (keys.count(c_[previous].symbol_key) && joins(c_[previous].end, c_[i].start) &&
+      if (head_[i] && keys.count(c_[previous].symbol_key) && joins(c_[previous].end, c_[i].start) &&
           keys.insert(c_[i].symbol_key).second) {
         out.push_back(i);
       }
@@ -239,10 +240,14 @@ class Extractor {
       } else if (std::optional<Trigger> head = head_trigger(k)) {
         if (at_head(begin, k, head->type)) {
           out.push_back(*head);
-          // "Sửa đổi, bổ sung, bãi bỏ": every verb of the list.
-          for (std::size_t m = head->last; m < end && (is_word(t_[m], "va") || m == head->last);) {
+          // "Sửa đổi, bổ sung, bãi bỏ": every verb of the list ("Hướng dẫn
+          // thực hiện" is one verb).
+          for (std::size_t m = head->last; m < end;) {
+            const bool comma = text_.substr(t_[m - 1].end, t_[m].start - t_[m - 1].end).find(',') !=
+                               std::string_view::npos;
             if (is_word(t_[m], "va")) ++m;
-            std::optional<Trigger> more = head_trigger(m);
+            else if (!comma) break;
+            std::optional<Trigger> more = m < end ? head_trigger(m) : std::nullopt;
             if (!more) break;
             out.push_back(*more);
             m = more->last;
@@ -268,9 +273,11 @@ class Extractor {
     for (const Words& w : kSpirit) {
       if (words_at(t_, k, w)) return Trigger{RelationType::kImplements, k, k + w.size(), false};
     }
-    // A plan "thực hiện" a directive: "Kế hoạch hành động thực hiện Chỉ thị".
+    // This document's plan "thực hiện" a directive: "Ban hành kèm theo
+    // Quyết định này Kế hoạch hành động thực hiện Chỉ thị ..." or the title;
+    // a plan others are to make is a task.
     for (const Words& w : kPlans) {
-      if (!words_at(t_, k, w)) continue;
+      if (!words_at(t_, k, w) || !(t_[k].start < layout_.preamble_end() || this_before(k))) continue;
       for (std::size_t m = k + 2; m < k + 5 && m + 1 < t_.size(); ++m) {
         if (words_at(t_, m, {"thuc", "hien"})) {
           return Trigger{RelationType::kImplements, m, m + 2, true};
@@ -278,6 +285,15 @@ class Extractor {
       }
     }
     return std::nullopt;
+  }
+
+  // Does "này" ("this [document]") stand before token k in its sentence?
+  bool this_before(std::size_t k) const {
+    const Sentence& s = layout_.sentences()[layout_.sentence_at(t_[k].start)];
+    for (std::size_t m = token_from(s.body); m < k; ++m) {
+      if (is_word(t_[m], "nay")) return true;
+    }
+    return false;
   }
 
   // Verbs that state a relation at the head of a clause.
@@ -302,6 +318,19 @@ class Extractor {
     return std::nullopt;
   }
 
+  // Are tokens [from, k) words that leave a verb at the head of its clause
+  // ("Tiếp tục đẩy mạnh", "Về việc"; not "Việc" alone, a noun)?
+  bool modifiers_only(std::size_t from, std::size_t k) const {
+    for (std::size_t m = from; m < k; ++m) {
+      if (is_word(t_[m], "viec") && !(m > from && is_word(t_[m - 1], "ve"))) return false;
+      if (!any_word(t_[m], {"tiep", "tuc", "to", "chuc", "day", "manh", "nghiem", "ve", "viec",
+                            "va", "kip", "thoi"})) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // Is the verb at token k the head of its clause: first in the sentence
   // (after a few modifiers), after "[văn bản] này" or its "... và", or,
   // for implementing verbs, first after a comma or semicolon?
@@ -316,12 +345,11 @@ class Extractor {
         }
       }
     }
-    if (k - from <= kMaxHeadModifiers &&
-        std::all_of(t_.begin() + static_cast<long>(from), t_.begin() + static_cast<long>(k),
-                    [](const Token& x) {
-                      return any_word(x, {"tiep", "tuc", "to", "chuc", "day", "manh", "nghiem",
-                                          "ve", "viec", "va", "kip", "thoi", "tiep"});
-                    })) {
+    // A document guides another only in its title or its scope article
+    // ("Thông tư này hướng dẫn ..."); "a) Hướng dẫn các cơ quan ..." is a task.
+    const bool guides = type == RelationType::kGuides;
+    if (k - from <= kMaxHeadModifiers && (!guides || t_[k].start < layout_.preamble_end()) &&
+        modifiers_only(from, k)) {
       return true;
     }
     // "Thông tư này thay thế ...", "... này có hiệu lực ... và thay thế":
