@@ -462,13 +462,18 @@ bool is_provision_word(const Token& tok) {
 // bare "và Thông tư số ..." goes on with the nested list ("sửa đổi ...
 // của Thông tư A và Thông tư B").
 std::size_t list_item_start(std::string_view text, const std::vector<Token>& t, std::size_t m,
-                            std::size_t from, bool after_nested) {
+                            std::size_t from, std::string_view nested_type) {
+  const bool after_nested = !nested_type.empty();
   std::size_t lead = m;
-  type_before(text, t, m, &lead);
+  const std::string_view type = type_before(text, t, m, &lead);
   auto inside = [&](std::size_t k) { return k > 0 && t[k - 1].start >= from; };
   auto comma_before = [&](std::size_t k) {
     return gap(text, t[k - 1].end, t[k].start).find_first_of(",;") != std::string_view::npos;
   };
+  // "bởi Luật số 44/2024/QH15, Luật số 61/2024/QH15": one kind of document
+  // goes on with the nested list; another kind ("Kết luận số 01-KL/TW ...,
+  // Công văn số 4241/UBND-NC") is the next outer item.
+  if (after_nested && type == nested_type && inside(lead) && comma_before(lead)) return SIZE_MAX;
   auto joiner_before = [&](std::size_t k) {
     return inside(k) && (is_word(t[k - 1], "va") || is_word(t[k - 1], "hoac"));
   };
@@ -492,14 +497,16 @@ std::size_t list_item_start(std::string_view text, const std::vector<Token>& t, 
 // predicate about the document or the next citation; `stop` if none.
 std::size_t token_stop(std::string_view text, const std::vector<Token>& t, std::size_t k,
                        std::size_t from, std::size_t stop) {
-  bool after_nested = false;
+  std::string_view nested_type;  // the kind of the last nested citation
   for (std::size_t m = k; m < t.size() && t[m].start < stop; ++m) {
     if (t[m].start < from) continue;
-    if (ends_subject(t, m, after_nested)) return t[m].start;
+    if (ends_subject(t, m, !nested_type.empty())) return t[m].start;
     if (t[m].kind == TokenKind::kSymbol) {
-      const std::size_t item = list_item_start(text, t, m, from, after_nested);
+      const std::size_t item = list_item_start(text, t, m, from, nested_type);
       if (item != SIZE_MAX) return item;
-      after_nested = true;
+      std::size_t lead = m;
+      nested_type = type_before(text, t, m, &lead);
+      if (nested_type.empty()) nested_type = "?";
     }
   }
   return stop;

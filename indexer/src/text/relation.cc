@@ -173,11 +173,10 @@ class Extractor {
     std::size_t previous = first;
     // A citation joined to one outside the list is outside too, unless it
     // names a listed document again ("(sau đây gọi chung là Luật số
-    // 58/2014/QH13) và Nghị quyết số 93/2015/QH13"); a list inside a
-    // description ("bởi Luật số 44/2024/QH15, Luật số 61/2024/QH15") stays
-    // there.
+    // 58/2014/QH13) và Nghị quyết số 93/2015/QH13").
     for (std::size_t i = first + 1; i < c_.size() && c_[i].start < limit; ++i) {
-      if (head_[i] && keys.count(c_[previous].symbol_key) && joins(c_[previous].end, c_[i].start) &&
+      if (!head_[i]) continue;
+      if (keys.count(c_[previous].symbol_key) && joins(c_[previous].end, c_[i].start) &&
           keys.insert(c_[i].symbol_key).second) {
         out.push_back(i);
       }
@@ -390,20 +389,26 @@ class Extractor {
     }
     const std::size_t gap = first_token_[first] - trig.last;
     if (gap > kMaxImplementsGap) return false;
-    // "thực hiện theo quy định tại Y" merely cites Y.
+    // "thực hiện theo quy định tại Y" merely cites Y; "tiếp tục thực hiện
+    // cho đến khi Y hết hiệu lực" is a condition.
     for (std::size_t k = trig.last; k < first_token_[first]; ++k) {
-      if (any_word(t_[k], {"theo", "tai"}) && trig.stated) return false;
+      if (any_word(t_[k], {"theo", "tai", "khi"}) && trig.stated) return false;
     }
     return true;
   }
 
-  // "Sửa đổi, bổ sung Nghị định số ... để ...": a work plan's task.
+  // "Sửa đổi, bổ sung Nghị định số ... để ...": a work plan's task. The
+  // purpose clause may sit inside the target's description; "biện pháp để
+  // tổ chức thi hành" is part of decree titles, not a purpose.
   bool task_for_others(const Trigger& trig, std::size_t first, const Sentence& s) const {
     if (trig.type == RelationType::kImplements || trig.type == RelationType::kContinues) {
       return false;
     }
-    for (std::size_t k = token_from(c_[first].end); k < t_.size() && t_[k].start < s.end; ++k) {
-      if (is_word(t_[k], "de") && free_token(k)) return true;
+    for (std::size_t k = token_from(c_[first].start) + 1; k < t_.size() && t_[k].start < s.end; ++k) {
+      if (is_word(t_[k], "de") && !layout_.in_quote(t_[k].start) &&
+          !(k >= 2 && words_at(t_, k - 2, {"bien", "phap"}))) {
+        return true;
+      }
     }
     return false;
   }
@@ -412,7 +417,7 @@ class Extractor {
   // verb, or the items after a lead-in ("các Thông tư sau hết hiệu lực:").
   void read_expiry(std::size_t si, const Trigger& trig) {
     const Sentence& s = layout_.sentences()[si];
-    if (s.body < layout_.preamble_end() || conditional(s, trig)) return;
+    if (conditional(s, trig)) return;
     const ExpiryDate when = expiry_date(s.body, s.end);
     const std::size_t first = first_head(s.body, t_[trig.first].start);
     if (first != c_.size()) {
@@ -504,6 +509,12 @@ class Extractor {
     if (begin == end) begin = from;
     if (begin >= end) return {};
     std::string scope = clean_span(text_.substr(t_[begin].start, t_[end - 1].end - t_[begin].start));
+    // "Danh mục (Phụ lục I, Phụ lục II)": the closing bracket is no token.
+    const std::size_t after = t_[end - 1].end;
+    if (std::count(scope.begin(), scope.end(), '(') > std::count(scope.begin(), scope.end(), ')') &&
+        after < text_.size() && text_[after] == ')') {
+      scope += ')';
+    }
     if (scope.size() > kMaxScopeBytes) {
       const std::size_t space = scope.rfind(' ', kMaxScopeBytes);
       scope.resize(space == std::string::npos ? 0 : space);
