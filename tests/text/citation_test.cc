@@ -166,13 +166,6 @@ TEST(CitationTest, SameSymbolWithTwoDatesIsTwoDirectives) {
   EXPECT_EQ(found[0].symbol_key, found[1].symbol_key);
 }
 
-TEST(TypeFromSymbolTest, InfersFromLetterCode) {
-  EXPECT_EQ(type_from_symbol("34-CT/TW"), "Chỉ thị");
-  EXPECT_EQ(type_from_symbol("30/2020/NĐ-CP"), "Nghị định");
-  EXPECT_EQ(type_from_symbol("08-QĐi/TW"), "Quy định");
-  EXPECT_EQ(type_from_symbol("1954/UBND-TH"), "Công văn");
-  EXPECT_EQ(type_from_symbol("45/2019/QH14"), "Luật");
-}
 
 }  // namespace
 }  // namespace vanban::text

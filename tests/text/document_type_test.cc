@@ -52,6 +52,7 @@ INSTANTIATE_TEST_SUITE_P(
     Symbols, SymbolCodesTest,
     ::testing::Values(SymbolCase{"30/2020/NĐ-CP", "Nghị định", "Chính phủ"},
                       SymbolCase{"34-CT/TW", "Chỉ thị", "Bộ Chính trị"},
+                      SymbolCase{"08-QĐi/TW", "Quy định", "Ban Chấp hành Trung ương"},
                       SymbolCase{"24-NQ/TW", "Nghị quyết", "Ban Chấp hành Trung ương"},
                       SymbolCase{"19/CT-TTg", "Chỉ thị", "Thủ tướng Chính phủ"},
                       SymbolCase{"72/2011/TTLT-BTC-BGTVT", "Thông tư liên tịch", "Bộ Tài chính"},

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "text/token_match.h"
 #include "vanban/text/chars.h"
 #include "vanban/text/date.h"
 #include "vanban/text/normalize.h"
@@ -39,13 +40,7 @@ struct Phrase {
 // ("thông tư liên tịch" over "thông tư").
 std::vector<Phrase> phrases_of(const std::vector<std::string_view>& names) {
   std::vector<Phrase> out;
-  Tokenizer tokenizer;
-  for (std::string_view name : names) {
-    Phrase p;
-    p.name = name;
-    for (const Token& t : tokenizer.tokenize(name)) p.folded.push_back(t.folded);
-    out.push_back(std::move(p));
-  }
+  for (std::string_view name : names) out.push_back({folded_syllables(name), name});
   std::stable_sort(out.begin(), out.end(), [](const Phrase& a, const Phrase& b) {
     return a.folded.size() > b.folded.size();
   });
@@ -109,14 +104,6 @@ int number_value(const Token& t) {
     v = v * 10 + (c - '0');
   }
   return v;
-}
-
-bool is_word(const Token& t, std::string_view folded) {
-  return t.kind == TokenKind::kWord && t.folded == folded;
-}
-
-bool is_word_at(const std::vector<Token>& t, std::size_t i, std::string_view folded) {
-  return i < t.size() && is_word(t[i], folded);
 }
 
 // Tokens matched by `p` starting at token i, words joined by soft gaps or
@@ -414,15 +401,10 @@ class AttributeReader {
 // a history note ("được sửa đổi, bổ sung bởi ...") is that citation's and
 // the subject goes on.
 bool ends_subject(const std::vector<Token>& t, std::size_t m, bool after_nested) {
-  static const std::vector<std::vector<std::string_view>> kPredicates = {
+  static const std::vector<Words> kPredicates = {
       {"het", "hieu", "luc"}, {"cham", "dut", "hieu", "luc"}, {"het", "lieu", "luc"}};
-  static const std::vector<std::vector<std::string_view>> kHistory = {{"duoc", "sua", "doi"},
-                                                                       {"da", "duoc"}};
-  auto at = [&](const std::vector<std::string_view>& words) {
-    bool match = m + words.size() <= t.size();
-    for (std::size_t k = 0; match && k < words.size(); ++k) match = is_word(t[m + k], words[k]);
-    return match;
-  };
+  static const std::vector<Words> kHistory = {{"duoc", "sua", "doi"}, {"da", "duoc"}};
+  auto at = [&](const Words& words) { return words_at(t, m, words); };
   return std::any_of(kPredicates.begin(), kPredicates.end(), at) ||
          (!after_nested && std::any_of(kHistory.begin(), kHistory.end(), at));
 }
@@ -442,15 +424,10 @@ bool starts_new_unit(std::string_view text, std::size_t pos) {
          (marker < line.size() - 1 && line[marker + 1] == ' ');
 }
 
-// Numbers and provision words: "Phụ lục I của", "khoản 2 Điều 5 tại".
-bool is_provision_word(const Token& tok) {
-  static const char* const kWords[] = {"dieu", "khoan", "diem", "muc", "phu", "luc", "chuong",
-                                       "phan", "so", "cua", "tai", "cac"};
-  if (tok.kind == TokenKind::kNumber) return true;
-  if (tok.kind != TokenKind::kWord) return false;
-  if (tok.exact.size() <= 3 && tok.exact.find_first_not_of("ivxl") == std::string::npos) return true;
-  return std::any_of(std::begin(kWords), std::end(kWords),
-                     [&](const char* w) { return tok.folded == w; });
+// Provisions and what ties them to a document: "Phụ lục I của", "khoản 2
+// Điều 5 tại".
+bool is_provision_ref(const Token& tok) {
+  return is_provision_word(tok) || any_word(tok, {"cua", "tai", "cac"});
 }
 
 // If the citation of the symbol at token m is a new item of a list, the
@@ -484,8 +461,8 @@ std::size_t list_item_start(std::string_view text, const std::vector<Token>& t, 
   std::size_t b = lead;
   auto year = [&](const Token& tok) { return tok.kind == TokenKind::kNumber && tok.exact.size() >= 4; };
   while (inside(b) && !is_word(t[b - 1], "cac") && !year(t[b - 1]) &&
-         (is_provision_word(t[b - 1]) ||
-          (is_word(t[b - 1], "va") && b > 1 && is_provision_word(t[b - 2])))) {
+         (is_provision_ref(t[b - 1]) ||
+          (is_word(t[b - 1], "va") && b > 1 && is_provision_ref(t[b - 2])))) {
     --b;
   }
   if (b == lead || !inside(b)) return SIZE_MAX;

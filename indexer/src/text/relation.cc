@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "text/layout.h"
+#include "text/token_match.h"
 #include "vanban/text/chars.h"
 #include "vanban/text/date.h"
 
@@ -27,8 +28,6 @@ constexpr std::size_t kMaxListItems = 40;
 // under 120 bytes).
 constexpr std::size_t kMaxScopeBytes = 200;
 
-using Words = std::vector<std::string_view>;
-
 // A verb or phrase that states a relation.
 struct Trigger {
   RelationType type;
@@ -37,40 +36,8 @@ struct Trigger {
   bool stated = true;
 };
 
-bool is_word(const Token& t, std::string_view folded) {
-  return t.kind == TokenKind::kWord && t.folded == folded;
-}
-
-// The folded words `w` at tokens i, i+1, ...
-bool words_at(const std::vector<Token>& t, std::size_t i, const Words& w) {
-  if (i + w.size() > t.size()) return false;
-  std::size_t k = i;
-  for (std::string_view word : w) {
-    if (!is_word(t[k++], word)) return false;
-  }
-  return true;
-}
-
-bool is_word_at_k(const std::vector<Token>& t, std::size_t k, std::string_view folded) {
-  return k < t.size() && is_word(t[k], folded);
-}
-
-bool any_word(const Token& t, const Words& w) {
-  return std::any_of(w.begin(), w.end(), [&](std::string_view x) { return is_word(t, x); });
-}
-
-// Words that name provisions of a document: "khoản 1 Điều 3", "Mục V Phụ
-// lục", "Mẫu số 01", "Danh mục (Phụ lục I)".
-bool is_provision_token(const Token& t) {
-  if (t.kind == TokenKind::kNumber) return true;
-  if (t.kind != TokenKind::kWord) return false;
-  if (any_word(t, {"dieu", "khoan", "diem", "muc", "phu", "luc", "chuong", "phan", "tiet", "danh",
-                   "mau", "bieu", "so", "cac", "va"})) {
-    return true;
-  }
-  // Numbering: roman numerals and letters ("I", "IV", "a", "I.B").
-  return t.exact.size() <= 4 && t.exact.find_first_not_of("ivxlabcdđe.0123456789") == std::string::npos;
-}
+// Provisions and the words that join them ("các khoản 1, 2 và khoản 8").
+bool is_provision_token(const Token& t) { return is_provision_word(t) || any_word(t, {"cac", "va"}); }
 
 // Content that makes a target partial: "nội dung", "điều kiện", "quy
 // định tại", provisions.
@@ -116,9 +83,7 @@ class Extractor {
       } else {
         spans_.emplace_back(c.start, c.end);
       }
-      const auto tok = std::lower_bound(t_.begin(), t_.end(), c.start,
-                                        [](const Token& x, std::size_t p) { return x.start < p; });
-      first_token_.push_back(static_cast<std::size_t>(tok - t_.begin()));
+      first_token_.push_back(token_at(t_, c.start));
       // Inside an earlier citation's description, or quoted, or a form.
       head_.push_back(c.start >= max_end && !layout_.in_quote(c.start) &&
                       !layout_.in_template(c.start));
@@ -134,12 +99,7 @@ class Extractor {
         c_.begin());
   }
 
-  std::size_t token_from(std::size_t pos) const {
-    return static_cast<std::size_t>(
-        std::lower_bound(t_.begin(), t_.end(), pos,
-                         [](const Token& x, std::size_t p) { return x.start < p; }) -
-        t_.begin());
-  }
+  std::size_t token_from(std::size_t pos) const { return token_at(t_, pos); }
 
   // Is [from, to) only joiners and provision names (", ", "; ", " và ",
   // "; Mục I.B, mục 2 Phụ lục I.2 ", "(sau đây gọi là ")? Then the
@@ -640,12 +600,7 @@ class Extractor {
 const std::vector<std::vector<std::string>>& type_syllables() {
   static const std::vector<std::vector<std::string>> out = [] {
     std::vector<std::vector<std::string>> names;
-    Tokenizer tokenizer;
-    for (std::string_view name : document_type_names()) {
-      std::vector<std::string> folded;
-      for (const Token& t : tokenizer.tokenize(name)) folded.push_back(t.folded);
-      names.push_back(std::move(folded));
-    }
+    for (std::string_view name : document_type_names()) names.push_back(folded_syllables(name));
     return names;
   }();
   return out;
@@ -674,17 +629,17 @@ bool own_effect_clause(const std::vector<Token>& t, std::size_t body, std::size_
 std::string effect_date_after(std::string_view text, const std::vector<Token>& t, std::size_t k,
                               std::string_view signed_date) {
   if (words_at(t, k, {"thi", "hanh"})) k += 2;
-  if (is_word_at_k(t, k, "sau") && k + 2 < t.size() && t[k + 1].kind == TokenKind::kNumber &&
+  if (is_word_at(t, k, "sau") && k + 2 < t.size() && t[k + 1].kind == TokenKind::kNumber &&
       is_word(t[k + 2], "ngay")) {
     const std::string& digits = t[k + 1].folded;
     const int days = digits.size() <= 3 ? std::stoi(digits) : -1;
     const bool from_signing = words_at(t, k + 3, {"ke", "tu", "ngay", "ki"});
     return days >= 0 && from_signing ? add_days(signed_date, days) : std::string();
   }
-  if (is_word_at_k(t, k, "ke")) ++k;
+  if (is_word_at(t, k, "ke")) ++k;
   if (!words_at(t, k, {"tu", "ngay"})) return {};
   // "ký" folds to "ki" (i/y spell one syllable).
-  if (is_word_at_k(t, k + 2, "ki")) return std::string(signed_date);
+  if (is_word_at(t, k + 2, "ki")) return std::string(signed_date);
   return parse_date(text.substr(t[k + 1].start));
 }
 
@@ -693,12 +648,7 @@ std::string effect_date_after(std::string_view text, const std::vector<Token>& t
 EffectiveFrom find_effective_from(std::string_view text, const std::vector<Token>& tokens,
                                   std::string_view signed_date) {
   const Layout layout(text);
-  auto token_from = [&](std::size_t pos) {
-    return static_cast<std::size_t>(
-        std::lower_bound(tokens.begin(), tokens.end(), pos,
-                         [](const Token& x, std::size_t p) { return x.start < p; }) -
-        tokens.begin());
-  };
+  auto token_from = [&](std::size_t pos) { return token_at(tokens, pos); };
   for (const Sentence& s : layout.sentences()) {
     if (layout.in_quote(s.body) || layout.in_template(s.body)) continue;
     const std::size_t body = token_from(s.body);
