@@ -317,6 +317,10 @@ INSTANTIATE_TEST_SUITE_P(
                          {"66.16/2026/NQ-CP"}},
         BrokenSymbolCase{"MultiOffice", "Thông tư liên tịch số 35/2015/TTLT-BLĐTBXH-BNV ngày 16",
                          {"35/2015/TTLT-BLĐTBXH-BNV"}},
+        BrokenSymbolCase{"FormNumbersAreNoDocuments",
+                         "16. Thay thế các Mẫu số 01-ĐĐN/SHTT/2020, Mẫu số 02-ĐTD/SHTT ban hành kèm "
+                         "theo Thông tư số 263/2016/TT-BTC",
+                         {"263/2016/TT-BTC"}},
         BrokenSymbolCase{"NumberedItemsAreProse",
                          "10.9. Đề xuất phương án kỹ thuật thay thế; giai đoạn 2021 -\n2025; ngày "
                          "29.06.2023 09:17:15; Mục I.B, mục 2 Phụ lục I.2",

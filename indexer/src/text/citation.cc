@@ -575,11 +575,18 @@ void date_undated_mentions(std::vector<Citation>& citations) {
   }
 }
 
+// Is the symbol at token i a form's number ("Mẫu số 02-ĐTD/SHTT", "mẫu
+// 01/TNDN")? Forms are parts of documents, not documents.
+bool is_form_number(const std::vector<Token>& t, std::size_t i) {
+  const std::size_t k = i > 0 && is_word(t[i - 1], "so") ? i - 1 : i;
+  return k > 0 && is_word(t[k - 1], "mau");
+}
+
 // The citation whose symbol is token i, or nothing if that symbol is the
-// document's own number.
+// document's own number or a form's.
 std::optional<Citation> read_citation(std::string_view text, const std::vector<Token>& t,
                                       std::size_t i) {
-  if (is_own_number(text, t, i)) return std::nullopt;
+  if (is_own_number(text, t, i) || is_form_number(t, i)) return std::nullopt;
   std::size_t first = i;
   const std::string_view type_word = type_before(text, t, i, &first);
   Citation c;

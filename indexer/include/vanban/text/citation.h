@@ -15,7 +15,8 @@
 // as "hết hiệu lực"). Words may be wrapped across lines, as PDF extraction
 // leaves them; issuer and subject are given with whitespace collapsed and
 // gazette page furniture dropped. The document's own number ("Số:
-// 1954/UBND-TH" at the start of a header line) is not a citation.
+// 1954/UBND-TH" at the start of a header line) and form numbers ("Mẫu số
+// 02-ĐTD/SHTT") are not citations.
 #ifndef VANBAN_TEXT_CITATION_H_
 #define VANBAN_TEXT_CITATION_H_
 
