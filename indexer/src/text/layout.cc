@@ -213,7 +213,7 @@ void Layout::split_sentences() {
       // the signature stamp has colons ("Thời gian ký: 29.06.2023").
       const std::size_t next = next_content_line(text_, p + 1);
       if (next >= text_.size() || starts_new_unit(line_from(text_, next)) ||
-          is_heading_line(trim(line_at(p)))) {
+          is_heading_line(trim(line_at(p))) || paragraph_break(p + 1, next)) {
         close(p, '\n');
         start = next;
       }
@@ -226,6 +226,18 @@ void Layout::split_sentences() {
     }
   }
   if (start < text_.size()) close(text_.size(), 0);
+}
+
+// A blank line with no page furniture around it ends a paragraph (web
+// pages and letters); at a page break of the gazette the sentence goes on.
+bool Layout::paragraph_break(std::size_t from, std::size_t next) const {
+  bool blank = false;
+  for (std::size_t pos = from; pos < next; pos = next_line(text_, pos)) {
+    const std::string_view line = trim(line_from(text_, pos));
+    if (is_page_furniture(line)) return false;
+    blank |= line.empty();
+  }
+  return blank;
 }
 
 std::size_t Layout::sentence_at(std::size_t pos) const {

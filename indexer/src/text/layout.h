@@ -54,6 +54,7 @@ class Layout {
   void find_preamble_end();
   void find_templates();
   void split_sentences();
+  bool paragraph_break(std::size_t from, std::size_t next) const;
 
   std::string_view text_;
   std::vector<Span> quotes_;
