@@ -113,6 +113,17 @@ INSTANTIATE_TEST_SUITE_P(
                      "khi Luật Việc làm số 38/2013/QH13 ngày 16 tháng 11 năm 2013 hết hiệu lực thi "
                      "hành.",
                      {"cites 30/2016/NĐ-CP", "cites 38/2013/QH13"}},
+        RelationCase{"TableOfExpiredDocumentsStatesNothing",
+                     "QUYẾT ĐỊNH: \nĐiều 1. Công bố Danh mục văn bản hết hiệu lực toàn bộ \n1. Thông "
+                     "tư số 08/2019/TT-BLĐTBXH ngày 08/3/2019 của Bộ Lao động Thương binh và Xã hội "
+                     "về việc hướng dẫn công tác thi đua, khen thưởng hết hiệu lực toàn bộ.",
+                     {"cites 08/2019/TT-BLĐTBXH"}},
+        RelationCase{"ExpiresInTheEffectArticle",
+                     "Điều 7. Hiệu lực thi hành \n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 "
+                     "tháng 3 năm 2022. \n2. Thông tư số 27/2015/TT-BLĐTBXH ngày 24/7/2015 của Bộ "
+                     "trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn thu thập thông tin thị "
+                     "trường lao động hết hiệu lực thi hành.",
+                     {"expires 27/2015/TT-BLĐTBXH"}},
         RelationCase{"AmendsInTheTitle",
                      "THÔNG TƯ \nSửa đổi, bổ sung một số điều của Thông tư số 17/2022/TT-BLĐTBXH  "
                      "\nngày 06 tháng 9 năm 2022 của Bộ trưởng Bộ Lao động - Thương binh  \nvà Xã hội "

@@ -379,12 +379,38 @@ class Extractor {
     const Sentence& s = layout_.sentences()[si];
     if (conditional(s, trig)) return;
     const ExpiryDate when = expiry_date(s.body, s.end);
+    // Stated by this document: with its date, or in its effect article; a
+    // table of documents that expired by other acts states nothing.
+    if (when.date.empty() && !when.on_effect && !in_effect_article(si)) return;
     const std::size_t first = first_head(s.body, t_[trig.first].start);
     if (first != c_.size()) {
       add_expiry_list(first, t_[trig.first].start, s, s, when, true);
       return;
     }
     if (s.terminator == ':' && lists_items(s)) read_items(si, when);
+  }
+
+  // Is sentence si in an article headed "Hiệu lực thi hành", "Điều khoản
+  // thi hành", "Tổ chức thực hiện và hiệu lực"?
+  bool in_effect_article(std::size_t si) const {
+    const auto& sentences = layout_.sentences();
+    for (std::size_t j = si + 1; j-- > 0;) {
+      if (sentences[j].level != kArticle) continue;
+      const std::size_t end = std::min(sentences[j].end, next_line_end(sentences[j].body));
+      for (std::size_t k = token_from(sentences[j].body); k < t_.size() && t_[k].start < end; ++k) {
+        const bool lost = k > 0 && any_word(t_[k - 1], {"het", "dut"});  // "hết hiệu lực"
+        if ((words_at(t_, k, {"hieu", "luc"}) && !lost) || words_at(t_, k, {"thi", "hanh"})) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return false;
+  }
+
+  std::size_t next_line_end(std::size_t pos) const {
+    const std::size_t nl = text_.find('\n', pos);
+    return nl == std::string_view::npos ? text_.size() : nl;
   }
 
   struct ExpiryDate {
