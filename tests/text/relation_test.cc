@@ -320,6 +320,30 @@ INSTANTIATE_TEST_SUITE_P(
         EffectCase{"PartOfTheDocumentIsNotItsEffect",
                    "2. Điều 3 và Phụ lục I Nghị quyết này có hiệu lực sau 30 ngày kể từ ngày ký.",
                    "2026-04-29", ""},
+        // Layouts of other phapluat8 documents.
+        EffectCase{"OwnHeaderMovedBelowThePreamble",
+                   "NGHỊ ĐỊNH \nCăn cứ Luật Tổ chức Chính phủ số 63/2025/QH15; \nChương I \nĐiều 1. "
+                   "Phạm vi điều chỉnh \nCHÍNH PHỦ \nSố: 135/2026/NĐ-CP \nCỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+                   "VIỆT NAM \nĐiều 12. Điều khoản thi hành \n1. Nghị định này có hiệu lực thi hành "
+                   "kể từ ngày 25 tháng 5 năm 2026.",
+                   "2026-04-07", "2026-05-25"},
+        EffectCase{"WrappedLineStartingWithMauIsProse",
+                   "Điều 1. Sửa đổi \nb) Sửa đổi Mẫu số 08 và \nMẫu số 09 ban hành kèm theo Nghị định "
+                   "này; \nĐiều 2. Hiệu lực thi hành \nNghị định này có hiệu lực thi hành từ ngày 01 "
+                   "tháng 01 năm 2026.",
+                   "2025-12-31", "2026-01-01"},
+        EffectCase{"FormsDescribedInTheBodyEndAtTheNextChapter",
+                   "Điều 1. Phạm vi \nChương II \nMẫu số S1a-HKD \nSỔ DOANH THU \nChương III \nĐiều 8. "
+                   "Hiệu lực thi hành \n1. Thông tư này có hiệu lực thi hành kể từ ngày 01/01/2026.",
+                   "2025-12-31", "2026-01-01"},
+        EffectCase{"AnyArticleHeadingOnItsOwnLine",
+                   "Điều 19. Hiệu lực văn bản \nThông tư này có hiệu lực thi hành kể từ ngày 10 tháng 01 "
+                   "năm 2023.",
+                   "2022-11-25", "2023-01-10"},
+        EffectCase{"WrappedMentionInATransitionalArticle",
+                   "Điều 6. Điều khoản chuyển tiếp \nĐối với hồ sơ đề nghị giải quyết thủ tục hành chính "
+                   "nộp trước ngày \nNghị quyết này có hiệu lực thi hành thì tiếp tục thực hiện.",
+                   "2026-04-29", ""},
         EffectCase{"NoClause", "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;", "2026-01-01", ""}),
     [](const auto& p) { return std::string(p.param.name); });
 

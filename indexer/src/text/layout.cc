@@ -21,6 +21,30 @@ constexpr std::size_t kMaxTemplateHeading = 60;
 constexpr std::string_view kUnitStarts[] = {"Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị",
                                             "(Kèm theo", "(Ban hành kèm theo", "Triển khai"};
 
+bool starts_lower(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
+// "Mẫu số 02", "MẪU SỐ 01/TNDN", "Mẫu I.12 Văn bản đề nghị ...": a form's
+// heading line; not prose that wraps to start with "Mẫu số 09 ban hành kèm
+// theo Nghị định này;".
+bool is_form_heading(std::string_view line) {
+  if (!(line.starts_with("Mẫu") || line.starts_with("MẪU")) || line.size() > kMaxTemplateHeading ||
+      line.ends_with(';') || line.ends_with(',')) {
+    return false;
+  }
+  std::size_t pos = line.find(' ');  // after "Mẫu"
+  const std::string_view rest = trim(line.substr(pos == std::string_view::npos ? line.size() : pos));
+  if (rest.empty() || rest == "số" || rest == "SỐ") return false;  // a wrapped "... tại Mẫu"
+  std::size_t code = rest.starts_with("số ") || rest.starts_with("SỐ ") ? rest.find(' ') + 1 : 0;
+  code = rest.find(' ', code);  // after the form's code
+  const std::string_view after = code == std::string_view::npos ? "" : trim(rest.substr(code));
+  return after.empty() || !starts_lower(after);
+}
+
 bool is_roman(std::string_view s) {
   return !s.empty() && s.size() <= 5 && s.find_first_not_of("IVXL") == std::string_view::npos;
 }
@@ -171,20 +195,26 @@ void Layout::find_preamble_end() {
   }
 }
 
-// A template starts at a "Mẫu số ..." heading line, or at a national motto
-// ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") after the preamble: a form carries
-// a header of its own. It runs to the next annex heading or the end.
+// A template starts at a "Mẫu số ..." heading line after the preamble, or
+// at a national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") other than the
+// document's own (the first; PDF extraction may move that one below the
+// preamble): a form carries a header of its own. It runs to the next annex
+// heading, the next chapter, or the end.
 void Layout::find_templates() {
   std::size_t open = SIZE_MAX;
-  for (std::size_t pos = next_line(text_, preamble_end_); pos < text_.size();
-       pos = next_line(text_, pos)) {
+  bool own_motto_seen = false;
+  for (std::size_t pos = 0; pos < text_.size(); pos = next_line(text_, pos)) {
     const std::string_view line = trim(line_from(text_, pos));
-    const bool form = (line.starts_with("Mẫu") || line.starts_with("MẪU")) &&
-                      line.size() <= kMaxTemplateHeading;
     const bool motto = line.starts_with("CỘNG HÒA XÃ HỘI CHỦ NGHĨA") ||
                        line.starts_with("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA");
+    const bool first_motto = motto && !own_motto_seen;
+    own_motto_seen |= motto;
+    if (pos < preamble_end_ || first_motto) continue;
+    const bool form = is_form_heading(line);
+    // Forms have no chapters: "Chương III" after a form described in the
+    // body ("Mẫu số S1a-HKD") is the document again.
     const bool annex = line.starts_with("PHỤ LỤC") || line.starts_with("Phụ lục") ||
-                       line.starts_with("DANH MỤC");
+                       line.starts_with("DANH MỤC") || marker_at(line).first == kSectionLetter;
     if (open == SIZE_MAX && (form || motto)) {
       open = pos;
     } else if (open != SIZE_MAX && annex) {

@@ -633,16 +633,24 @@ const std::vector<std::vector<std::string>>& type_syllables() {
 }
 
 // Does "[type] này có hiệu lực" end at token `m` ("này") with the type
-// right before it and nothing but an article heading ("Hiệu lực thi
-// hành") before the type?
-bool own_effect_clause(const std::vector<Token>& t, std::size_t body, std::size_t m) {
+// right before it, after nothing but an article heading ("Điều 19. Hiệu
+// lực văn bản\n", "Hiệu lực thi hành")?
+bool own_effect_clause(std::string_view text, const std::vector<Token>& t, const Sentence& s,
+                       std::size_t body, std::size_t m) {
   for (const auto& type : type_syllables()) {
     if (m < body + type.size()) continue;
     const std::size_t first = m - type.size();
     bool match = true;
     for (std::size_t k = 0; match && k < type.size(); ++k) match = is_word(t[first + k], type[k]);
     if (!match) continue;
-    return std::all_of(t.begin() + static_cast<long>(body), t.begin() + static_cast<long>(first),
+    if (first == body) return true;
+    const std::string_view before = text.substr(s.body, t[first].start - s.body);
+    const bool after_heading_line =
+        s.level == kArticle && std::count(before.begin(), before.end(), '\n') == 1 &&
+        text.substr(t[first - 1].end, t[first].start - t[first - 1].end).find('\n') !=
+            std::string_view::npos;
+    return after_heading_line ||
+           std::all_of(t.begin() + static_cast<long>(body), t.begin() + static_cast<long>(first),
                        [](const Token& x) {
                          return any_word(x, {"hieu", "luc", "thi", "hanh", "dieu", "khoan"});
                        });
@@ -680,7 +688,7 @@ EffectiveFrom find_effective_from(std::string_view text, const std::vector<Token
     const std::size_t body = token_from(s.body);
     for (std::size_t m = body; m < tokens.size() && tokens[m].start < s.end; ++m) {
       if (!words_at(tokens, m, {"nay", "co", "hieu", "luc"}) || layout.in_quote(tokens[m].start) ||
-          !own_effect_clause(tokens, body, m)) {
+          !own_effect_clause(text, tokens, s, body, m)) {
         continue;
       }
       EffectiveFrom out;
