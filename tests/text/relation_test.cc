@@ -306,6 +306,9 @@ INSTANTIATE_TEST_SUITE_P(
                    "Các chế độ, chính sách quy định tại Thông tư này được áp dụng từ ngày 01 tháng 7 "
                    "năm 2021.",
                    "2021-04-19", "2021-06-03"},
+        EffectCase{"DatePassed",
+                   "Điều 3. Hiệu lực thi hành \nNghị quyết này có hiệu lực thi hành kể từ ngày thông qua.",
+                   "2022-08-10", "2022-08-10"},
         EffectCase{"SigningDateUnknown", "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.", "", ""},
         EffectCase{"QuotedClauseOfTheAmendedDocument",
                    "3. Sửa đổi Điều 20 như sau: \n“Điều 20. Hiệu lực thi hành \nThông tư này có hiệu "

@@ -672,8 +672,11 @@ std::string effect_date_after(std::string_view text, const std::vector<Token>& t
   }
   if (is_word_at(t, k, "ke")) ++k;
   if (!words_at(t, k, {"tu", "ngay"})) return {};
-  // "ký" folds to "ki" (i/y spell one syllable).
-  if (is_word_at(t, k + 2, "ki")) return std::string(signed_date);
+  // "ký" folds to "ki" (i/y spell one syllable); a law or a resolution of
+  // the National Assembly is dated the day it is passed ("thông qua").
+  if (is_word_at(t, k + 2, "ki") || words_at(t, k + 2, {"thong", "qua"})) {
+    return std::string(signed_date);
+  }
   return parse_date(text.substr(t[k + 1].start));
 }
 

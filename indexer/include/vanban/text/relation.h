@@ -91,8 +91,9 @@ struct EffectiveFrom {
 };
 
 // Reads "[Thông tư|Nghị định|...] này có hiệu lực (thi hành) (kể) từ ngày
-// D" -> D, "... kể từ ngày ký (ban hành)" -> `signed_date`, "... sau N ngày
-// kể từ ngày ký" -> `signed_date` + N days. Only the document's own clause
+// D" -> D, "... kể từ ngày ký (ban hành)" and, for acts of the National
+// Assembly, "... từ ngày thông qua" -> `signed_date` (the date passed),
+// "... sau N ngày kể từ ngày ký" -> `signed_date` + N days. Only the document's own clause
 // counts (not one quoted in an amendment nor an annexed template's); the
 // first one wins. The date is "" when there is no effect clause, or the
 // clause needs a signing date and `signed_date` (ISO) is "".
