@@ -170,6 +170,12 @@ INSTANTIATE_TEST_SUITE_P(
                      "12/TT-LB ngày 20/8/1993.",
                      {"repeals 28/2005/TT-LĐTBXH", "repeals 24/TT-LB", "cites 12/TT-LB"}},
         // Negative cases: nothing but citations.
+        // The programme is amended; the resolution is what it implements.
+        RelationCase{"AmendingAPlanIsNoAmendmentOfItsResolution",
+                     "NGHỊ QUYẾT \nSửa đổi, bổ sung nhiệm vụ trong Chương trình hành động của Chính phủ "
+                     "thực hiện Nghị quyết số 66-NQ/TW ngày 30 tháng 4 năm 2025 của Bộ Chính trị về đổi "
+                     "mới công tác xây dựng và thi hành pháp luật \n",
+                     {"cites 66-NQ/TW"}},
         RelationCase{"HistoryNoteStatesNothing",
                      "Trường hợp Thông tư số 06/2021/TT-BXD được sửa đổi, bổ sung, thay thế thì việc "
                      "xác định loại, cấp công trình thực hiện theo quy định tại Thông tư sửa đổi, bổ "

@@ -22,6 +22,9 @@ constexpr std::size_t kMaxImplementsGap = 6;
 constexpr std::size_t kMaxHeadModifiers = 4;
 // Syllables of the longest type name ("Thông tư liên tịch").
 constexpr std::size_t kMaxTypeSyllables = 4;
+// Words from a plan's noun to its "thực hiện": "Chương trình hành động của
+// Chính phủ thực hiện" has 7.
+constexpr std::size_t kMaxPlanNameWords = 8;
 // Items a list lead-in ("các Thông tư sau hết hiệu lực thi hành:") reaches.
 constexpr std::size_t kMaxListItems = 40;
 // A scope phrase longer than this is cut (scope texts of the dev split are
@@ -345,6 +348,13 @@ class Extractor {
 
   bool close_enough(const Trigger& trig, std::size_t first) const {
     if (trig.type != RelationType::kImplements && trig.type != RelationType::kContinues) {
+      // "Sửa đổi nhiệm vụ trong Chương trình hành động thực hiện Nghị quyết
+      // số 66-NQ/TW": the programme is amended, the resolution implemented.
+      for (std::size_t k = trig.last; k < first_token_[first]; ++k) {
+        if (words_at(t_, k, {"thuc", "hien"}) && free_token(k) && plan_before(k, trig.last)) {
+          return false;
+        }
+      }
       return true;
     }
     const std::size_t gap = first_token_[first] - trig.last;
@@ -355,6 +365,18 @@ class Extractor {
       if (any_word(t_[k], {"theo", "tai", "khi"}) && trig.stated) return false;
     }
     return true;
+  }
+
+  // A plan named within the few tokens before k (not before `from`):
+  // "Chương trình hành động của Chính phủ thực hiện ...".
+  bool plan_before(std::size_t k, std::size_t from) const {
+    for (std::size_t m = k; m > from && m + kMaxPlanNameWords > k; --m) {
+      if (words_at(t_, m - 1, {"chuong", "trinh"}) || words_at(t_, m - 1, {"ke", "hoach"}) ||
+          words_at(t_, m - 1, {"de", "an"})) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // "Sửa đổi, bổ sung Nghị định số ... để ...": a work plan's task. The
