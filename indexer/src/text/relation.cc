@@ -68,6 +68,7 @@ class Extractor {
     const auto& sentences = layout_.sentences();
     for (std::size_t si = 0; si < sentences.size(); ++si) read_sentence(si);
     read_repeal_annexes();
+    dedupe();
     add_cites();
     std::stable_sort(out_.begin(), out_.end(), [](const Relation& a, const Relation& b) {
       return a.citation < b.citation;
@@ -605,7 +606,6 @@ class Extractor {
   // One `cites` per target key that no other relation covers; never the
   // document's own "(Kèm theo ...)" line.
   void add_cites() {
-    dedupe();
     std::set<std::string> covered;
     for (const Relation& r : out_) covered.insert(r.target_key);
     for (std::size_t i = 0; i < c_.size(); ++i) {
