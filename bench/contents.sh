@@ -15,7 +15,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 build=$repo/build
-data=$(readlink -f "$repo/../shared/data" 2>/dev/null || echo /work/shared/data)
+data=$(readlink -f "$repo/../shared/data")
 sample=30
 seed=1
 while [ $# -gt 0 ]; do

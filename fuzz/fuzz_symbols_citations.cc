@@ -1,8 +1,8 @@
 // Fuzzes the document-text grammar: text/symbol.h (find_symbols,
 // parse_symbol), text/tokenize.h (Tokenizer::tokenize), text/citation.h
-// (find_citations, type_from_symbol), text/campaign.h (find_campaigns,
-// campaign_id), text/contents.h (extract_contents) and text/number.h
-// (parse_number).
+// (find_citations, type_from_symbol), text/relation.h (find_relations,
+// find_effective_from), text/campaign.h (find_campaigns, campaign_id),
+// text/contents.h (extract_contents) and text/number.h (parse_number).
 //
 // The tokenizer's contract covers ill-formed UTF-8, so it gets the raw
 // bytes; everything else gets the input only if it is valid UTF-8, in NFC
@@ -22,6 +22,7 @@
 #include "vanban/text/contents.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/number.h"
+#include "vanban/text/relation.h"
 #include "vanban/text/symbol.h"
 #include "vanban/text/tokenize.h"
 
@@ -172,6 +173,48 @@ void check_citations(std::string_view s, const std::vector<text::Token>& tokens,
   }
 }
 
+void check_relations(std::string_view s, const std::vector<text::Citation>& citations,
+                     const std::vector<text::Relation>& relations) {
+  std::map<std::string, int> cites;  // target key -> `cites` relations
+  for (const text::Relation& r : relations) {
+    const std::string at = where(s, r.evidence_start, r.evidence_end);
+    VANBAN_FUZZ_CHECK(r.citation < citations.size(),
+                      "relation names citation " + std::to_string(r.citation) + " of " +
+                          std::to_string(citations.size()));
+    const text::Citation& c = citations[r.citation];
+    VANBAN_FUZZ_CHECK(r.target_symbol == c.symbol && r.target_key == c.symbol_key &&
+                          r.directive_key == c.key,
+                      "relation target " + show(r.target_symbol) + " is not its citation's " +
+                          show(c.symbol));
+    VANBAN_FUZZ_CHECK(good_range(s, r.evidence_start, r.evidence_end),
+                      "relation evidence offsets " + at);
+    VANBAN_FUZZ_CHECK(valid_utf8(r.evidence) && valid_utf8(r.scope_text),
+                      "relation text not valid UTF-8: " + show(r.evidence, 120) + " scope " +
+                          show(r.scope_text));
+    VANBAN_FUZZ_CHECK(r.date.empty() || vanban::fuzz::iso_date_shape(r.date),
+                      "relation date not ISO: " + show(r.date));
+    VANBAN_FUZZ_CHECK(r.scope == text::RelationScope::kPart || r.scope_text.empty(),
+                      "whole relation with a scope text " + show(r.scope_text));
+    VANBAN_FUZZ_CHECK(!r.on_effect_date || r.type == text::RelationType::kExpires,
+                      "on_effect_date on a " + std::string(text::to_string(r.type)));
+    if (r.type == text::RelationType::kCites) {
+      VANBAN_FUZZ_CHECK(++cites[r.target_key] == 1, "two cites of " + show(r.target_key));
+    }
+  }
+}
+
+void check_effective_from(std::string_view s, const std::vector<text::Token>& tokens) {
+  const text::EffectiveFrom e = text::find_effective_from(s, tokens, "2024-02-29");
+  VANBAN_FUZZ_CHECK(e.date.empty() || vanban::fuzz::iso_date_shape(e.date),
+                    "effective_from not ISO: " + show(e.date));
+  VANBAN_FUZZ_CHECK(e.evidence.empty() || good_range(s, e.evidence_start, e.evidence_end),
+                    "effective_from evidence offsets " + where(s, e.evidence_start, e.evidence_end));
+  VANBAN_FUZZ_CHECK(valid_utf8(e.evidence), "effective_from evidence not UTF-8");
+  const text::EffectiveFrom unsigned_doc = text::find_effective_from(s, tokens, "");
+  VANBAN_FUZZ_CHECK(unsigned_doc.evidence == e.evidence,
+                    "the signing date changed which clause was read");
+}
+
 void check_campaigns(std::string_view s, const std::vector<text::CampaignMention>& campaigns) {
   for (const text::CampaignMention& m : campaigns) {
     const std::string at = where(s, m.start, m.end);
@@ -281,6 +324,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check_tokens(nfc, tokens, true);
   const std::vector<text::Citation> citations = text::find_citations(nfc, tokens);
   check_citations(nfc, tokens, citations);
+  check_relations(nfc, citations, text::find_relations(nfc, tokens, citations));
+  check_effective_from(nfc, tokens);
   check_campaigns(nfc, text::find_campaigns(nfc, tokens, citations));
   const text::CampaignContents contents =
       text::extract_contents(nfc, tokens, citations, {"2024-02-29", "Sở Công Thương tỉnh Lai Châu"});

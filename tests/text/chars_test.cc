@@ -2,26 +2,53 @@
 
 #include <gtest/gtest.h>
 
-#include <string>
-#include <vector>
+#include "vanban/text/date.h"
 
 namespace vanban::text {
 namespace {
 
-TEST(CharsTest, Spaces) {
-  EXPECT_TRUE(is_ascii_space('\v'));
-  EXPECT_FALSE(is_ascii_space('\xA0'));  // the tail of "à", never a space alone
-  EXPECT_TRUE(is_inline_space('\t'));
-  EXPECT_FALSE(is_inline_space('\n'));
-  EXPECT_TRUE(is_blank(" \n\t\r"));
-  EXPECT_TRUE(is_blank(""));
-  EXPECT_FALSE(is_blank(" à "));
+TEST(CharsTest, SpaceAtKnowsNbspAndLineBreaks) {
+  EXPECT_EQ(space_at("a b", 1), 1u);
+  EXPECT_EQ(space_at("a\xC2\xA0" "b", 1), 2u);
+  EXPECT_EQ(space_at("\xC3\xA0", 1), 0u);  // the tail of "à" is no space
+  EXPECT_EQ(space_at("a\nb", 1), 0u);
+  EXPECT_EQ(space_at("a\nb", 1, true), 1u);
+  EXPECT_EQ(space_at("ab", 5), 0u);
 }
 
-TEST(CharsTest, Trim) {
-  EXPECT_EQ(trim("  Lai Châu\r\n"), "Lai Châu");
-  EXPECT_EQ(trim(" \t "), "");
-  EXPECT_EQ(trim("Đà"), "Đà");
+TEST(CharsTest, TrimAndCollapse) {
+  EXPECT_EQ(trim(" \n\xC2\xA0 về việc thi đua,* ", ",*"), "về việc thi đua");
+  EXPECT_EQ(trim("là\xC2\xA0"), "là");
+  EXPECT_EQ(trim("   "), "");
+  EXPECT_EQ(collapse_spaces("  Bộ Lao động - \nThương binh\t và  Xã hội \n"),
+            "Bộ Lao động - Thương binh và Xã hội");
+}
+
+TEST(CharsTest, PageFurniture) {
+  EXPECT_TRUE(is_page_furniture("CÔNG BÁO/Số 781 + 782/Ngày 26-6-2023 "));
+  EXPECT_TRUE(is_page_furniture("64 CÔNG BÁO/Số 781 + 782/Ngày 26-6-2023"));
+  EXPECT_TRUE(is_page_furniture(" 65 "));
+  EXPECT_TRUE(is_page_furniture("Thời gian ký: 29.06.2023 09:17:15 +07:00"));
+  EXPECT_FALSE(is_page_furniture("2021 của Chính phủ"));
+  EXPECT_FALSE(is_page_furniture(""));
+  EXPECT_EQ(clean_span("của Chính \nphủ quy định\nCÔNG BÁO/Số 151/Ngày 17-03-2026 \n107\n về"),
+            "của Chính phủ quy định về");
+}
+
+TEST(DateTest, AddDays) {
+  EXPECT_EQ(add_days("2021-04-19", 45), "2021-06-03");
+  EXPECT_EQ(add_days("2024-02-28", 1), "2024-02-29");
+  EXPECT_EQ(add_days("2023-12-31", 1), "2024-01-01");
+  EXPECT_EQ(add_days("2024-03-01", -1), "2024-02-29");
+  EXPECT_EQ(add_days("2024-03", 1), "");
+  EXPECT_EQ(add_days("", 1), "");
+  EXPECT_EQ(add_days("2024-02-30", 1), "");
+}
+
+TEST(CharsTest, InlineSpaces) {
+  EXPECT_TRUE(is_inline_space('\t'));
+  EXPECT_FALSE(is_inline_space('\n'));
+  EXPECT_FALSE(is_inline_space('\xA0'));  // the tail of "à", never a space alone
 }
 
 TEST(CharsTest, SplitLines) {
@@ -36,6 +63,13 @@ TEST(CharsTest, CutsOnCodePointBoundaries) {
   EXPECT_EQ(utf8_prefix("abc", 10), "abc");
   EXPECT_EQ(truncate_with_ellipsis("Thi đua yêu nước", 7), "Thi đu…");
   EXPECT_EQ(truncate_with_ellipsis("Thi đua", 20), "Thi đua");
+}
+
+TEST(CharsTest, CodePointOffsets) {
+  const std::string text = "Chỉ thị 34-CT/TW";
+  EXPECT_EQ(code_point_offset(text, text.find("34")), 8u);
+  EXPECT_EQ(code_point_offset(text, 1000), 16u);
+  EXPECT_EQ(code_point_offset(text, 0), 0u);
 }
 
 }  // namespace

@@ -167,13 +167,6 @@ TEST(CitationTest, SameSymbolWithTwoDatesIsTwoDirectives) {
   EXPECT_EQ(found[0].symbol_key, found[1].symbol_key);
 }
 
-TEST(TypeFromSymbolTest, InfersFromLetterCode) {
-  EXPECT_EQ(type_from_symbol("34-CT/TW"), "Chỉ thị");
-  EXPECT_EQ(type_from_symbol("30/2020/NĐ-CP"), "Nghị định");
-  EXPECT_EQ(type_from_symbol("08-QĐi/TW"), "Quy định");
-  EXPECT_EQ(type_from_symbol("1954/UBND-TH"), "Công văn");
-  EXPECT_EQ(type_from_symbol("45/2019/QH14"), "Luật");
-}
 
 }  // namespace
 }  // namespace vanban::text
@@ -196,6 +189,144 @@ TEST(CitationRegressionTest, OddNumbersInADateDoNotThrow) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].date, "");
 }
+
+}  // namespace
+}  // namespace vanban::text
+
+namespace vanban::text {
+namespace {
+
+// Issue 17: the whole issuer and the whole subject clause, across the line
+// breaks PDF extraction leaves (phapluat8 sentences).
+struct EntityCase {
+  const char* name;
+  const char* text;
+  const char* key;
+  const char* type;
+  const char* issuer;
+  const char* subject;
+};
+
+class CitationEntityTest : public ::testing::TestWithParam<EntityCase> {};
+
+TEST_P(CitationEntityTest, ReadsWholeIssuerAndSubject) {
+  const auto found = citations_of(GetParam().text);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].key, GetParam().key);
+  EXPECT_EQ(found[0].type, GetParam().type);
+  EXPECT_EQ(found[0].issuer, GetParam().issuer);
+  EXPECT_EQ(found[0].subject, GetParam().subject);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Legal, CitationEntityTest,
+    ::testing::Values(
+        EntityCase{"GovernmentAndWrappedSubject",
+                   "Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ \nquy "
+                   "định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Lao động - \nThương "
+                   "binh và Xã hội;",
+                   "62/2022/nd-cp@2022-09-12", "Nghị định", "Chính phủ",
+                   "quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Lao động - "
+                   "Thương binh và Xã hội"},
+        EntityCase{"MinisterOfALongMinistry",
+                   "Thông tư số 17/2022/TT-BLĐTBXH ngày 06 tháng 9 năm 2022 của Bộ trưởng Bộ Lao động "
+                   "- Thương binh và Xã hội hướng dẫn thực hiện một số nội dung về giáo dục nghề "
+                   "nghiệp (sau đây gọi là Thông tư số 17/2022/TT-BLĐTBXH)",
+                   "17/2022/tt-bldtbxh@2022-09-06", "Thông tư",
+                   "Bộ trưởng Bộ Lao động - Thương binh và Xã hội",
+                   "hướng dẫn thực hiện một số nội dung về giáo dục nghề nghiệp"},
+        EntityCase{"PrimeMinisterWrapped",
+                   "Thực hiện Quyết định số 1719/QĐ-TTg ngày 14 tháng 10 năm 2021 của Thủ \ntướng "
+                   "Chính phủ về phê duyệt Chương trình mục tiêu quốc gia giai đoạn 2021 - 2030;",
+                   "1719/qd-ttg@2021-10-14", "Quyết định", "Thủ tướng Chính phủ",
+                   "về phê duyệt Chương trình mục tiêu quốc gia giai đoạn 2021 - 2030"},
+        EntityCase{"TwoMinistersOfAJointCircular",
+                   "Bãi bỏ toàn bộ Thông tư liên tịch số 72/2011/TTLT-BTC-BGTVT ngày 27 tháng 5 năm "
+                   "2011 của Bộ trưởng Bộ Tài chính và Bộ trưởng Bộ Giao thông vận tải hướng dẫn cơ "
+                   "chế quản lý tài chính đào tạo lái xe cơ giới đường bộ.",
+                   "72/2011/ttlt-btc-bgtvt@2011-05-27", "Thông tư liên tịch",
+                   "Bộ trưởng Bộ Tài chính và Bộ trưởng Bộ Giao thông vận tải",
+                   "hướng dẫn cơ chế quản lý tài chính đào tạo lái xe cơ giới đường bộ"},
+        EntityCase{"PartySecretariat",
+                   "Căn cứ Chỉ thị số 52-CT/TW ngày 03 tháng 10 năm 2025 của Ban Bí thư về \nthực hiện "
+                   "bảo hiểm y tế toàn dân trong giai đoạn mới;",
+                   "52-ct/tw@2025-10-03", "Chỉ thị", "Ban Bí thư",
+                   "về thực hiện bảo hiểm y tế toàn dân trong giai đoạn mới"},
+        EntityCase{"SubjectRunsToTheNextListItem",
+                   "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ \nquy định "
+                   "chi tiết một số điều và biện pháp thi hành Luật Ban hành văn bản quy phạm \npháp "
+                   "luật năm 2015 và Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ",
+                   "34/2016/nd-cp@2016-05-14", "Nghị định", "Chính phủ",
+                   "quy định chi tiết một số điều và biện pháp thi hành Luật Ban hành văn bản quy phạm "
+                   "pháp luật năm 2015"},
+        EntityCase{"SubjectKeepsANestedCitation",
+                   "Thông tư số 20/2020/TT-BTC ngày 01 tháng 4 năm 2020 của Bộ trưởng Bộ Tài chính sửa "
+                   "đổi, bổ sung một số điều của Thông tư số 312/2016/TT-BTC ngày 24 tháng 11 năm "
+                   "2016;",
+                   "20/2020/tt-btc@2020-04-01", "Thông tư", "Bộ trưởng Bộ Tài chính",
+                   "sửa đổi, bổ sung một số điều của Thông tư số 312/2016/TT-BTC ngày 24 tháng 11 năm "
+                   "2016"},
+        EntityCase{"SubjectEndsBeforeThePredicate",
+                   "2. Nghị định số 117/2017/NĐ-CP ngày 19 tháng 10 năm 2017 của Chính phủ quy định về "
+                   "quản lý, sử dụng ngân sách nhà nước hết hiệu lực kể từ ngày Nghị định này có hiệu "
+                   "lực thi hành.",
+                   "117/2017/nd-cp@2017-10-19", "Nghị định", "Chính phủ",
+                   "quy định về quản lý, sử dụng ngân sách nhà nước"},
+        EntityCase{"SubjectSkipsPageFurniture",
+                   "Căn cứ Nghị định số 29/2025/NĐ-CP ngày 24 tháng 02 năm 2025 của Chính \nphủ quy "
+                   "định chức năng, nhiệm vụ, quyền hạn \nCÔNG BÁO/Số 151/Ngày 17-03-2026 \n107\n và "
+                   "cơ cấu tổ chức của Bộ Tài chính;",
+                   "29/2025/nd-cp@2025-02-24", "Nghị định", "Chính phủ",
+                   "quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài chính"},
+        EntityCase{"OldInterMinistryCircular",
+                   "2. Thông tư liên bộ số 24/TT-LB ngày 19/9/1994 của liên Bộ Lao động",
+                   "24/tt-lb@1994-09-19", "Thông tư liên bộ", "liên Bộ Lao động", ""},
+        EntityCase{"LawNameWrappedNumber",
+                   "Căn cứ Luật Đầu tư công số 58/2024/QH15 được sửa đổi, bổ sung bởi Luật \nsố "
+                   "90/2025/QH15;",
+                   "58/2024/qh15", "Luật", "", ""}),
+    [](const auto& p) { return std::string(p.param.name); });
+
+// Symbols broken by the PDF extraction are one citation each, and prose
+// with numbers is none.
+struct BrokenSymbolCase {
+  const char* name;
+  const char* text;
+  std::vector<std::string> symbols;  // display forms, in order
+};
+
+class BrokenSymbolCitationTest : public ::testing::TestWithParam<BrokenSymbolCase> {};
+
+TEST_P(BrokenSymbolCitationTest, ReadsTheWholeSymbol) {
+  std::vector<std::string> got;
+  for (const Citation& c : citations_of(GetParam().text)) got.push_back(c.symbol);
+  EXPECT_EQ(got, GetParam().symbols);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Pdf, BrokenSymbolCitationTest,
+    ::testing::Values(
+        BrokenSymbolCase{"SpaceAfterDash", "Nghị định số 60/2021/NĐ- CP ngày 21 tháng 6 năm 2021",
+                         {"60/2021/NĐ-CP"}},
+        BrokenSymbolCase{"LineBreakAfterDash", "Thông tư số 57/2021/TT-\nBTC ngày 12 tháng 7 năm 2021",
+                         {"57/2021/TT-BTC"}},
+        BrokenSymbolCase{"SpaceAfterYear", "của Thông tư số 59/2015/ TT-BLĐTBXH ngày 29 tháng 12",
+                         {"59/2015/TT-BLĐTBXH"}},
+        BrokenSymbolCase{"LineBreakBeforeTerm", "Bộ luật Lao động số 45/2019/\nQH14 ngày 20/11/2019",
+                         {"45/2019/QH14"}},
+        BrokenSymbolCase{"DottedNumber", "Mục I.B, mục 2 Phụ lục I.2 Nghị quyết 66.16/2026/NQ-CP.",
+                         {"66.16/2026/NQ-CP"}},
+        BrokenSymbolCase{"MultiOffice", "Thông tư liên tịch số 35/2015/TTLT-BLĐTBXH-BNV ngày 16",
+                         {"35/2015/TTLT-BLĐTBXH-BNV"}},
+        BrokenSymbolCase{"FormNumbersAreNoDocuments",
+                         "16. Thay thế các Mẫu số 01-ĐĐN/SHTT/2020, Mẫu số 02-ĐTD/SHTT ban hành kèm "
+                         "theo Thông tư số 263/2016/TT-BTC",
+                         {"263/2016/TT-BTC"}},
+        BrokenSymbolCase{"NumberedItemsAreProse",
+                         "10.9. Đề xuất phương án kỹ thuật thay thế; giai đoạn 2021 -\n2025; ngày "
+                         "29.06.2023 09:17:15; Mục I.B, mục 2 Phụ lục I.2",
+                         {}}),
+    [](const auto& p) { return std::string(p.param.name); });
 
 }  // namespace
 }  // namespace vanban::text

@@ -54,7 +54,18 @@ INSTANTIATE_TEST_SUITE_P(
                    {}},
         SymbolCase{"StandardsAreNotSymbols", "ISO 9001-2008 và Covid-19", {}},
         SymbolCase{"AbbreviationsAreNotSymbols", "V/v phát động; Ban TĐKT Trung ương (B/c)", {}},
-        SymbolCase{"LowerCaseProseIsNotASymbol", "từ 2-3 lần/tuần", {}}),
+        SymbolCase{"LowerCaseProseIsNotASymbol", "từ 2-3 lần/tuần", {}},
+        // Công báo PDF text (phapluat8).
+        SymbolCase{"DottedNumber", "Phụ lục I.2 Nghị quyết 66.16/2026/NQ-CP.", {"66.16/2026/nq-cp"}},
+        SymbolCase{"MultiOffice", "Thông tư liên tịch số 72/2011/TTLT-BTC-BGTVT ngày 27",
+                   {"72/2011/ttlt-btc-bgtvt"}},
+        SymbolCase{"OldInterMinistry", "Thông tư liên bộ số 24/TT-LB ngày 19/9/1994", {"24/tt-lb"}},
+        SymbolCase{"SpaceAfterDashInState", "Nghị định số 60/2018/NĐ- CP ngày", {"60/2018/nd-cp"}},
+        SymbolCase{"LineBreakAfterYear", "Bộ luật Lao động số 45/2019/\nQH14 ngày", {"45/2019/qh14"}},
+        SymbolCase{"SpaceAfterYear", "Thông tư số 59/2015/ TT-BLĐTBXH ngày", {"59/2015/tt-bldtbxh"}},
+        SymbolCase{"NumberedHeadingsAndTimesAreNotSymbols",
+                   "10.9. Đề xuất; 29.06.2023 09:17:15; 2021 -\n2025; Mục I.B", {}},
+        SymbolCase{"TwoLineBreaksAreNotOneSymbol", "số 45/2019/\n\nQH14", {}}),
     [](const auto& p) { return std::string(p.param.name); });
 
 TEST(FindSymbolsTest, KeepsDisplayFormAndOffsets) {

@@ -303,7 +303,7 @@ std::optional<JsonlLine> JsonlReader::next() {
   bool too_long = false;
   while (read_line(line, too_long)) {
     ++line_number_;
-    if (!too_long && text::is_blank(line)) continue;
+    if (!too_long && text::is_blank(line, true)) continue;
     JsonlLine out;
     out.number = line_number_;
     out.where = file_.path.string() + ":" + std::to_string(line_number_);

@@ -5,13 +5,13 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <map>
 #include <vector>
 
 #include "vanban/doc/chrome.h"
 #include "vanban/text/chars.h"
 #include "vanban/text/citation.h"
 #include "vanban/text/date.h"
+#include "vanban/text/document_type.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/symbol.h"
 
@@ -135,23 +135,21 @@ std::string type_from_header_line(const std::string& line) {
   return {};
 }
 
-// Offices that official-letter symbols start with ("1954/UBND-TH").
+// The office an official letter's symbol starts with ("1954/UBND-TH",
+// "/SCT-VP"), in the province of `place`; "" if its code is unknown.
 std::string issuer_from_symbol_code(std::string_view symbol, std::string_view place) {
-  static const std::map<std::string, std::string> kOffices = {
-      {"ubnd", "Ủy ban nhân dân"}, {"hdnd", "Hội đồng nhân dân"},
-      {"sct", "Sở Công Thương"},   {"snv", "Sở Nội vụ"},
-      {"stc", "Sở Tài chính"},     {"sgddt", "Sở Giáo dục và Đào tạo"},
-      {"syt", "Sở Y tế"},          {"skhdt", "Sở Kế hoạch và Đầu tư"},
-  };
   std::string_view code = symbol;
   if (const auto slash = code.rfind('/'); slash != std::string_view::npos) {
     code.remove_prefix(slash + 1);
   }
   code = code.substr(0, code.find('-'));
-  const auto it = kOffices.find(text::fold(code));
-  if (it == kOffices.end()) return {};
-  if (place.empty()) return it->second;
-  return it->second + " tỉnh " + std::string(place);
+  const std::string_view office = text::issuer_for_code(code);
+  // Only a province's own offices: "Ủy ban nhân dân" + " tỉnh Lai Châu".
+  const bool provincial = office.starts_with("Ủy ban nhân dân") ||
+                          office.starts_with("Hội đồng nhân dân") || office.starts_with("Sở ");
+  if (!provincial) return {};
+  if (place.empty()) return std::string(office);
+  return std::string(office) + " tỉnh " + std::string(place);
 }
 
 // Signing authority lines: "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".

@@ -4,6 +4,7 @@
 
 #include "vanban/index/schema.h"
 #include "vanban/text/chars.h"
+#include "vanban/text/document_type.h"
 #include "vanban/text/normalize.h"
 
 namespace vanban::search {
@@ -109,21 +110,21 @@ Xapian::Query words_query(const ParsedQuery::Clause& c, bool accented,
                        Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()));
 }
 
-// Letter codes a type word or abbreviation stands for in symbols.
+// The symbol letter codes (folded) that a type word or abbreviation typed
+// before a number stands for: "Chỉ thị" or "CT" -> {"ct"}, "Quy định" ->
+// {"qdi", "qd"}. From the one table of document types (document_type.h).
 std::vector<std::string> codes_for(const std::vector<Token>& words) {
-  std::string folded;
-  for (const Token& t : words) folded += (folded.empty() ? "" : " ") + t.folded;
-  static const std::pair<const char*, std::vector<std::string>> kTypes[] = {
-      {"chi thi", {"ct"}},    {"ct", {"ct"}},    {"nghi quyet", {"nq"}}, {"nq", {"nq"}},
-      {"ket luan", {"kl"}},   {"kl", {"kl"}},    {"qui dinh", {"qd", "qdi"}},  // "Quy" folds to "qui"
-      {"quyet dinh", {"qd"}}, {"qd", {"qd"}},    {"ke hoach", {"kh"}},   {"kh", {"kh"}},
-      {"thong bao", {"tb"}},  {"tb", {"tb"}},    {"bao cao", {"bc"}},    {"bc", {"bc"}},
-      {"nghi dinh", {"nd"}},  {"nd", {"nd"}},    {"thong tu", {"tt"}},   {"huong dan", {"hd"}},
-      {"hd", {"hd"}}};
-  for (const auto& [name, codes] : kTypes) {
-    if (folded == name) return codes;
-  }
-  return {};
+  std::string typed;
+  for (const Token& t : words) typed += (typed.empty() ? "" : " ") + t.exact;
+  std::vector<std::string> out;
+  auto add = [&](std::string_view code) {
+    std::string folded = text::fold(code);
+    if (std::find(out.begin(), out.end(), folded) == out.end()) out.push_back(std::move(folded));
+  };
+  for (const std::string_view code : text::codes_for_type(typed)) add(code);
+  // An abbreviation typed alone ("CT", "nd"): a code of the table.
+  if (words.size() == 1 && !text::type_for_code(typed).empty()) add(typed);
+  return out;
 }
 
 // Rewrites "[type] [số] NUMBER" at the end of the word list, or anywhere

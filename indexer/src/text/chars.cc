@@ -1,15 +1,99 @@
 #include "vanban/text/chars.h"
 
-#include <algorithm>
-
 namespace vanban::text {
 
-bool is_blank(std::string_view s) { return std::all_of(s.begin(), s.end(), is_ascii_space); }
+std::size_t space_at(std::string_view s, std::size_t i, bool line_breaks) {
+  if (i >= s.size()) return 0;
+  const char c = s[i];
+  if (c == ' ' || c == '\t') return 1;
+  if (line_breaks && (c == '\n' || c == '\r')) return 1;
+  if (s.substr(i, 2) == "\xC2\xA0") return 2;
+  return 0;
+}
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+bool is_blank(std::string_view s, bool line_breaks) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = space_at(s, i, line_breaks);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string_view trim(std::string_view s, std::string_view also) {
+  auto drop_byte = [&](char c) { return also.find(c) != std::string_view::npos; };
+  for (;;) {
+    if (const std::size_t n = space_at(s, 0, true)) {
+      s.remove_prefix(n);
+    } else if (!s.empty() && drop_byte(s.front())) {
+      s.remove_prefix(1);
+    } else {
+      break;
+    }
+  }
+  for (;;) {
+    // NBSP is two bytes: look at the last two before the last one.
+    if (s.size() >= 2 && space_at(s, s.size() - 2) == 2) {
+      s.remove_suffix(2);
+    } else if (!s.empty() && (space_at(s, s.size() - 1, true) == 1 || drop_byte(s.back()))) {
+      s.remove_suffix(1);
+    } else {
+      break;
+    }
+  }
   return s;
+}
+
+std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t n = space_at(s, i, true)) {
+      pending_space = !out.empty();
+      i += n;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += s[i++];
+  }
+  return out;
+}
+
+bool is_page_furniture(std::string_view line) {
+  const std::string_view t = trim(line);
+  if (t.empty()) return false;
+  if (t.find_first_not_of("0123456789") == std::string_view::npos) {
+    return t.size() <= 4;  // a page number; longer digit runs are content
+  }
+  static constexpr std::string_view kHead = "CÔNG BÁO";
+  static constexpr std::string_view kStarts[] = {kHead,      "Người ký:", "Email:",
+                                                 "Cơ quan:", "Thời gian ký:", "Ký bởi:",
+                                                 "Ngày ký:"};
+  for (const std::string_view start : kStarts) {
+    if (t.substr(0, start.size()) == start) return true;
+  }
+  // A running head with the page number first: "64 CÔNG BÁO/Số ...".
+  const std::size_t digits = t.find_first_not_of("0123456789 ");
+  return digits != 0 && digits != std::string_view::npos &&
+         t.substr(digits, kHead.size()) == kHead;
+}
+
+std::string clean_span(std::string_view span) {
+  std::string kept;
+  kept.reserve(span.size());
+  for (std::size_t from = 0; from <= span.size();) {
+    std::size_t to = span.find('\n', from);
+    if (to == std::string_view::npos) to = span.size();
+    const std::string_view line = span.substr(from, to - from);
+    if (!is_page_furniture(line)) {
+      kept.append(line);
+      kept += ' ';
+    }
+    from = to + 1;
+  }
+  return collapse_spaces(kept);
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -37,6 +121,14 @@ std::string truncate_with_ellipsis(std::string s, std::size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
   s.resize(utf8_prefix(s, max_bytes).size());
   return s + "…";
+}
+
+std::size_t code_point_offset(std::string_view text, std::size_t byte_offset) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < byte_offset && i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
 }
 
 }  // namespace vanban::text

@@ -34,7 +34,40 @@ const std::regex& numeric_date_re() {
   return re;
 }
 
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard
+// Hinnant's days_from_civil / civil_from_days).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void civil_from_days(long z, int* y, int* m, int* d) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+}
+
 }  // namespace
+
+std::string add_days(std::string_view iso, int days) {
+  int y = 0, m = 0, d = 0;
+  if (iso.size() != 10 || std::sscanf(std::string(iso).c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      d == 0 || iso_date(y, m, d).empty()) {
+    return {};
+  }
+  civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+  return iso_date(y, m, d);
+}
 
 std::string iso_date(int y, int m, int d) {
   if (!valid_date(y, m, d)) return {};

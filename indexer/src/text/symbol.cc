@@ -5,13 +5,19 @@
 
 #include <cctype>
 
+#include "vanban/text/chars.h"
 #include "vanban/text/normalize.h"
 
 namespace vanban::text {
 namespace {
 
+// Longest number part seen in symbols ("123456/QĐ-BHXH"); longer digit
+// runs are account numbers and codes, not document numbers.
 constexpr std::size_t kMaxNumberDigits = 6;
+// Longest letter group seen in symbols ("UBTVQH", "BNNPTNT" has 7).
 constexpr int kMaxCodeLetters = 12;
+// A term number after QH/UBTVQH has at most this many digits ("QH15").
+constexpr std::size_t kMaxTermDigits = 3;
 
 // A cursor over UTF-8 that reads one code point at a time.
 class Cursor {
@@ -35,8 +41,15 @@ class Cursor {
     pos_ += len;
     return c;
   }
-  void skip_spaces() {
-    while (!done() && (peek() == ' ' || peek() == 0x00A0)) next();
+  // Skips spaces within a line; with `line_break`, also one line break
+  // among them (PDF extraction breaks lines inside symbols:
+  // "45/2019/\nQH14", "TT-\nBKHĐT").
+  void skip_spaces(bool line_break = false) {
+    bool broke = false;
+    while (const std::size_t n = space_at(s_, pos_, line_break && !broke)) {
+      broke |= s_[pos_] == '\n';
+      pos_ += n;
+    }
   }
 
  private:
@@ -60,13 +73,20 @@ UChar32 previous_code_point(std::string_view s, std::size_t pos) {
   return c;
 }
 
+// One letter group of a symbol ("CT", "QĐi") and the separator before it.
+struct CodeGroup {
+  char separator = 0;  // '-' or '/'
+  std::string letters;
+  bool has_upper = false;
+};
+
 // Reads a run of letters: one letter group of a symbol ("CT", "QĐi").
 // Returns false (cursor unchanged) if there is none or it is too long.
-bool read_code(Cursor& cur, std::string& out, bool& has_upper) {
+bool read_code(Cursor& cur, CodeGroup& group) {
   const std::size_t start = cur.pos();
   std::string code;
   int letters = 0;
-  has_upper = false;
+  bool has_upper = false;
   while (!cur.done()) {
     std::size_t len = 0;
     const UChar32 c = cur.peek(&len);
@@ -84,38 +104,33 @@ bool read_code(Cursor& cur, std::string& out, bool& has_upper) {
     cur.seek(start);
     return false;
   }
-  out = std::move(code);
+  group.letters = std::move(code);
+  group.has_upper = has_upper;
   return true;
 }
 
 // Reads "<sep><code>" where sep is a dash (spaces around it allowed) or a
-// slash. Returns the separator used ('-' or '/'), or 0 (cursor unchanged).
-char read_separator_and_code(Cursor& cur, std::string& code, bool& upper) {
+// slash (none before it: "a / b" is prose). A line break may follow either.
+// Returns false (cursor unchanged) if there is none.
+bool read_separator_and_code(Cursor& cur, CodeGroup& group) {
   const std::size_t start = cur.pos();
   cur.skip_spaces();
   const UChar32 c = cur.peek();
-  char sep = 0;
   if (is_dash(c)) {
-    sep = '-';
-    cur.next();
-    cur.skip_spaces();
-  } else if (c == '/') {
-    // No spaces around a slash: "a / b" is prose.
-    if (cur.pos() != start) {
-      cur.seek(start);
-      return 0;
-    }
-    sep = '/';
-    cur.next();
+    group.separator = '-';
+  } else if (c == '/' && cur.pos() == start) {
+    group.separator = '/';
   } else {
     cur.seek(start);
-    return 0;
+    return false;
   }
-  if (!read_code(cur, code, upper)) {
+  cur.next();
+  cur.skip_spaces(/*line_break=*/true);
+  if (!read_code(cur, group)) {
     cur.seek(start);
-    return 0;
+    return false;
   }
-  return sep;
+  return true;
 }
 
 std::string upper_if_all_lower(const std::string& code, bool has_upper) {
@@ -139,122 +154,165 @@ std::string upper_if_all_lower(const std::string& code, bool has_upper) {
 
 std::string strip_leading_zeros(std::string_view digits) {
   std::size_t i = 0;
-  while (i + 1 < digits.size() && digits[i] == '0') ++i;
+  while (i + 1 < digits.size() && digits[i] == '0' && is_digit(digits[i + 1])) ++i;
   return std::string(digits.substr(i));
+}
+
+// At most `max` ASCII digits.
+std::string read_digits(Cursor& cur, std::size_t max) {
+  std::string digits;
+  while (!cur.done() && is_digit(cur.peek()) && digits.size() < max) {
+    digits += static_cast<char>(cur.next());
+  }
+  return digits;
+}
+
+// The document number: digits, or two digit runs joined by a dot
+// ("66.16/2026/NQ-CP": the Government numbers resolutions of one session
+// that way). "" if there is none or it is too long.
+std::string read_number(Cursor& cur) {
+  std::string number = read_digits(cur, kMaxNumberDigits + 1);
+  if (number.empty() || number.size() > kMaxNumberDigits) return {};
+  const std::size_t after = cur.pos();
+  if (cur.peek() == '.') {
+    cur.next();
+    const std::string part = read_digits(cur, kMaxNumberDigits + 1);
+    if (part.empty() || part.size() > kMaxNumberDigits || cur.peek() != '/') {
+      cur.seek(after);
+    } else {
+      number += "." + part;
+    }
+  }
+  return number;
+}
+
+// Party style after the number: "-TYPE/ISSUER".
+bool read_party_codes(Cursor& cur, std::vector<CodeGroup>& groups) {
+  CodeGroup type, issuer;
+  if (!read_separator_and_code(cur, type) || type.separator != '-') return false;
+  if (!read_separator_and_code(cur, issuer) || issuer.separator != '/') return false;
+  groups.push_back(std::move(type));
+  groups.push_back(std::move(issuer));
+  return true;
+}
+
+// "/year/" after the number, which becomes part of the display; the
+// cursor is left after the second slash, or unchanged if there is none.
+std::string read_year(Cursor& cur) {
+  const std::size_t start = cur.pos();
+  cur.skip_spaces(/*line_break=*/true);
+  const std::string year = read_digits(cur, 5);
+  if (year.size() == 4 && cur.peek() == '/') {
+    cur.next();
+    cur.skip_spaces(/*line_break=*/true);
+    return year;
+  }
+  cur.seek(start);
+  return {};
+}
+
+// Laws and resolutions of the National Assembly carry its term:
+// number/year/QH14, number/year/UBTVQH15.
+bool read_assembly_term(Cursor& cur, std::vector<CodeGroup>& groups) {
+  CodeGroup term{'/', {}, false};
+  while (!cur.done() && cur.peek() < 0x80 && std::isalpha(cur.peek())) {
+    term.has_upper |= std::isupper(cur.peek()) != 0;
+    term.letters += static_cast<char>(cur.next());
+  }
+  const std::string digits = read_digits(cur, kMaxTermDigits);
+  const std::string folded = fold(term.letters);
+  if ((folded != "qh" && folded != "ubtvqh") || digits.empty() ||
+      (!cur.done() && u_isalnum(cur.peek()))) {
+    return false;
+  }
+  term.letters += digits;
+  groups.push_back(std::move(term));
+  return true;
+}
+
+// State style after the number: "/[year/]TYPE-ISSUER" or "/year/QH14".
+bool read_state_codes(Cursor& cur, std::string& display, std::vector<CodeGroup>& groups) {
+  cur.next();  // the slash
+  const std::string year = read_year(cur);
+  if (!year.empty()) display += "/" + year;
+  CodeGroup type{'/', {}, false};
+  if (!read_code(cur, type)) return !year.empty() && read_assembly_term(cur, groups);
+  groups.push_back(std::move(type));
+  CodeGroup issuer;
+  if (!read_separator_and_code(cur, issuer) || issuer.separator != '-') return false;
+  groups.push_back(std::move(issuer));
+  return true;
+}
+
+// Further groups: 12-HD/BTGTW, 123/QĐ-UBND-VX, 72/2011/TTLT-BTC-BGTVT.
+void read_more_codes(Cursor& cur, std::vector<CodeGroup>& groups) {
+  CodeGroup more;
+  while (read_separator_and_code(cur, more)) groups.push_back(std::move(more));
+}
+
+bool any_upper(const std::vector<CodeGroup>& groups) {
+  for (const CodeGroup& g : groups) {
+    if (g.has_upper) return true;
+  }
+  return false;
+}
+
+// A group has an upper-case letter in the display sense: ASCII capitals
+// or Đ (u_isupper also counts capitals of other scripts).
+bool has_display_capital(std::string_view letters) {
+  for (std::size_t i = 0; i < letters.size(); ++i) {
+    const unsigned char ch = static_cast<unsigned char>(letters[i]);
+    if ((ch >= 'A' && ch <= 'Z') ||
+        (ch == 0xC4 && i + 1 < letters.size() &&
+         static_cast<unsigned char>(letters[i + 1]) == 0x90)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Symbol make_symbol(std::string_view number, std::string display,
+                   const std::vector<CodeGroup>& groups, std::size_t start, std::size_t end) {
+  for (const CodeGroup& g : groups) {
+    display += g.separator;
+    display += upper_if_all_lower(g.letters, has_display_capital(g.letters));
+  }
+  Symbol sym;
+  sym.display = to_nfc(display);
+  sym.key = fold(strip_leading_zeros(number) + sym.display.substr(number.size()));
+  sym.start = start;
+  sym.end = end;
+  return sym;
 }
 
 // Tries to read a symbol whose number starts at `pos`.
 std::optional<Symbol> read_symbol(std::string_view s, std::size_t pos,
                                   const SymbolScanOptions& options) {
   Cursor cur(s, pos);
-  std::string number;
-  while (!cur.done() && is_digit(cur.peek()) &&
-         number.size() <= kMaxNumberDigits) {
-    number += static_cast<char>(cur.next());
-  }
-  if (number.empty() || number.size() > kMaxNumberDigits) return std::nullopt;
-
-  Symbol sym;
+  const std::string number = read_number(cur);
+  if (number.empty()) return std::nullopt;
   std::string display = number;
-  bool any_upper = false;
-  std::vector<std::pair<char, std::string>> codes;
-  bool upper = false;
-  std::string code;
-
+  std::vector<CodeGroup> groups;
   // The separator after the number decides the style.
   const std::size_t after_number = cur.pos();
   cur.skip_spaces();
   const UChar32 sep = cur.peek();
+  SymbolStyle style = SymbolStyle::kParty;
+  bool read = false;
   if (is_dash(sep)) {
-    sym.style = SymbolStyle::kParty;
     cur.seek(after_number);
-    if (read_separator_and_code(cur, code, upper) != '-') return std::nullopt;
-    codes.emplace_back('-', code);
-    any_upper |= upper;
-    // number-TYPE/ISSUER: the first further group must follow a slash.
-    if (read_separator_and_code(cur, code, upper) != '/') return std::nullopt;
-    codes.emplace_back('/', code);
-    any_upper |= upper;
+    read = read_party_codes(cur, groups);
   } else if (sep == '/' && cur.pos() == after_number) {
-    sym.style = SymbolStyle::kState;
-    cur.next();
-    // Optional year: number/year/TYPE-ISSUER.
-    const std::size_t year_start = cur.pos();
-    std::string year;
-    while (!cur.done() && is_digit(cur.peek()) && year.size() < 5) {
-      year += static_cast<char>(cur.next());
-    }
-    if (year.size() == 4 && cur.peek() == '/') {
-      cur.next();
-      display += "/" + year;
-    } else {
-      cur.seek(year_start);
-    }
-    if (!read_code(cur, code, upper)) {
-      // Laws and resolutions of the National Assembly carry its term:
-      // number/year/QH14, number/year/UBTVQH15.
-      if (year.size() != 4) return std::nullopt;
-      std::string letters;
-      bool caps = false;
-      while (!cur.done() && cur.peek() < 0x80 && std::isalpha(cur.peek())) {
-        caps |= std::isupper(cur.peek()) != 0;
-        letters += static_cast<char>(cur.next());
-      }
-      std::string term;
-      while (!cur.done() && is_digit(cur.peek()) && term.size() < 3) {
-        term += static_cast<char>(cur.next());
-      }
-      const std::string folded_letters = fold(letters);
-      if ((folded_letters != "qh" && folded_letters != "ubtvqh") || term.empty() ||
-          (!cur.done() && u_isalnum(cur.peek()))) {
-        return std::nullopt;
-      }
-      code = letters + term;
-      upper = caps;
-      codes.emplace_back('/', code);
-      any_upper |= upper;
-    } else {
-      codes.emplace_back('/', code);
-      any_upper |= upper;
-      if (read_separator_and_code(cur, code, upper) != '-') return std::nullopt;
-      codes.emplace_back('-', code);
-      any_upper |= upper;
-    }
-  } else {
-    return std::nullopt;
+    style = SymbolStyle::kState;
+    read = read_state_codes(cur, display, groups);
   }
-  // Further groups: 12-HD/BTGTW, 123/QĐ-UBND-VX.
-  for (;;) {
-    const char more = read_separator_and_code(cur, code, upper);
-    if (!more) break;
-    codes.emplace_back(more, code);
-    any_upper |= upper;
-  }
-  if (!options.accept_lower_case && !any_upper) return std::nullopt;
+  if (!read) return std::nullopt;
+  read_more_codes(cur, groups);
+  if (!options.accept_lower_case && !any_upper(groups)) return std::nullopt;
   // The symbol must end at a word boundary.
-  if (!cur.done()) {
-    const UChar32 c = cur.peek();
-    if (u_isalnum(c)) return std::nullopt;
-  }
-
-  for (const auto& [separator, letters] : codes) {
-    bool code_upper = false;
-    for (std::size_t i = 0; i < letters.size(); ++i) {
-      const unsigned char ch = static_cast<unsigned char>(letters[i]);
-      if ((ch >= 'A' && ch <= 'Z') ||
-          (ch == 0xC4 && i + 1 < letters.size() &&
-           static_cast<unsigned char>(letters[i + 1]) == 0x90)) {
-        code_upper = true;
-      }
-    }
-    display += separator;
-    display += upper_if_all_lower(letters, code_upper);
-  }
-  sym.display = to_nfc(display);
-  sym.key = fold(strip_leading_zeros(number) +
-                 sym.display.substr(number.size()));
-  sym.start = pos;
-  sym.end = cur.pos();
+  if (!cur.done() && u_isalnum(cur.peek())) return std::nullopt;
+  Symbol sym = make_symbol(number, std::move(display), groups, pos, cur.pos());
+  sym.style = style;
   return sym;
 }
 
@@ -289,10 +347,7 @@ std::vector<Symbol> find_symbols(std::string_view s,
 
 std::optional<Symbol> parse_symbol(std::string_view text) {
   const std::string nfc = to_nfc(text);
-  std::size_t b = 0, e = nfc.size();
-  while (b < e && nfc[b] == ' ') ++b;
-  while (e > b && nfc[e - 1] == ' ') --e;
-  const std::string_view trimmed = std::string_view(nfc).substr(b, e - b);
+  const std::string_view trimmed = trim(nfc);
   auto found = find_symbols(trimmed, {.accept_lower_case = true});
   if (found.size() != 1 || found[0].start != 0 ||
       found[0].end != trimmed.size()) {

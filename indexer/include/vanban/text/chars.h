@@ -1,7 +1,9 @@
 // Small byte-level helpers for UTF-8 text that every module needs, defined
-// once: what counts as a space, trimming, lines, cutting on a code point
-// boundary. ASCII only: no ICU here, so they are cheap enough for hot
-// loops. Thread-safe, no state.
+// once: what counts as a space, trimming, collapsing whitespace, lines,
+// cutting on a code point boundary. Shared by the loader, the header
+// parser, the symbol scanner, the citation grammar, the relation extractor
+// and the search side so that "space" means one thing in all of them. No
+// ICU; thread-safe (pure functions).
 #ifndef VANBAN_TEXT_CHARS_H_
 #define VANBAN_TEXT_CHARS_H_
 
@@ -12,19 +14,36 @@
 
 namespace vanban::text {
 
-// ASCII white space: ' ', '\t', '\n', '\r', '\v', '\f'.
-constexpr bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-// Spaces inside a line: ' ' and '\t' (not line breaks).
+// Spaces inside a line, as ASCII bytes: ' ' and '\t' (not line breaks).
 constexpr bool is_inline_space(char c) { return c == ' ' || c == '\t'; }
 
-// True if `s` holds nothing but ASCII white space (or nothing).
-bool is_blank(std::string_view s);
+// Byte length of the space that starts at s[i], 0 if there is none (or i is
+// past the end). A space within a line is ' ', '\t' or U+00A0 (bytes C2 A0:
+// a lone 0xA0 byte is the tail of a letter, "à" is C3 A0, never a space).
+// With `line_breaks`, '\n' and '\r' count as well: PDF extraction breaks
+// lines inside phrases and symbols.
+std::size_t space_at(std::string_view s, std::size_t i, bool line_breaks = false);
 
-// `s` without ASCII white space at either end.
-std::string_view trim(std::string_view s);
+// True if `s` is empty or only spaces (line breaks too when `line_breaks`).
+bool is_blank(std::string_view s, bool line_breaks = false);
+
+// `s` without leading and trailing spaces and line breaks, nor any byte of
+// `also` (ASCII only, e.g. ",*").
+std::string_view trim(std::string_view s, std::string_view also = {});
+
+// Every run of spaces and line breaks made one ' ', ends trimmed: how
+// evidence and subjects are shown.
+std::string collapse_spaces(std::string_view s);
+
+// Lines that PDF extraction of the official gazette puts inside the text
+// of a document: running heads ("CÔNG BÁO/Số 781 + 782/Ngày 26-6-2023"),
+// page numbers, and the digital-signature stamps ("Người ký: ...", "Email:",
+// "Cơ quan:", "Thời gian ký: ...", "Ký bởi: ...", "Ngày ký: ..."). `line` is one line without its '\n'.
+bool is_page_furniture(std::string_view line);
+
+// `span` with page-furniture lines dropped and whitespace collapsed: a
+// phrase that runs across a page break, as a reader would quote it.
+std::string clean_span(std::string_view span);
 
 // The lines of `text`, split at '\n' (the line break of normalized text);
 // a final empty line is kept when the text ends with '\n'.
@@ -37,6 +56,11 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 // `s` cut to at most `max_bytes` on a code point boundary, with "…" added
 // when something was cut.
 std::string truncate_with_ellipsis(std::string s, std::size_t max_bytes);
+
+// The number of code points in the first `byte_offset` bytes of `text`:
+// the offset a browser's string (UTF-16, BMP text) indexes, which the API
+// serves.
+std::size_t code_point_offset(std::string_view text, std::size_t byte_offset);
 
 }  // namespace vanban::text
 

@@ -3,13 +3,20 @@
 // document.
 //
 //   citation := [TYPE] ["số"] SYMBOL { [","] "ngày" DATE | "(" ... ")"
-//               | "của" ISSUER | "ban hành ngày" DATE } [["về" ["việc"]] SUBJECT]
+//               | "của" ISSUER | "ban hành ngày" DATE } [SUBJECT]
 //
-// TYPE is a document-type word (Chỉ thị, Nghị quyết, Kết luận, Quy định, Kế
-// hoạch, Công văn, Quyết định, Thông báo, Báo cáo, Phát động, Nghị định,
-// Thông tư, Luật, ...); DATE any common form; SUBJECT a quoted title or a
-// "về ..." clause. The document's own number ("Số: 1954/UBND-TH" in its
-// header) is not a citation.
+// TYPE is a document-type word of document_type_names() (Chỉ thị, Nghị
+// định, Thông tư liên tịch, ...) or a law's name ("Luật Việc làm số
+// 38/2013/QH13"); DATE any common form; ISSUER a body of issuer_names(),
+// with the office that signs for it ("Bộ trưởng Bộ Tài chính"), else the
+// words up to the next clause; SUBJECT a quoted title or a "về [việc] ...",
+// "quy định ...", "hướng dẫn ..." clause up to where it ends (';', ':',
+// '(', the sentence end, a new item, the next citation, or a predicate such
+// as "hết hiệu lực"). Words may be wrapped across lines, as PDF extraction
+// leaves them; issuer and subject are given with whitespace collapsed and
+// gazette page furniture dropped. The document's own number ("Số:
+// 1954/UBND-TH" at the start of a header line) and form numbers ("Mẫu số
+// 02-ĐTD/SHTT") are not citations.
 #ifndef VANBAN_TEXT_CITATION_H_
 #define VANBAN_TEXT_CITATION_H_
 
@@ -18,6 +25,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vanban/text/document_type.h"
 #include "vanban/text/tokenize.h"
 
 namespace vanban::text {
@@ -28,7 +36,7 @@ struct Citation {
   std::string type;        // "Chỉ thị": the type word, else inferred from the symbol
   std::string date;        // ISO, "" when the text gives none
   std::string issuer;      // "Bộ Chính trị", "" when the text gives none
-  std::string subject;     // quoted title or "về ..." clause, ""
+  std::string subject;     // quoted title or "về ..." clause, "" (at most 600 bytes)
   // The directive this citation names: symbol_key, plus "@" and the date
   // when known ("34-ct/tw@2014-04-07"); numbers restart each term, so the
   // same symbol with two dates is two directives.
@@ -36,14 +44,6 @@ struct Citation {
   std::size_t start = 0;  // byte offsets of the whole citation in the text
   std::size_t end = 0;
 };
-
-// The canonical names of document types, e.g. "Chỉ thị", "Nghị định".
-const std::vector<std::string_view>& document_type_names();
-
-// The type a symbol's letter code implies: "34-CT/TW" -> "Chỉ thị",
-// "30/2020/NĐ-CP" -> "Nghị định", "1954/UBND-TH" -> "Công văn" (a State
-// symbol that starts with its issuer is an official letter).
-std::string type_from_symbol(std::string_view symbol_display);
 
 // The directive key for a symbol key and an ISO date ("" if unknown).
 std::string directive_key(std::string_view symbol_key, std::string_view date);

@@ -17,6 +17,11 @@ std::string iso_date(int year, int month, int day);
 // Returns "" if there is none.
 std::string parse_date(std::string_view text);
 
+// `iso` ("YYYY-MM-DD") moved by `days` (may be negative) on the Gregorian
+// calendar: add_days("2024-04-26", 30) -> "2024-05-26". "" if `iso` is not
+// a full date or the result falls outside 1900-2100.
+std::string add_days(std::string_view iso, int days);
+
 }  // namespace vanban::text
 
 #endif  // VANBAN_TEXT_DATE_H_
