@@ -20,6 +20,7 @@
 #include "vanban/text/campaign.h"
 #include "vanban/text/citation.h"
 #include "vanban/text/contents.h"
+#include "vanban/text/relation.h"
 
 namespace vanban {
 
@@ -59,6 +60,24 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ReportDuty, what, recipient, rec
                                                 start, end)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CampaignContents, periods, contents, targets,
                                                 assignments, rewards, reports)
+NLOHMANN_JSON_SERIALIZE_ENUM(RelationType, {{RelationType::kCites, "cites"},
+                                            {RelationType::kReplaces, "replaces"},
+                                            {RelationType::kRepeals, "repeals"},
+                                            {RelationType::kExpires, "expires"},
+                                            {RelationType::kAmends, "amends"},
+                                            {RelationType::kGuides, "guides"},
+                                            {RelationType::kImplements, "implements"},
+                                            {RelationType::kCorrects, "corrects"},
+                                            {RelationType::kContinues, "continues"},
+                                            {RelationType::kBasedOn, "based_on"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(RelationScope, {{RelationScope::kWhole, "whole"},
+                                             {RelationScope::kPart, "part"}})
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Relation, type, target_symbol, target_key,
+                                                directive_key, scope, scope_text, date,
+                                                on_effect_date, evidence, evidence_start,
+                                                evidence_end, stated, citation)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EffectiveFrom, date, evidence, evidence_start,
+                                                evidence_end)
 }  // namespace vanban::text
 
 namespace vanban::index {

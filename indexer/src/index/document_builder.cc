@@ -7,6 +7,8 @@
 #include "vanban/text/citation.h"
 #include "vanban/text/contents.h"
 #include "vanban/text/normalize.h"
+#include "vanban/text/place.h"
+#include "vanban/text/relation.h"
 #include "vanban/text/symbol.h"
 
 namespace vanban::index {
@@ -14,18 +16,6 @@ namespace {
 
 using text::Token;
 using text::TokenKind;
-
-// "2024-02-29" -> "20240229"; "2023-05" -> "20230500"; "" if malformed.
-std::string compact_date(std::string_view iso) {
-  std::string digits;
-  for (const char c : iso) {
-    if (c >= '0' && c <= '9') digits += c;
-  }
-  if (digits.size() == 4) return digits + "0000";
-  if (digits.size() == 6) return digits + "00";
-  if (digits.size() == 8) return digits;
-  return {};
-}
 
 void add_term_checked(Xapian::Document& doc, const std::string& term,
                       Xapian::termcount wdf = 1) {
@@ -113,11 +103,51 @@ StoredDocument analyze(const doc::DocumentRecord& r, const std::vector<Token>& t
     s.contents = text::extract_contents(r.text, tokens, s.citations,
                                         {.document_date = r.date, .issuer = r.issuer});
   }
+  s.relations = text::find_relations(r.text, tokens, s.citations);
+  s.effective = text::find_effective_from(r.text, tokens, r.date);
   return s;
 }
 
+// Bodies whose documents apply nationwide, as issuers begin (folded).
+bool nationwide_issuer(const std::string& folded_issuer) {
+  static const char* const kNational[] = {
+      "chinh phu",    "thu tuong",          "quoc hoi",         "uy ban thuong vu quoc hoi",
+      "chu tich nuoc", "van phong chinh phu", "bo ",              "ban chap hanh trung uong",
+      "bo chinh tri", "ban bi thu",          "ngan hang nha nuoc", "toa an nhan dan toi cao",
+      "vien kiem sat nhan dan toi cao",      "kiem toan nha nuoc", "thanh tra chinh phu"};
+  for (const char* prefix : kNational) {
+    if (folded_issuer.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
+// Where the document applies: nationwide for a central issuer, else the
+// provinces of its issuer, place and addressees.
+void add_applies_to_terms(Xapian::Document& doc, const doc::DocumentRecord& r) {
+  std::string where = r.issuer;
+  if (const auto place = r.metadata.find("place"); place != r.metadata.end()) where += "\n" + place->second;
+  for (const auto& x : r.recipients) where += "\n" + x;
+  for (const auto& x : r.distribution) where += "\n" + x;
+  const std::vector<std::string> provinces = text::provinces_in(where);
+  if (provinces.empty() && nationwide_issuer(text::fold(r.issuer))) {
+    doc.add_boolean_term(std::string(kAppliesToPrefix) + std::string(kNationwide));
+  }
+  for (const auto& p : provinces) add_boolean_checked(doc, std::string(kAppliesToPrefix) + p);
+}
+
+// Relation targets (the typed ones) and the document's own effect date.
+void add_relation_terms(Xapian::Document& doc, const StoredDocument& s) {
+  for (const text::Relation& rel : s.relations) {
+    if (rel.type == text::RelationType::kCites || rel.target_key.empty()) continue;
+    add_boolean_checked(doc, std::string(kRelationTargetPrefix) + rel.target_key);
+  }
+  if (const std::string date = date_value(s.effective.date); date.size() == 8) {
+    doc.add_value(kEffectiveSlot, date);
+  }
+}
+
 void add_date_terms(Xapian::Document& doc, std::string_view iso) {
-  const std::string date = compact_date(iso);
+  const std::string date = date_value(iso);
   if (date.empty()) return;
   doc.add_value(kDateSlot, date);
   doc.add_value(kYearSlot, date.substr(0, 4));
@@ -200,6 +230,8 @@ Xapian::Document build_document(const doc::DocumentRecord& r, std::string_view r
   add_date_terms(doc, r.date);
   add_header_terms(doc, r);
   add_knowledge_terms(doc, s);
+  add_relation_terms(doc, s);
+  add_applies_to_terms(doc, r);
   add_text_terms(doc, r, body, tokenizer);
   return doc;
 }
@@ -223,6 +255,9 @@ DocumentFootprint footprint_of(const Xapian::Document& doc) {
       f.knowledge.campaigns.insert(term.substr(camps.size()));
     } else if (term.compare(0, kOwnSymbolPrefix.size(), kOwnSymbolPrefix) == 0) {
       f.knowledge.symbols.insert(term.substr(kOwnSymbolPrefix.size()));
+    } else if (term.compare(0, kRelationTargetPrefix.size(), kRelationTargetPrefix) == 0) {
+      // The target's status may have changed.
+      f.knowledge.symbols.insert(term.substr(kRelationTargetPrefix.size()));
     } else if (term.compare(0, kUnnumberedPrefix.size(), kUnnumberedPrefix) == 0) {
       f.knowledge.unnumbered.insert(term.substr(kUnnumberedPrefix.size()));
     }

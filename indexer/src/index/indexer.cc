@@ -14,6 +14,7 @@
 
 #include "vanban/index/layout.h"
 #include "vanban/index/spelling.h"
+#include "vanban/index/status.h"
 #include "vanban/text/normalize.h"
 
 namespace vanban::index {
@@ -321,6 +322,11 @@ void refresh_catalog(const IndexLayout& layout, ShardWriters& shards) {
   Xapian::WritableDatabase catalog(layout.catalog_path, Xapian::DB_CREATE_OR_OPEN);
   Xapian::Database corpus;
   for (const std::string& path : layout.shard_paths) corpus.add_database(Xapian::Database(path));
+  // The dates documents lose effect, on the documents themselves (the
+  // corpus reads what the shards committed; the values go to the shards).
+  std::vector<Xapian::WritableDatabase*> writable;
+  for (auto& w : shards.writers) writable.push_back(&w->database());
+  update_effect_values(corpus, writable, changes.symbols);
   refresh_knowledge(corpus, catalog, std::move(changes));
   // Every run, changes or not: a run killed after its shards committed
   // left the catalog's dictionary behind, and only a comparison tells.

@@ -24,6 +24,8 @@ std::string encode_stored(const StoredDocument& s) {
   j["citations"] = s.citations;
   j["campaigns"] = s.campaigns;
   j["contents"] = s.contents;
+  j["relations"] = s.relations;
+  j["effective"] = s.effective;
   return dump_json(j);
 }
 
@@ -36,6 +38,8 @@ Result<StoredDocument> decode_stored(std::string_view data) {
     if (const auto c = j->find("citations"); c != j->end()) c->get_to(s.citations);
     if (const auto m = j->find("campaigns"); m != j->end()) m->get_to(s.campaigns);
     if (const auto c = j->find("contents"); c != j->end()) c->get_to(s.contents);
+    if (const auto r = j->find("relations"); r != j->end()) r->get_to(s.relations);
+    if (const auto e = j->find("effective"); e != j->end()) e->get_to(s.effective);
     return s;
   } catch (const nlohmann::json::exception& e) {
     return Status::corruption("corrupt document data in the index", e.what());

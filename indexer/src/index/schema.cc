@@ -33,6 +33,17 @@ std::string id_term(std::string_view doc_id) {
   return term;
 }
 
+std::string date_value(std::string_view iso) {
+  std::string digits;
+  for (const char c : iso) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  if (digits.size() == 4) return digits + "0000";
+  if (digits.size() == 6) return digits + "00";
+  if (digits.size() == 8) return digits;
+  return {};
+}
+
 std::string pair_term(std::string_view first, std::string_view second) {
   std::string term(kPairPrefix);
   term.reserve(term.size() + first.size() + 1 + second.size());

@@ -6,6 +6,7 @@
 #include "vanban/index/record_codec.h"
 #include "vanban/index/schema.h"
 #include "vanban/index/spelling.h"
+#include "vanban/index/status.h"
 
 namespace vanban::index {
 
@@ -177,7 +178,9 @@ KnowledgeChanges IndexWriter::take_changes() {
 }
 
 void IndexWriter::refresh_knowledge() {
-  index::refresh_knowledge(db_, db_, take_changes());
+  KnowledgeChanges changes = take_changes();
+  update_effect_values(db_, {&db_}, changes.symbols);
+  index::refresh_knowledge(db_, db_, std::move(changes));
   commit();
 }
 

@@ -1,6 +1,7 @@
 #include "vanban/text/campaign.h"
 
 #include "vanban/text/chars.h"
+#include "vanban/text/place.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include "text/quotes.h"
 #include "vanban/hash.h"
 #include "vanban/text/chars.h"
+#include "vanban/text/place.h"
 #include "vanban/text/normalize.h"
 
 namespace vanban::text {
@@ -34,23 +36,14 @@ constexpr std::size_t kMaxNameWords = 100;
 // centrally-run cities, and the national names themselves.
 const std::vector<std::vector<std::string>>& places() {
   static const std::vector<std::vector<std::string>> list = [] {
-    static const char* const kNames[] = {
-        "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa Vũng Tàu", "Bạc Liêu", "Bắc Giang",
-        "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương", "Bình Định", "Bình Phước",
-        "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
-        "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội",
-        "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
-        "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lạng Sơn", "Lào Cai",
-        "Lâm Đồng", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận",
-        "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh",
-        "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên",
-        "Thanh Hóa", "Thừa Thiên Huế", "Thừa Thiên - Huế", "Huế", "Tiền Giang",
-        "Thành phố Hồ Chí Minh", "TP Hồ Chí Minh", "TP. Hồ Chí Minh", "Trà Vinh",
-        "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Thủ đô", "tỉnh",
-        "thành phố", "huyện", "Việt Nam", "Cả nước", "toàn quốc"};
+    // Besides the provinces: the words that name a level or the nation.
+    static const char* const kGeneric[] = {"Thủ đô", "tỉnh", "thành phố", "huyện",
+                                           "Việt Nam", "Cả nước", "toàn quốc"};
+    std::vector<std::string_view> names = province_names();
+    names.insert(names.end(), std::begin(kGeneric), std::end(kGeneric));
     std::vector<std::vector<std::string>> out;
     Tokenizer tok;
-    for (const char* name : kNames) {
+    for (const std::string_view name : names) {
       std::vector<std::string> words;
       for (const Token& t : tok.tokenize(name)) words.push_back(t.folded);
       out.push_back(std::move(words));

@@ -13,6 +13,7 @@
 #include "vanban/text/campaign.h"
 #include "vanban/text/citation.h"
 #include "vanban/text/contents.h"
+#include "vanban/text/relation.h"
 
 namespace vanban::index {
 
@@ -22,12 +23,16 @@ struct StoredDocument {
   std::vector<text::CampaignMention> campaigns;
   // What a campaign document asks (empty for other documents).
   text::CampaignContents contents;
+  // The typed relations it states (cites for every other citation) and
+  // the date it takes effect, from its own words.
+  std::vector<text::Relation> relations;
+  text::EffectiveFrom effective;
 };
 
 // The record alone as JSON: what a document's content digest is made of.
 std::string encode_record(const doc::DocumentRecord& record);
-// The whole stored document: the record plus "citations", "campaigns" and
-// "contents".
+// The whole stored document: the record plus "citations", "campaigns",
+// "contents", "relations" and "effective".
 std::string encode_stored(const StoredDocument& stored);
 
 // Inverse of encode_stored() (and of encode_record(), with no citations).

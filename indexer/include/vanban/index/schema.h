@@ -17,7 +17,7 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.
@@ -40,10 +40,22 @@ inline constexpr std::string_view kCitesPrefix = "XCITE"; // directive key cited
 inline constexpr std::string_view kCitesSymbolPrefix = "XCS";  // symbol key cited
 inline constexpr std::string_view kCampaignPrefix = "XCAMP";   // campaign id
 inline constexpr std::string_view kUnnumberedPrefix = "XUN";   // "/ubnd-th" of a draft
+// A symbol key the document states a typed relation to (replaces, repeals,
+// expires, amends, guides, implements, corrects, continues, based_on):
+// "XRTO60/2018/nd-cp". Finds what replaced or implemented a directive.
+inline constexpr std::string_view kRelationTargetPrefix = "XRTO";
+// Where a document applies: "XAPP*" for a nationwide issuer, "XAPPlai chau"
+// for a province it is issued in or addressed to (the applies_to= filter).
+inline constexpr std::string_view kAppliesToPrefix = "XAPP";
+inline constexpr std::string_view kNationwide = "*";
 
 // User metadata keys (Database::get_metadata) of the knowledge base.
 inline constexpr std::string_view kDirectiveKey = "d:";  // + directive key -> JSON
 inline constexpr std::string_view kCampaignKey = "c:";   // + campaign id -> JSON
+
+// A date slot's value for an ISO date: "2024-02-29" -> "20240229",
+// "2023-05" -> "20230500", "2024" -> "20240000"; "" if malformed.
+std::string date_value(std::string_view iso);
 
 // "XP" + first + ' ' + second.
 std::string pair_term(std::string_view first, std::string_view second);
@@ -55,6 +67,14 @@ enum Slot : Xapian::valueno {
   kIssuerSlot = 3,       // issuing body as displayed
   kYearSlot = 4,         // "2024"
   kCitesSlot = 5,        // directive keys cited, one per line (facets)
+  // "YYYYMMDD" the document takes effect, from its own effect clause.
+  kEffectiveSlot = 6,
+  // "YYYYMMDD" the document loses effect as a whole, stated by another
+  // document of the corpus (replaced, repealed, declared expired); set when
+  // the knowledge base is refreshed (index/status.h).
+  kExpirySlot = 7,
+  // "YYYYMMDD" part of it loses effect or is amended, likewise.
+  kPartialSlot = 8,
 };
 
 // Gap between the title and the body in term positions, so a phrase cannot
