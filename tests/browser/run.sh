@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Real-browser end-to-end test: index REPO_DIR/corpus into a temporary
 # index, serve it with vanban-server on a free port, and drive the page with
-# Debian's Chromium (e2e.mjs, playwright-core; no browser is downloaded).
+# Debian's Chromium (playwright-core; no browser is downloaded): e2e.mjs runs
+# every *.test.mjs of this directory in one browser (lib.mjs is their harness).
 #
-# Usage: run.sh BUILD_DIR REPO_DIR
+# Usage: run.sh BUILD_DIR REPO_DIR [NAME...]
+#
+# NAME (e.g. search) runs only the test files whose name starts with it.
 #
 # Environment: SHOTS_DIR (screenshots; default BUILD_DIR/browser-shots),
 # CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT (seconds, default 150).
@@ -11,9 +14,10 @@
 # Exit status: that of e2e.mjs (0 = every check passed), 1 on a set-up failure.
 set -euo pipefail
 
-[ $# -eq 2 ] || { echo "usage: $0 BUILD_DIR REPO_DIR" >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: $0 BUILD_DIR REPO_DIR [NAME...]" >&2; exit 2; }
 build=$(readlink -f "$1")
 repo=$(readlink -f "$2")
+shift 2
 here=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)
 export SHOTS_DIR=${SHOTS_DIR:-$build/browser-shots}
 export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -99,7 +103,7 @@ mkdir -p "$SHOTS_DIR"
 rm -f "$SHOTS_DIR"/*.png "$SHOTS_DIR/server.log"
 echo "browser e2e: server http://127.0.0.1:$port (pid $server_pid), screenshots in $SHOTS_DIR"
 set +e
-BASE_URL="http://127.0.0.1:$port" CORPUS_DIR="$repo/corpus" node "$here/e2e.mjs" </dev/null &
+BASE_URL="http://127.0.0.1:$port" CORPUS_DIR="$repo/corpus" node "$here/e2e.mjs" "$@" </dev/null &
 node_pid=$!
 wait "$node_pid"
 rc=$?

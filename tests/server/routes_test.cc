@@ -260,9 +260,28 @@ TEST_F(RoutesTest, HealthAndPage) {
   EXPECT_NE(page->get_header_value("Content-Security-Policy").find("script-src 'self'"),
             std::string::npos);
   EXPECT_EQ(page->get_header_value("X-Content-Type-Options"), "nosniff");
-  const auto script = get("/app.js");
-  ASSERT_TRUE(script);
-  EXPECT_EQ(script->status, 200);
+  EXPECT_NE(page->body.find("<script type=\"module\" src=\"/js/main.js\"></script>"),
+            std::string::npos);
+  const auto style = get("/style.css");
+  ASSERT_TRUE(style);
+  EXPECT_EQ(style->status, 200);
+  EXPECT_EQ(style->get_header_value("Content-Type"), "text/css");
+}
+
+// The page's script is ES modules under /js/; a browser runs a module only
+// when it is served with a JavaScript MIME type (nosniff makes that strict).
+TEST_F(RoutesTest, ServesEveryModuleOfThePageAsJavaScript) {
+  bool saw_main = false;
+  for (const auto& entry : std::filesystem::directory_iterator(VANBAN_WEB_ROOT "/js")) {
+    const std::string name = entry.path().filename().string();
+    const auto script = get("/js/" + name);
+    ASSERT_TRUE(script) << name;
+    EXPECT_EQ(script->status, 200) << name;
+    EXPECT_EQ(script->get_header_value("Content-Type"), "text/javascript") << name;
+    EXPECT_EQ(script->body.size(), entry.file_size()) << name;
+    saw_main = saw_main || name == "main.js";
+  }
+  EXPECT_TRUE(saw_main) << "the page's entry point, js/main.js";
 }
 
 // A server with its result cache, over an index the test changes.

@@ -1,0 +1,145 @@
+/*
+ * Emulation campaigns: the list (?view=campaigns) and the page of one
+ * campaign (?campaign=ID).
+ */
+import { api, seg } from './api.js';
+import {
+  $, arr, badge, h, isObj, metaParts, numberFmt, section, str, toCount,
+} from './dom.js';
+import { docEntry, relatedDirectivesSection } from './entries.js';
+import { finishRender, markBusy, showRecoverLink } from './page.js';
+import { campaignsUrl, campaignUrl } from './url.js';
+
+const els = {
+  // list
+  listView: $('campaigns-view'),
+  listHeading: $('campaigns-heading'),
+  status: $('camp-status'),
+  list: $('camp-list'),
+  // one campaign
+  pageView: $('campaign-view'),
+  page: $('campaign'),
+  crumb: $('campaign-crumb'),
+  title: $('campaign-title'),
+  meta: $('campaign-meta'),
+  sections: $('campaign-sections'),
+};
+
+export const NOT_FOUND = {
+  campaign: ['Không tìm thấy phong trào thi đua', 'Không có phong trào thi đua nào với mã này trong kho.'],
+};
+
+/** Renders the list (view "campaigns") or one campaign (view "campaign"). */
+export function show(state, signal) {
+  return state.view === 'campaign' ? showCampaign(state, signal) : showCampaigns(state, signal);
+}
+
+export function showError(state, heading) {
+  if (state.view !== 'campaign') {
+    els.status.textContent = '';
+    return null;
+  }
+  els.title.textContent = heading;
+  els.crumb.textContent = heading;
+  showRecoverLink(els.sections, campaignsUrl(), 'campaigns', 'Xem danh sách phong trào thi đua');
+  return els.title;
+}
+
+/* ----------------------------------------------------------------- list */
+
+async function showCampaigns(state, signal) {
+  document.title = 'Phong trào thi đua — vanban';
+  els.list.replaceChildren();
+  els.status.textContent = 'Đang tải danh sách…';
+  markBusy(els.list);
+
+  const data = await api('/api/campaigns', signal);
+  if (signal.aborted) return;
+
+  const list = arr(data.campaigns).filter(isObj).filter((c) => str(c.id));
+  const total = toCount(data.total, list.length);
+  els.status.textContent = total > 0
+    ? `Có ${numberFmt.format(total)} phong trào thi đua`
+    : 'Chưa có phong trào thi đua nào trong kho.';
+  els.list.replaceChildren(...list.map(campaignCard));
+  finishRender(els.listView, els.listHeading);
+}
+
+function campaignCard(c) {
+  const id = str(c.id);
+  const variants = arr(c.variants).filter(isObj);
+  const launchers = arr(c.launchers).map(str).filter(Boolean);
+  const li = h('li', { class: 'item' },
+    h('h3', { class: 'item-title' }, h('a', { href: campaignUrl(id), 'data-nav': 'campaign' }, str(c.name) || id)));
+  li.append(h('p', { class: 'item-stats' },
+    h('span', { class: 'stat' }, `${numberFmt.format(toCount(c.document_count, 0))} văn bản`),
+    h('span', { class: 'stat' }, `${numberFmt.format(variants.length)} cách gọi`),
+    variants.some((v) => v.local === true) ? badge('có biến thể địa phương') : null));
+  if (launchers.length) li.append(h('p', { class: 'item-text' }, `Đơn vị phát động: ${launchers.join('; ')}`));
+  return li;
+}
+
+/* -------------------------------------------------------- one campaign */
+
+async function showCampaign(state, signal) {
+  els.title.textContent = 'Đang tải…';
+  els.crumb.textContent = '';
+  els.meta.replaceChildren();
+  els.sections.replaceChildren();
+  markBusy(els.page);
+
+  const c = await api(`/api/campaigns/${seg(state.campaign)}`, signal);
+  if (signal.aborted) return;
+
+  const name = str(c.name) || str(c.id) || state.campaign;
+  els.title.textContent = name;
+  els.crumb.textContent = name;
+  document.title = `${name} — Phong trào thi đua — vanban`;
+
+  const variants = arr(c.variants).filter(isObj).filter((v) => str(v.name));
+  const docs = arr(c.documents).filter(isObj).filter((d) => str(d.id));
+  els.meta.replaceChildren(...metaParts([
+    `${numberFmt.format(toCount(c.document_count, docs.length))} văn bản`,
+    `${numberFmt.format(variants.length)} cách gọi`,
+  ]));
+  els.sections.replaceChildren(...[
+    variantsSection(variants),
+    launchersSection(arr(c.launchers).map(str).filter(Boolean)),
+    documentsSection(docs),
+    relatedDirectivesSection('campaign-directives', 'Văn bản chỉ đạo được trích dẫn', c.cited_directives,
+      (n) => ` — trích dẫn trong ${numberFmt.format(n)} văn bản`),
+  ].filter(Boolean));
+  finishRender(els.pageView, els.title, { detail: true });
+}
+
+function variantsSection(variants) {
+  if (!variants.length) return null;
+  const list = h('ul', { class: 'entry-list entry-list-compact', role: 'list' });
+  for (const v of variants) {
+    list.append(h('li', { class: 'entry' },
+      h('span', { class: 'entry-name' }, str(v.name)),
+      v.local === true ? badge('địa phương') : null,
+      h('span', { class: 'entry-count' }, ` — ${numberFmt.format(toCount(v.documents, 0))} văn bản`)));
+  }
+  return section('campaign-variants', 'Các cách gọi', list);
+}
+
+function launchersSection(launchers) {
+  if (!launchers.length) return null;
+  return section('campaign-launchers', 'Đơn vị phát động',
+    h('ul', { class: 'plain-list' }, launchers.map((l) => h('li', null, l))));
+}
+
+function documentsSection(docs) {
+  if (!docs.length) return null;
+  const list = h('ul', { class: 'entry-list', role: 'list' });
+  for (const d of docs) {
+    const li = docEntry(d, {
+      titleExtra: d.launches === true ? badge('văn bản phát động', 'badge-strong') : null,
+    });
+    const names = arr(d.names).map(str).filter(Boolean);
+    if (names.length) li.append(h('p', { class: 'entry-text' }, `Tên gọi trong văn bản: ${names.join('; ')}`));
+    list.append(li);
+  }
+  return section('campaign-docs', `Văn bản (${numberFmt.format(docs.length)})`, list);
+}

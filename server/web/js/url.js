@@ -1,0 +1,126 @@
+/*
+ * URL state: parse the page URL into a state, and build the URL of a state.
+ *
+ * All state lives in the URL; route() renders whatever the URL says, so
+ * reload, back/forward and shared links all go through the same code path:
+ *
+ *   (nothing)                         home
+ *   ?q=…&type=&issuer=&cites=&from=&to=&page=N
+ *                                     search results (q may be empty when a filter is set)
+ *   ?view=search[&page=N]             every document, newest first
+ *   ?doc=ID  (+ the search params)    one document; the search params are kept so
+ *                                     "back to the results" works after a reload
+ *   ?view=directives&q=&type=&year=&issuer=&page=N
+ *                                     cited directives (most cited first)
+ *   ?directive=KEY                    one directive
+ *   ?view=campaigns                   emulation campaigns
+ *   ?campaign=ID                      one campaign
+ */
+
+export const PAGE_SIZE = 10;
+// Server-side bounds (SearchService): offsets above MAX_OFFSET are rejected,
+// and totals above EXACT_TOTAL_UP_TO are Xapian estimates.
+const MAX_OFFSET = 10000;
+export const MAX_PAGE = Math.floor(MAX_OFFSET / PAGE_SIZE) + 1;
+export const EXACT_TOTAL_UP_TO = 1000;
+export const DIR_PAGE_SIZE = 20;
+export const DIR_MAX_PAGE = Math.floor(MAX_OFFSET / DIR_PAGE_SIZE) + 1;
+
+/** Search filters, in URL order. */
+export const SEARCH_FILTERS = ['type', 'issuer', 'cites', 'from', 'to'];
+
+function clampPage(v, max) {
+  return Math.min(max, Math.max(1, parseInt(v, 10) || 1));
+}
+
+/** The state a URL's query string (location.search) says; `view` is the view to render. */
+export function parseState(search) {
+  const p = new URLSearchParams(search);
+  const get = (k) => normalizeQuery(p.get(k) || '');
+  const view = p.get('view') || '';
+  const s = {
+    view: 'home',
+    q: get('q'),
+    page: 1,
+    type: get('type'),
+    issuer: get('issuer'),
+    cites: get('cites'),
+    from: get('from'),
+    to: get('to'),
+    year: get('year'),
+    doc: (p.get('doc') || '').trim(),
+    directive: (p.get('directive') || '').trim(),
+    campaign: (p.get('campaign') || '').trim(),
+    searchCtx: false, // doc view: the URL carries a search to go back to
+  };
+  const hasSearch = Boolean(s.q) || hasFilters(s) || view === 'search';
+  if (s.doc) {
+    s.view = 'doc';
+    s.searchCtx = hasSearch;
+  } else if (s.directive) s.view = 'directive';
+  else if (s.campaign) s.view = 'campaign';
+  else if (view === 'directives') s.view = 'directives';
+  else if (view === 'campaigns') s.view = 'campaigns';
+  else if (hasSearch) s.view = 'results';
+  s.page = clampPage(p.get('page'), s.view === 'directives' ? DIR_MAX_PAGE : MAX_PAGE);
+  return s;
+}
+
+export function hasFilters(s) {
+  return SEARCH_FILTERS.some((k) => Boolean(s[k]));
+}
+
+function searchParams(s) {
+  const p = new URLSearchParams();
+  if (s.q) p.set('q', s.q);
+  for (const k of SEARCH_FILTERS) if (s[k]) p.set(k, s[k]);
+  if (!s.q && !hasFilters(s)) p.set('view', 'search');
+  if (s.page > 1) p.set('page', String(s.page));
+  return p;
+}
+
+/** URL of a search; with neither q nor filters it lists every document. */
+export function searchUrl(s) {
+  return `/?${searchParams({ page: 1, ...s })}`;
+}
+
+/** URL of a document; `ctx` (a search state) is kept for "back to the results". */
+export function docUrl(id, ctx = null) {
+  const p = ctx ? searchParams(ctx) : new URLSearchParams();
+  p.set('doc', id);
+  return `/?${p}`;
+}
+
+export function directiveUrl(key) {
+  return `/?${new URLSearchParams({ directive: key })}`;
+}
+
+export function campaignUrl(id) {
+  return `/?${new URLSearchParams({ campaign: id })}`;
+}
+
+export function campaignsUrl() {
+  return '/?view=campaigns';
+}
+
+export function directivesUrl({ q = '', type = '', year = '', issuer = '', page = 1 } = {}) {
+  const p = new URLSearchParams({ view: 'directives' });
+  if (q) p.set('q', q);
+  if (type) p.set('type', type);
+  if (year) p.set('year', year);
+  if (issuer) p.set('issuer', issuer);
+  if (page > 1) p.set('page', String(page));
+  return `/?${p}`;
+}
+
+/**
+ * NFC because some keyboards/OSes (notably macOS) produce decomposed
+ * Vietnamese (base letter + combining marks); the index should see one form.
+ */
+export function normalizeQuery(q) {
+  return String(q).normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+export function isYear(s) {
+  return /^\d{4}$/.test(s);
+}

@@ -1,0 +1,43 @@
+/*
+ * Accessibility: axe-core (wcag2a + wcag2aa) on the home page, results,
+ * a document and a directive, at 1100 and 360 px, in contexts that let axe
+ * in (bypassCSP).
+ */
+import assert from 'node:assert/strict';
+import {
+  apiJson, BASE_URL, check, gotoHome, PHONE, runAxe, waitForCount, waitForDirective, waitForDoc, WIDE, withPage,
+} from './lib.mjs';
+
+export default async function run({ browser }) {
+  const pageErrors = [];
+  for (const viewport of [WIDE, PHONE]) {
+    const w = `${viewport.width}px`;
+    await withPage(browser, { viewport, label: `axe ${w}`, axe: true, pageErrors }, async (p) => {
+      await check(`e. axe-core wcag2a+wcag2aa, ${w}: home page`, async () => {
+        await gotoHome(p);
+        await runAxe(p, `home ${w}`);
+      });
+      await check(`e. axe-core wcag2a+wcag2aa, ${w}: results with facets`, async () => {
+        await p.goto(`${BASE_URL}/?q=dan+van+kheo`);
+        assert.equal(await waitForCount(p), 2);
+        await runAxe(p, `results ${w}`);
+      });
+      await check(`e. axe-core wcag2a+wcag2aa, ${w}: document view`, async () => {
+        const id = (await apiJson('/api/search?q=dan+van+kheo')).results[0].id;
+        await p.goto(`${BASE_URL}/?q=dan+van+kheo&doc=${encodeURIComponent(id)}`);
+        await waitForDoc(p);
+        await p.getByRole('heading', { level: 3, name: 'Thông tin văn bản' }).waitFor();
+        await runAxe(p, `document ${w}`);
+      });
+      await check(`e. axe-core wcag2a+wcag2aa, ${w}: directive page`, async () => {
+        await p.goto(`${BASE_URL}/?directive=${encodeURIComponent('34-ct/tw@2014-04-07')}`);
+        await waitForDirective(p);
+        await p.getByRole('region', { name: /^Các văn bản trích dẫn/ }).waitFor();
+        await runAxe(p, `directive ${w}`);
+      });
+    });
+  }
+  await check('no page errors in the accessibility contexts', async () => {
+    assert.deepEqual(pageErrors, []);
+  });
+}
