@@ -69,14 +69,21 @@ qpdf --encrypt "" owner-secret 256 --print=none --extract=n -- "$here/split_symb
 head -c 3000 "$here/seed_000.pdf" >"$here/truncated.pdf"
 python3 - "$work/many_pages.pdf" <<'EOF'
 import sys
-# A PDF whose page tree holds 10,000 leaves that all share one empty
-# content stream: the reader must stop at its page limit, not render them.
-pages = 10000
+# A PDF of 10,000 empty pages sharing one content stream, in a two-level
+# page tree (100 nodes of 100 pages: a flat /Kids array of 10,000 would be
+# parsed again for every page): the reader must stop at its page limit.
+pages, fan = 10000, 100
+nodes = pages // fan
 objs = ["<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [%s] /Count %d >>" % (
-            " ".join("%d 0 R" % (4 + i) for i in range(pages)), pages),
+            " ".join("%d 0 R" % (4 + m) for m in range(nodes)), pages),
         "<< /Length 0 >>\nstream\n\nendstream"]
-objs += ["<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"] * pages
+first_leaf = 4 + nodes
+for m in range(nodes):
+    kids = " ".join("%d 0 R" % (first_leaf + m * fan + k) for k in range(fan))
+    objs.append("<< /Type /Pages /Parent 2 0 R /Kids [%s] /Count %d >>" % (kids, fan))
+for m in range(nodes):
+    objs += ["<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>" % (4 + m)] * fan
 out = bytearray(b"%PDF-1.4\n")
 offsets = []
 for i, body in enumerate(objs):

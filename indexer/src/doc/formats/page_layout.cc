@@ -1,0 +1,280 @@
+#include "doc/formats/page_layout.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+#include "vanban/text/normalize.h"
+
+namespace vanban::doc {
+namespace {
+
+// A gap between two words of a line wider than this many line heights is a
+// column gap (the gutter of a layout table, a page number beside a running
+// header). Measured on the seed PDFs: justified body text stretches its
+// spaces to at most 0.5 line heights; the header table of letter 001 leaves
+// 2.6 between "ỦY BAN NHÂN DÂN" and "CỘNG HÒA ...".
+constexpr double kColumnGapEm = 1.5;
+
+// Lines stack into one block while the gap from one line's bottom to the
+// next one's top stays under this many line heights. Measured: leading
+// (0.15) plus 6 pt paragraph spacing at 13 pt is 0.56; the 12 pt that
+// Word and the seed fixtures leave under a header table is 0.97 or more.
+constexpr double kMaxStackGapEm = 0.8;
+
+// Positions closer than this many line heights count as touching: box
+// edges of OCR words wobble by a few pixels.
+constexpr double kTouchEm = 0.3;
+
+double overlap(double a0, double a1, double b0, double b1) {
+  return std::min(a1, b1) - std::max(a0, b0);
+}
+double x_overlap(const Box& a, const Box& b) { return overlap(a.left, a.right, b.left, b.right); }
+double y_overlap(const Box& a, const Box& b) { return overlap(a.top, a.bottom, b.top, b.bottom); }
+
+Box unite(const Box& a, const Box& b) {
+  return {std::min(a.left, b.left), std::min(a.top, b.top), std::max(a.right, b.right),
+          std::max(a.bottom, b.bottom)};
+}
+
+// Bullet glyphs that start list items: •, ‣, ▪, ●, ◦, and the Symbol and
+// Wingdings bullets Word writes into the private use area.
+bool is_bullet(UChar32 c) {
+  return c == 0x2022 || c == 0x2023 || c == 0x25AA || c == 0x25CF || c == 0x25E6 ||
+         c == 0xF0B7 || c == 0xF0A7 || c == 0xF0D8 || c == 0xF076;
+}
+
+// One code point of clean_line_text: appended as is, mapped, or dropped.
+void append_clean(UChar32 c, std::string& out) {
+  if (c == 0x00AD || c == 0x200B || c == 0xFEFF || (u_iscntrl(c) && c != '\t')) return;
+  if (c == '\t' || (u_isUWhiteSpace(c) && c != ' ')) c = ' ';
+  if (c == 0x2010 || c == 0x2011) c = '-';
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, c);
+  out.append(buf, static_cast<std::size_t>(n));
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+bool ends_with_soft_hyphen(std::string_view s) {
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xAD";
+}
+
+// The words [begin, end) of a source line as one layout line.
+LayoutLine make_line(const std::vector<WordBox>& words, std::size_t begin, std::size_t end) {
+  LayoutLine line;
+  line.box = words[begin].box;
+  line.first_word_width = words[begin].box.width();
+  std::string raw;
+  for (std::size_t i = begin; i < end; ++i) {
+    raw += words[i].text;
+    if (i + 1 < end && words[i].space_after) raw += ' ';
+    line.box = unite(line.box, words[i].box);
+  }
+  line.soft_hyphen_end = ends_with_soft_hyphen(raw);
+  line.text = clean_line_text(raw);
+  return line;
+}
+
+// A source line cut at its column gaps, blank words dropped.
+void split_at_column_gaps(std::vector<WordBox> words, std::vector<LayoutLine>& out) {
+  words.erase(std::remove_if(words.begin(), words.end(),
+                             [](const WordBox& w) {
+                               return w.text.find_first_not_of(' ') == std::string::npos;
+                             }),
+              words.end());
+  if (words.empty()) return;
+  std::stable_sort(words.begin(), words.end(),
+                   [](const WordBox& a, const WordBox& b) { return a.box.left < b.box.left; });
+  std::vector<double> heights;
+  for (const WordBox& w : words) heights.push_back(w.box.height());
+  const double gap_limit = kColumnGapEm * median(heights);
+  std::size_t begin = 0;
+  for (std::size_t i = 1; i <= words.size(); ++i) {
+    if (i == words.size() || words[i].box.left - words[i - 1].box.right > gap_limit) {
+      LayoutLine line = make_line(words, begin, i);
+      if (!line.text.empty() && line.text.find_first_not_of(' ') != std::string::npos) {
+        out.push_back(std::move(line));
+      }
+      begin = i;
+    }
+  }
+}
+
+// The block `line` continues: the one whose last line sits just above it,
+// overlapping it horizontally, when there is exactly one such block and
+// no other block beside that one reaches into the line (a line spanning
+// two columns starts a block of its own). -1 for a new block.
+int block_to_continue(const std::vector<LayoutBlock>& blocks, const LayoutLine& line) {
+  int found = -1;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const LayoutLine& last = blocks[i].lines.back();
+    const double h = std::max(last.box.height(), line.box.height());
+    const double gap = line.box.top - last.box.bottom;
+    if (x_overlap(last.box, line.box) <= 0 || gap > kMaxStackGapEm * h ||
+        line.box.top < last.box.top + 0.5 * last.box.height()) {
+      continue;
+    }
+    if (found >= 0) return -1;
+    found = static_cast<int>(i);
+  }
+  if (found < 0) return -1;
+  const Box& chosen = blocks[static_cast<std::size_t>(found)].box;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (static_cast<int>(i) != found && x_overlap(blocks[i].box, line.box) > 0 &&
+        y_overlap(blocks[i].box, chosen) > 0) {
+      return -1;
+    }
+  }
+  return found;
+}
+
+std::vector<LayoutBlock> stack_into_blocks(std::vector<LayoutLine> lines) {
+  std::stable_sort(lines.begin(), lines.end(), [](const LayoutLine& a, const LayoutLine& b) {
+    return a.box.top != b.box.top ? a.box.top < b.box.top : a.box.left < b.box.left;
+  });
+  std::vector<LayoutBlock> blocks;
+  for (LayoutLine& line : lines) {
+    const int i = block_to_continue(blocks, line);
+    if (i < 0) {
+      blocks.push_back({{}, line.box});
+    }
+    LayoutBlock& block = i < 0 ? blocks.back() : blocks[static_cast<std::size_t>(i)];
+    block.box = unite(block.box, line.box);
+    block.lines.push_back(std::move(line));
+  }
+  return blocks;
+}
+
+double touch_tolerance(const LayoutBlock& a, const LayoutBlock& b) {
+  return kTouchEm * std::min(a.lines.front().box.height(), b.lines.front().box.height());
+}
+
+// `a` must be read before `b`: it is above b and overlaps it horizontally,
+// or it is left of b and overlaps it vertically.
+bool reads_before(const LayoutBlock& a, const LayoutBlock& b) {
+  const double tol = touch_tolerance(a, b);
+  return (a.box.bottom <= b.box.top + tol && x_overlap(a.box, b.box) > 0) ||
+         (a.box.right <= b.box.left + tol && y_overlap(a.box, b.box) > tol);
+}
+
+// Of the blocks ready to be read, the one just below `last` in its column,
+// else the topmost (the leftmost of those level with each other).
+std::size_t pick_next(const std::vector<LayoutBlock>& blocks, const std::vector<std::size_t>& ready,
+                      const LayoutBlock* last) {
+  std::size_t best = ready.front();
+  bool best_below = false;
+  for (const std::size_t i : ready) {
+    const Box& b = blocks[i].box;
+    const bool below = last != nullptr && x_overlap(last->box, b) > 0 &&
+                       b.top >= last->box.bottom - touch_tolerance(*last, blocks[i]);
+    const Box& cur = blocks[best].box;
+    const double tol = touch_tolerance(blocks[best], blocks[i]);
+    const bool higher = b.top < cur.top - tol || (b.top <= cur.top + tol && b.left < cur.left);
+    if ((below && !best_below) || (below == best_below && (below ? b.top < cur.top : higher))) {
+      best = i;
+      best_below = below;
+    }
+  }
+  return best;
+}
+
+// Kahn's topological sort over reads_before; a cycle (boxes that overlap
+// both ways) is broken by reading the topmost remaining block.
+std::vector<LayoutBlock> order_blocks(std::vector<LayoutBlock> blocks) {
+  const std::size_t n = blocks.size();
+  std::vector<std::size_t> waiting_for(n, 0);
+  for (std::size_t a = 0; a < n; ++a) {
+    for (std::size_t b = 0; b < n; ++b) {
+      if (a != b && reads_before(blocks[a], blocks[b])) ++waiting_for[b];
+    }
+  }
+  std::vector<bool> done(n, false);
+  std::vector<std::size_t> order;
+  const LayoutBlock* last = nullptr;
+  while (order.size() < n) {
+    std::vector<std::size_t> ready;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!done[i] && waiting_for[i] == 0) ready.push_back(i);
+    }
+    if (ready.empty()) {
+      for (std::size_t i = 0; i < n; ++i) {
+        if (!done[i]) ready.push_back(i);
+      }
+    }
+    const std::size_t next = pick_next(blocks, ready, last);
+    done[next] = true;
+    order.push_back(next);
+    last = &blocks[next];
+    for (std::size_t b = 0; b < n; ++b) {
+      if (!done[b] && waiting_for[b] > 0 && reads_before(blocks[next], blocks[b])) --waiting_for[b];
+    }
+  }
+  std::vector<LayoutBlock> out;
+  out.reserve(n);
+  for (const std::size_t i : order) out.push_back(std::move(blocks[i]));
+  return out;
+}
+
+// Past kMaxLayoutWords: each source line is a block, in source order.
+std::vector<LayoutBlock> lines_as_blocks(const PageWords& page) {
+  std::vector<LayoutBlock> blocks;
+  for (const auto& words : page.lines) {
+    if (words.empty()) continue;
+    LayoutLine line = make_line(words, 0, words.size());
+    if (line.text.empty()) continue;
+    blocks.push_back({{}, line.box});
+    blocks.back().lines.push_back(std::move(line));
+  }
+  return blocks;
+}
+
+}  // namespace
+
+std::string clean_line_text(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  const auto n = static_cast<int32_t>(std::min<std::size_t>(
+      utf8.size(), static_cast<std::size_t>(std::numeric_limits<int32_t>::max())));
+  bool at_start = true;
+  for (int32_t i = 0; i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, n, c);
+    if (c < 0) c = 0xFFFD;  // ill-formed bytes
+    if (at_start && is_bullet(c)) {
+      out += "- ";
+    } else {
+      append_clean(c, out);
+    }
+    at_start = at_start && (out.empty() || out.find_first_not_of(' ') == std::string::npos);
+  }
+  // One space between words, none around the line.
+  std::string squeezed;
+  squeezed.reserve(out.size());
+  for (const char ch : out) {
+    if (ch != ' ' || (!squeezed.empty() && squeezed.back() != ' ')) squeezed += ch;
+  }
+  while (!squeezed.empty() && squeezed.back() == ' ') squeezed.pop_back();
+  return text::to_nfc(squeezed);
+}
+
+std::vector<LayoutBlock> lay_out_page(const PageWords& page) {
+  std::size_t words = 0;
+  for (const auto& line : page.lines) words += line.size();
+  if (words > kMaxLayoutWords) return lines_as_blocks(page);
+  std::vector<LayoutLine> lines;
+  for (const auto& source_line : page.lines) split_at_column_gaps(source_line, lines);
+  return order_blocks(stack_into_blocks(std::move(lines)));
+}
+
+}  // namespace vanban::doc
