@@ -31,8 +31,9 @@ images_to_pdf() {
   python3 "$here/jpeg_to_pdf.py" "$@"
 }
 
-# The top 1000 pixels at 300 dpi: the header block of a letter.
-header=(-x 0 -y 0 -W 2480 -H 1000)
+# The top 970 pixels at 300 dpi: the header block of a letter and the
+# first recipients, cut between two lines.
+header=(-x 0 -y 0 -W 2480 -H 970)
 
 for n in "${seeds[@]}"; do
   pdftoppm -r 300 -jpeg -jpegopt quality=80 "$here/seed_$n.pdf" "$work/scan_$n"

@@ -17,6 +17,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -27,18 +28,24 @@
 namespace vanban::doc {
 namespace {
 
-// Tesseract's page segmentation: fully automatic (columns, blocks, lines),
-// without orientation detection (Debian's osd data is another package).
-// Measured with bench/ocr.sh on the seed PDFs at 300 dpi (BENCHMARKS.md):
-// it reads the two-column header of a letter as two blocks, where
-// PSM_SINGLE_BLOCK merges the columns' lines.
-constexpr tesseract::PageSegMode kPageSegMode = tesseract::PSM_AUTO;
+// Tesseract's page segmentation: sparse text, every chunk of text found
+// wherever it is, in lines; page_layout.h puts the lines in reading order.
+// Measured with bench/ocr.sh on the seed PDFs at 300 dpi (20 pages), CER
+// and CPU per page: sparse text 0.36%, 3.2 s; automatic segmentation
+// (PSM_AUTO) 0.51%, 3.3 s: it reads a letter's signature block as lines
+// running across both columns, with noise in the gap ("- Lãnh đạm Sở; h 5
+// Nguyễn Sỹ Chín") and drops the slash of "Số: /UBND-TH". (The script
+// model "Vietnamese" with PSM_AUTO: 0.42%, 4.7 s.)
+constexpr tesseract::PageSegMode kPageSegMode = tesseract::PSM_SPARSE_TEXT;
 
 // Tesseract reads JPEG speckles in blank areas (the space left for a
 // signature) as "-", "_", "„", "h", "5" with confidences under 45; real
-// words of the seed scans score 80-96, misreadings ("đạm" for "đạo") ~40.
-// A word under this confidence with at most one letter or digit is noise.
+// words of the seed scans score 80-96, misreadings ("đạm" for "đạo") and
+// dashes ("2021 – 2025") 30-50. A word under this confidence with at most
+// one letter or digit, and more than kNoiseGapEm of its line's height
+// away from the words beside it, is noise.
 constexpr float kNoiseConfidence = 50;
+constexpr double kNoiseGapEm = 1.0;
 
 // Images whose header gives a resolution outside this range are read as
 // of unknown resolution (Tesseract then estimates it from the text).
@@ -110,12 +117,29 @@ std::string take_text(char* owned) {
   return text ? std::string(text.get()) : std::string();
 }
 
-bool is_noise(const std::string& word, float confidence) {
-  if (confidence >= kNoiseConfidence) return false;
+bool few_alnum(const std::string& word) {
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
   int alnum = 0;
   for (int32_t i = 0; i < u.length(); i += U16_LENGTH(u.char32At(i))) alnum += u_isalnum(u.char32At(i)) ? 1 : 0;
   return alnum <= 1;
+}
+
+// Drops the noise words of a line (see kNoiseConfidence) and counts the
+// confidence of the others.
+void drop_noise(std::vector<WordBox>& line, const std::vector<float>& confidences, OcrPage& page) {
+  double height = 0;
+  for (const WordBox& w : line) height = std::max(height, w.box.height());
+  const double far = kNoiseGapEm * height;
+  std::vector<WordBox> kept;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const bool alone = (i == 0 || line[i].box.left - line[i - 1].box.right > far) &&
+                       (i + 1 == line.size() || line[i + 1].box.left - line[i].box.right > far);
+    if (alone && confidences[i] < kNoiseConfidence && few_alnum(line[i].text)) continue;
+    kept.push_back(std::move(line[i]));
+    page.confidence_sum += confidences[i];
+    ++page.word_count;
+  }
+  line = std::move(kept);
 }
 
 // The words Tesseract read, in its text lines, noise aside.
@@ -123,21 +147,27 @@ void collect_words(tesseract::TessBaseAPI& api, OcrPage& page) {
   const std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return;
   constexpr auto kWord = tesseract::RIL_WORD;
+  std::vector<float> confidences;
+  const auto end_line = [&] {
+    if (page.words.lines.empty()) return;
+    drop_noise(page.words.lines.back(), confidences, page);
+    confidences.clear();
+  };
   do {
     if (it->Empty(kWord)) continue;
     if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || page.words.lines.empty()) {
+      end_line();
       page.words.lines.emplace_back();
     }
     int left = 0, top = 0, right = 0, bottom = 0;
     it->BoundingBox(kWord, &left, &top, &right, &bottom);
     std::string text = take_text(it->GetUTF8Text(kWord));
-    const float confidence = it->Confidence(kWord);
-    if (text.empty() || is_noise(text, confidence)) continue;
+    if (text.empty()) continue;
     page.words.lines.back().push_back(
         {std::move(text), {double(left), double(top), double(right), double(bottom)}, true});
-    page.confidence_sum += confidence;
-    ++page.word_count;
+    confidences.push_back(it->Confidence(kWord));
   } while (it->Next(kWord));
+  end_line();
 }
 
 OcrPage recognize(tesseract::TessBaseAPI& api, const GrayImage& image, double seconds) {
@@ -343,9 +373,10 @@ void add_timeout_warnings(const std::vector<OcrPage>& pages, const std::vector<i
                           const ExtractOptions& options, std::vector<std::string>& warnings) {
   for (std::size_t i = 0; i < pages.size() && i < page_numbers.size(); ++i) {
     if (!pages[i].timed_out) continue;
+    std::ostringstream seconds;  // 60, 0.5
+    seconds << options.ocr_seconds_per_page;
     warnings.push_back("OCR of page " + std::to_string(page_numbers[i]) + " stopped after " +
-                       std::to_string(static_cast<long long>(std::ceil(options.ocr_seconds_per_page))) +
-                       " s (--ocr-seconds-per-page)");
+                       seconds.str() + " s (--ocr-seconds-per-page)");
   }
 }
 

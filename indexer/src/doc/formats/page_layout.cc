@@ -12,18 +12,30 @@
 namespace vanban::doc {
 namespace {
 
-// A gap between two words of a line wider than this many line heights is a
-// column gap (the gutter of a layout table, a page number beside a running
-// header). Measured on the seed PDFs: justified body text stretches its
-// spaces to at most 0.5 line heights; the header table of letter 001 leaves
-// 2.6 between "ỦY BAN NHÂN DÂN" and "CỘNG HÒA ...".
+// A gap between two words of a line wider than this many line heights (the
+// tallest word box of the line) is a column gap: the gutter of a layout
+// table, a page number beside a running header. Measured on the seed PDFs:
+// justified body text stretches its spaces to at most 0.5 line heights;
+// the header table of letter 001 leaves 2.6 between "ỦY BAN NHÂN DÂN" and
+// "CỘNG HÒA ...".
 constexpr double kColumnGapEm = 1.5;
 
 // Lines stack into one block while the gap from one line's bottom to the
-// next one's top stays under this many line heights. Measured: leading
-// (0.15) plus 6 pt paragraph spacing at 13 pt is 0.56; the 12 pt that
-// Word and the seed fixtures leave under a header table is 0.97 or more.
-constexpr double kMaxStackGapEm = 0.8;
+// next one's top exceeds the page's usual line gap by less than this many
+// line heights. Measured: the seed PDFs' line gap is 0.15 (text boxes are
+// font boxes), their OCR's 0.32 (boxes hug the ink); 6 pt of paragraph
+// spacing at 13 pt adds 0.42 (PDF) to 0.48 (OCR); the 12 pt left under a
+// header table adds 0.8 or more.
+constexpr double kMaxStackGapEm = 0.6;
+// The page's usual line gap counts up to this many line heights (a page of
+// a few lines has no usual gap: its header's distance is not one).
+constexpr double kMaxLineGapEm = 0.5;
+
+// Words further apart than this many line heights have a space between
+// them, whatever their source says: poppler marks the words of "- 1 -"
+// drawn by one string as touching. A space in Times is 0.18 line heights;
+// the pieces of a word split by a font change touch (0).
+constexpr double kSpaceGapEm = 0.1;
 
 // Positions closer than this many line heights count as touching: box
 // edges of OCR words wobble by a few pixels.
@@ -78,7 +90,10 @@ LayoutLine make_line(const std::vector<WordBox>& words, std::size_t begin, std::
   std::string raw;
   for (std::size_t i = begin; i < end; ++i) {
     raw += words[i].text;
-    if (i + 1 < end && words[i].space_after) raw += ' ';
+    if (i + 1 < end && (words[i].space_after || words[i + 1].box.left - words[i].box.right >
+                                                     kSpaceGapEm * words[i].box.height())) {
+      raw += ' ';
+    }
     line.box = unite(line.box, words[i].box);
   }
   line.soft_hyphen_end = ends_with_soft_hyphen(raw);
@@ -96,9 +111,9 @@ void split_at_column_gaps(std::vector<WordBox> words, std::vector<LayoutLine>& o
   if (words.empty()) return;
   std::stable_sort(words.begin(), words.end(),
                    [](const WordBox& a, const WordBox& b) { return a.box.left < b.box.left; });
-  std::vector<double> heights;
-  for (const WordBox& w : words) heights.push_back(w.box.height());
-  const double gap_limit = kColumnGapEm * median(heights);
+  double height = 0;
+  for (const WordBox& w : words) height = std::max(height, w.box.height());
+  const double gap_limit = kColumnGapEm * height;
   std::size_t begin = 0;
   for (std::size_t i = 1; i <= words.size(); ++i) {
     if (i == words.size() || words[i].box.left - words[i - 1].box.right > gap_limit) {
@@ -111,17 +126,18 @@ void split_at_column_gaps(std::vector<WordBox> words, std::vector<LayoutLine>& o
   }
 }
 
-// The block `line` continues: the one whose last line sits just above it,
-// overlapping it horizontally, when there is exactly one such block and
-// no other block beside that one reaches into the line (a line spanning
-// two columns starts a block of its own). -1 for a new block.
-int block_to_continue(const std::vector<LayoutBlock>& blocks, const LayoutLine& line) {
+// The block `line` continues: the one whose last line sits just above it
+// (at most `line_gap` plus kMaxStackGapEm line heights), overlapping it
+// horizontally, when there is exactly one such block and no other block
+// beside that one reaches into the line (a line spanning two columns
+// starts a block of its own). -1 for a new block.
+int block_to_continue(const std::vector<LayoutBlock>& blocks, const LayoutLine& line, double line_gap) {
   int found = -1;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const LayoutLine& last = blocks[i].lines.back();
     const double h = std::max(last.box.height(), line.box.height());
     const double gap = line.box.top - last.box.bottom;
-    if (x_overlap(last.box, line.box) <= 0 || gap > kMaxStackGapEm * h ||
+    if (x_overlap(last.box, line.box) <= 0 || gap > std::min(line_gap, kMaxLineGapEm * h) + kMaxStackGapEm * h ||
         line.box.top < last.box.top + 0.5 * last.box.height()) {
       continue;
     }
@@ -139,13 +155,33 @@ int block_to_continue(const std::vector<LayoutBlock>& blocks, const LayoutLine& 
   return found;
 }
 
+// The page's usual gap between a line and the next one below it (the
+// nearest line under it that overlaps it horizontally). `lines` sorted
+// by top.
+double usual_line_gap(const std::vector<LayoutLine>& lines) {
+  std::vector<double> gaps;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Box& a = lines[i].box;
+    for (std::size_t j = i + 1; j < lines.size(); ++j) {
+      const Box& b = lines[j].box;
+      if (b.top > a.bottom + 2 * a.height()) break;  // too far: no line right below
+      if (b.top >= a.bottom - kTouchEm * a.height() && x_overlap(a, b) > 0) {
+        gaps.push_back(std::max(0.0, b.top - a.bottom));
+        break;
+      }
+    }
+  }
+  return median(std::move(gaps));
+}
+
 std::vector<LayoutBlock> stack_into_blocks(std::vector<LayoutLine> lines) {
   std::stable_sort(lines.begin(), lines.end(), [](const LayoutLine& a, const LayoutLine& b) {
     return a.box.top != b.box.top ? a.box.top < b.box.top : a.box.left < b.box.left;
   });
+  const double line_gap = usual_line_gap(lines);
   std::vector<LayoutBlock> blocks;
   for (LayoutLine& line : lines) {
-    const int i = block_to_continue(blocks, line);
+    const int i = block_to_continue(blocks, line, line_gap);
     if (i < 0) {
       blocks.push_back({{}, line.box});
     }
@@ -189,9 +225,10 @@ std::size_t pick_next(const std::vector<LayoutBlock>& blocks, const std::vector<
   return best;
 }
 
-// Kahn's topological sort over reads_before; a cycle (boxes that overlap
-// both ways) is broken by reading the topmost remaining block.
-std::vector<LayoutBlock> order_blocks(std::vector<LayoutBlock> blocks) {
+// Appends the blocks of one band to `out` in reading order: Kahn's
+// topological sort over reads_before; a cycle (boxes that overlap both
+// ways) is broken by reading the topmost remaining block.
+void order_band(std::vector<LayoutBlock> blocks, std::vector<LayoutBlock>& out) {
   const std::size_t n = blocks.size();
   std::vector<std::size_t> waiting_for(n, 0);
   for (std::size_t a = 0; a < n; ++a) {
@@ -201,7 +238,6 @@ std::vector<LayoutBlock> order_blocks(std::vector<LayoutBlock> blocks) {
   }
   std::vector<bool> done(n, false);
   std::vector<std::size_t> order;
-  const LayoutBlock* last = nullptr;
   while (order.size() < n) {
     std::vector<std::size_t> ready;
     for (std::size_t i = 0; i < n; ++i) {
@@ -212,17 +248,35 @@ std::vector<LayoutBlock> order_blocks(std::vector<LayoutBlock> blocks) {
         if (!done[i]) ready.push_back(i);
       }
     }
-    const std::size_t next = pick_next(blocks, ready, last);
+    const std::size_t next = pick_next(blocks, ready, order.empty() ? nullptr : &blocks[order.back()]);
     done[next] = true;
     order.push_back(next);
-    last = &blocks[next];
     for (std::size_t b = 0; b < n; ++b) {
       if (!done[b] && waiting_for[b] > 0 && reads_before(blocks[next], blocks[b])) --waiting_for[b];
     }
   }
-  std::vector<LayoutBlock> out;
-  out.reserve(n);
   for (const std::size_t i : order) out.push_back(std::move(blocks[i]));
+}
+
+// Bands are runs of blocks whose vertical extents overlap (the cells of a
+// letter's header side by side, the columns of a page); they are read top
+// to bottom, so what lies below the whole header comes after all of it.
+std::vector<LayoutBlock> order_blocks(std::vector<LayoutBlock> blocks) {
+  std::stable_sort(blocks.begin(), blocks.end(),
+                   [](const LayoutBlock& a, const LayoutBlock& b) { return a.box.top < b.box.top; });
+  std::vector<LayoutBlock> out, band;
+  out.reserve(blocks.size());
+  double band_bottom = 0;
+  for (LayoutBlock& block : blocks) {
+    const double tol = kTouchEm * block.lines.front().box.height();
+    if (!band.empty() && block.box.top >= band_bottom - tol) {
+      order_band(std::move(band), out);
+      band.clear();
+    }
+    band_bottom = band.empty() ? block.box.bottom : std::max(band_bottom, block.box.bottom);
+    band.push_back(std::move(block));
+  }
+  if (!band.empty()) order_band(std::move(band), out);
   return out;
 }
 

@@ -32,7 +32,8 @@ struct WordBox {
   std::string text;  // UTF-8, any normalization form
   Box box;
   // False when the next word of the line touches this one (a change of
-  // font inside a word): no space between them.
+  // font inside a word): no space between them, unless the boxes are
+  // apart.
   bool space_after = true;
 };
 
@@ -59,10 +60,12 @@ struct LayoutBlock {
   Box box;
 };
 
-// The blocks of a page in reading order: a block comes after the blocks
-// above it that it overlaps horizontally and after the blocks to its left
-// that it overlaps vertically; otherwise the one further down the current
-// column, then the topmost, comes first. A page with more than
+// The blocks of a page in reading order: bands of blocks side by side
+// (their vertical extents overlap) top to bottom; within a band, a block
+// comes after the blocks above it that it overlaps horizontally and after
+// the blocks to its left that it overlaps vertically; otherwise the one
+// further down the current column, then the topmost, comes first. A page
+// with more than
 // kMaxLayoutWords words (no real page has) gets one block per source line
 // in source order, so layout time stays bounded.
 std::vector<LayoutBlock> lay_out_page(const PageWords& page);

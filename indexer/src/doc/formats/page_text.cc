@@ -331,9 +331,9 @@ bool is_page_number(std::string_view s) {
                                       std::string_view("Page "), std::string_view("page ")}) {
     if (s.substr(0, word.size()) == word) s.remove_prefix(word.size());
   }
-  const std::size_t digits = s.find_first_not_of("0123456789");
+  const std::size_t digits = std::min(s.find_first_not_of("0123456789"), s.size());
   if (digits == 0 || digits > 4) return false;
-  if (digits == std::string_view::npos) return true;
+  if (digits == s.size()) return true;
   s.remove_prefix(digits);
   trim(" /");
   return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string_view::npos;

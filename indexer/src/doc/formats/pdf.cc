@@ -53,8 +53,9 @@ constexpr int kInkLevel = 200;
 // fixtures have 10-17% ink; the thin last page of letter 001 has 0.8% ink,
 // all of it inside its words.
 constexpr double kMinStrayInk = 0.01;
-// Thin pages checked for ink per page OCR may read (options.ocr_max_pages).
-constexpr std::size_t kInkChecksPerOcrPage = 2;
+// Thin pages checked for ink at most: this many, or twice the pages OCR
+// may read (options.ocr_max_pages). 100 checks take about a second.
+constexpr std::size_t kMaxInkChecks = 100;
 
 using DocumentPtr = std::unique_ptr<poppler::document>;
 
@@ -135,36 +136,10 @@ std::size_t usable_letters(const PageWords& page) {
   return share > kMaxOddShare ? 0 : letters;
 }
 
-// Page `index` as an 8-bit grey image at `dpi`, or at the resolution that
-// keeps it within `max_pixels`.
-std::optional<GrayImage> render(const poppler::document& doc, std::size_t index, double dpi,
-                                std::uint64_t max_pixels) {
-  const std::unique_ptr<poppler::page> page(doc.create_page(static_cast<int>(index)));
-  if (!page) return std::nullopt;
-  const poppler::rectf rect = page->page_rect();
-  const double pixels = rect.width() / 72 * dpi * rect.height() / 72 * dpi;
-  if (!(pixels >= 1) || !std::isfinite(pixels)) return std::nullopt;
-  if (pixels > static_cast<double>(max_pixels)) dpi *= std::sqrt(static_cast<double>(max_pixels) / pixels);
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(poppler::image::format_gray8);
-  const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
-  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return std::nullopt;
-  GrayImage out{img.width(), img.height(), static_cast<int>(std::lround(dpi)), {}};
-  out.pixels.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height));
-  for (int y = 0; y < out.height; ++y) {
-    std::memcpy(out.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(out.width),
-                img.const_data() + static_cast<std::ptrdiff_t>(y) * img.bytes_per_row(),
-                static_cast<std::size_t>(out.width));
-  }
-  return out;
-}
-
 // The share of the page's pixels that are ink outside its words' boxes.
 double stray_ink(const poppler::document& doc, std::size_t index, const PageWords& words,
                  const ExtractOptions& options) {
-  std::optional<GrayImage> image = render(doc, index, kInkCheckDpi, options.max_image_pixels);
+  std::optional<GrayImage> image = render_page(doc, index, kInkCheckDpi, options.max_image_pixels);
   if (!image) return 0;
   // Blank out the words (a pixel more around them: antialiasing) and count what is left.
   const double scale = image->dpi / 72.0;
@@ -220,7 +195,7 @@ void recognize_scanned(const poppler::document& doc, std::vector<PdfPage>& pages
   std::vector<OcrPage> ocr = recognize_pages(
       selected.size(),
       [&](std::size_t k) {
-        std::optional<GrayImage> image = render(doc, selected[k], options.ocr_dpi, options.max_image_pixels);
+        std::optional<GrayImage> image = render_page(doc, selected[k], options.ocr_dpi, options.max_image_pixels);
         if (image) to_points[k] = 72.0 / image->dpi;
         return image;
       },
@@ -242,12 +217,11 @@ void recognize_scanned(const poppler::document& doc, std::vector<PdfPage>& pages
   if (!out.ocr_pages.empty()) out.format = "pdf+ocr";
 }
 
-// Pages whose text layer is too thin for the ink on them. Thin pages are
-// checked up to kInkChecksPerOcrPage times options.ocr_max_pages (a
-// thousand blank pages must not cost a thousand renders).
+// Pages whose text layer is too thin for the ink on them. A thousand
+// blank pages must not cost a thousand renders: see kMaxInkChecks.
 std::vector<std::size_t> pages_needing_ocr(const poppler::document& doc, const std::vector<PdfPage>& pages,
                                            const ExtractOptions& options, Extracted& out) {
-  const std::size_t max_checks = kInkChecksPerOcrPage * std::max<std::size_t>(options.ocr_max_pages, 1);
+  const std::size_t max_checks = std::max(kMaxInkChecks, 2 * options.ocr_max_pages);
   std::size_t checks = 0;
   std::vector<std::size_t> scanned;
   for (std::size_t i = 0; i < pages.size(); ++i) {
@@ -296,6 +270,30 @@ Result<Extracted> finish(std::vector<PdfPage> pages, std::size_t total, bool sca
 }
 
 }  // namespace
+
+std::optional<GrayImage> render_page(const poppler::document& doc, std::size_t index, double dpi,
+                                     std::uint64_t max_pixels) {
+  const std::unique_ptr<poppler::page> page(doc.create_page(static_cast<int>(index)));
+  if (!page) return std::nullopt;
+  const poppler::rectf rect = page->page_rect();
+  const double pixels = rect.width() / 72 * dpi * rect.height() / 72 * dpi;
+  if (!(pixels >= 1) || !std::isfinite(pixels)) return std::nullopt;
+  if (pixels > static_cast<double>(max_pixels)) dpi *= std::sqrt(static_cast<double>(max_pixels) / pixels);
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(poppler::image::format_gray8);
+  const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return std::nullopt;
+  GrayImage out{img.width(), img.height(), static_cast<int>(std::lround(dpi)), {}};
+  out.pixels.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height));
+  for (int y = 0; y < out.height; ++y) {
+    std::memcpy(out.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(out.width),
+                img.const_data() + static_cast<std::ptrdiff_t>(y) * img.bytes_per_row(),
+                static_cast<std::size_t>(out.width));
+  }
+  return out;
+}
 
 Result<Extracted> extract_pdf(std::string_view bytes, const ExtractOptions& options) {
   quiet_poppler();

@@ -3,10 +3,18 @@
 #ifndef VANBAN_DOC_FORMATS_PDF_H_
 #define VANBAN_DOC_FORMATS_PDF_H_
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string_view>
 
+#include "doc/formats/ocr.h"
 #include "vanban/doc/extract.h"
 #include "vanban/status.h"
+
+namespace poppler {
+class document;
+}
 
 namespace vanban::doc {
 
@@ -35,6 +43,12 @@ namespace vanban::doc {
 // Thread-safe. Throws std::runtime_error only if OCR is needed and
 // Tesseract's Vietnamese model is missing.
 Result<Extracted> extract_pdf(std::string_view bytes, const ExtractOptions& options);
+
+// Page `index` (0-based) of `doc` as an 8-bit grey image at `dpi`, or at
+// the lower resolution that keeps it within `max_pixels`; nullopt when
+// the page cannot be rendered. Not thread-safe for one document.
+std::optional<GrayImage> render_page(const poppler::document& doc, std::size_t index, double dpi,
+                                     std::uint64_t max_pixels);
 
 }  // namespace vanban::doc
 
