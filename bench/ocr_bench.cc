@@ -37,14 +37,14 @@
 #include "vanban/text/normalize.h"
 
 namespace fs = std::filesystem;
+using vanban::doc::assemble_pages;
+using vanban::doc::extract_pdf;
 using vanban::doc::Extracted;
 using vanban::doc::ExtractOptions;
+using vanban::doc::lay_out_page;
 using vanban::doc::OcrPage;
 using vanban::doc::PageBlocks;
 using vanban::doc::PagedText;
-using vanban::doc::assemble_pages;
-using vanban::doc::extract_pdf;
-using vanban::doc::lay_out_page;
 using vanban::doc::recognize_pages;
 
 namespace {
@@ -84,7 +84,9 @@ std::u32string normalized(const std::string& utf8) {
 struct Score {
   std::size_t errors = 0;
   std::size_t reference = 0;  // length of the matched seed substring
-  double rate() const { return reference ? static_cast<double>(errors) / static_cast<double>(reference) : 0; }
+  double rate() const {
+    return reference ? static_cast<double>(errors) / static_cast<double>(reference) : 0;
+  }
 };
 
 // Fitting alignment of `page` inside `seed`: the best edit distance from
@@ -114,7 +116,8 @@ Score fit(const std::u32string& page, const std::u32string& seed) {
       }
     }
   }
-  const std::size_t best = static_cast<std::size_t>(std::min_element(dist.begin(), dist.end()) - dist.begin());
+  const std::size_t best =
+      static_cast<std::size_t>(std::min_element(dist.begin(), dist.end()) - dist.begin());
   return {dist[best], best - start[best]};
 }
 
@@ -140,7 +143,8 @@ struct PageTime {
 
 // Recognises every page of `doc` at `dpi` on one thread, one page at a
 // time; `times` gets each page's time (rendering included).
-std::vector<std::string> ocr_pages(const poppler::document& doc, int dpi, std::vector<PageTime>& times) {
+std::vector<std::string> ocr_pages(const poppler::document& doc, int dpi,
+                                   std::vector<PageTime>& times) {
   ExtractOptions options;
   options.ocr_threads = 1;
   std::vector<PageBlocks> blocks;
@@ -150,10 +154,12 @@ std::vector<std::string> ocr_pages(const poppler::document& doc, int dpi, std::v
     std::vector<OcrPage> one = recognize_pages(
         1,
         [&](std::size_t) {
-          return vanban::doc::render_page(doc, static_cast<std::size_t>(p), dpi, options.max_image_pixels);
+          return vanban::doc::render_page(doc, static_cast<std::size_t>(p), dpi,
+                                          options.max_image_pixels);
         },
         options);
-    times.push_back({std::chrono::duration<double>(Clock::now() - t0).count(), cpu_seconds() - cpu0});
+    times.push_back(
+        {std::chrono::duration<double>(Clock::now() - t0).count(), cpu_seconds() - cpu0});
     blocks.push_back(lay_out_page(one[0].words));
   }
   const PagedText text = assemble_pages(std::move(blocks));
@@ -206,8 +212,10 @@ void bench_text_layer(const std::vector<fs::path>& pdfs) {
     } while (Clock::now() - t0 < std::chrono::seconds(1));
     seconds += std::chrono::duration<double>(Clock::now() - t0).count();
   }
-  std::printf("\ntext layer: %zu pages in %.2f s: %.0f pages/s, %.2f MB/s of PDF, %.2f MB/s of text (one thread)\n",
-              pages, seconds, pages / seconds, pdf_bytes / seconds / 1e6, text_bytes / seconds / 1e6);
+  std::printf(
+      "\ntext layer: %zu pages in %.2f s: %.0f pages/s, %.2f MB/s of PDF, %.2f MB/s of text (one "
+      "thread)\n",
+      pages, seconds, pages / seconds, pdf_bytes / seconds / 1e6, text_bytes / seconds / 1e6);
 }
 
 std::vector<int> parse_dpis(const std::string& list) {
@@ -224,9 +232,12 @@ int main(int argc, char** argv) {
   std::vector<int> dpis{200, 300};
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--pdf-dir") pdf_dir = argv[i + 1];
-    else if (flag == "--seed-dir") seed_dir = argv[i + 1];
-    else if (flag == "--dpi") dpis = parse_dpis(argv[i + 1]);
+    if (flag == "--pdf-dir")
+      pdf_dir = argv[i + 1];
+    else if (flag == "--seed-dir")
+      seed_dir = argv[i + 1];
+    else if (flag == "--dpi")
+      dpis = parse_dpis(argv[i + 1]);
   }
   std::vector<fs::path> seeds, pdfs;
   for (const auto& e : fs::directory_iterator(seed_dir)) {
@@ -234,8 +245,8 @@ int main(int argc, char** argv) {
   }
   std::sort(seeds.begin(), seeds.end());
   std::vector<Totals> totals(dpis.size());
-  std::printf("%-4s %4s %5s %9s %9s %8s %8s\n", "seed", "dpi", "page", "OCR CER", "text CER", "wall s",
-              "CPU s");
+  std::printf("%-4s %4s %5s %9s %9s %8s %8s\n", "seed", "dpi", "page", "OCR CER", "text CER",
+              "wall s", "CPU s");
   for (const fs::path& seed : seeds) {
     const std::string number = seed.filename().string().substr(0, 3);
     const fs::path pdf = pdf_dir / ("seed_" + number + ".pdf");
@@ -247,10 +258,12 @@ int main(int argc, char** argv) {
   for (std::size_t d = 0; d < dpis.size(); ++d) {
     const Totals& t = totals[d];
     std::printf(
-        "%d dpi: CER %.2f%% over %zu pages (%zu characters); per page %.1f s wall, %.1f s CPU: %.1f pages/min "
+        "%d dpi: CER %.2f%% over %zu pages (%zu characters); per page %.1f s wall, %.1f s CPU: "
+        "%.1f pages/min "
         "per core\n",
         dpis[d], t.reference ? 100.0 * t.errors / t.reference : 0.0, t.pages, t.reference,
-        t.pages ? t.seconds / t.pages : 0.0, t.pages ? t.cpu / t.pages : 0.0, t.cpu > 0 ? 60 * t.pages / t.cpu : 0.0);
+        t.pages ? t.seconds / t.pages : 0.0, t.pages ? t.cpu / t.pages : 0.0,
+        t.cpu > 0 ? 60 * t.pages / t.cpu : 0.0);
   }
   bench_text_layer(pdfs);
   return 0;

@@ -21,9 +21,9 @@ using vanban::fuzz::valid_utf8;
 
 void check_failure(std::string_view raw, const vanban::Status& s) {
   const StatusCode c = s.code();
-  VANBAN_FUZZ_CHECK(c == StatusCode::kCorruption || c == StatusCode::kNotSupported ||
-                        c == StatusCode::kTooLarge,
-                    "unexpected status " + s.message() + " for " + show(raw, 200));
+  VANBAN_FUZZ_CHECK(
+      c == StatusCode::kCorruption || c == StatusCode::kNotSupported || c == StatusCode::kTooLarge,
+      "unexpected status " + s.message() + " for " + show(raw, 200));
   VANBAN_FUZZ_CHECK(!s.reason().empty(), "status without a reason for " + show(raw, 200));
 }
 
@@ -31,17 +31,20 @@ void check_extracted(const doc::Extracted& out, const doc::ExtractOptions& optio
   const std::string ctx = " (text " + show(out.text, 300) + ")";
   VANBAN_FUZZ_CHECK(valid_utf8(out.text), "text not valid UTF-8" + ctx);
   VANBAN_FUZZ_CHECK(vanban::fuzz::is_nfc(out.text), "text not NFC" + ctx);
-  VANBAN_FUZZ_CHECK(out.text.find('\0') == std::string::npos && out.text.find('\r') == std::string::npos,
-                    "text has NUL or CR" + ctx);
+  VANBAN_FUZZ_CHECK(
+      out.text.find('\0') == std::string::npos && out.text.find('\r') == std::string::npos,
+      "text has NUL or CR" + ctx);
   VANBAN_FUZZ_CHECK(out.format == "pdf", "format " + out.format + " with OCR off" + ctx);
-  VANBAN_FUZZ_CHECK(out.ocr_pages.empty() && out.ocr_confidence == -1, "OCR results with OCR off" + ctx);
+  VANBAN_FUZZ_CHECK(out.ocr_pages.empty() && out.ocr_confidence == -1,
+                    "OCR results with OCR off" + ctx);
   VANBAN_FUZZ_CHECK(!out.page_starts.empty() && out.page_starts.size() <= options.max_pages,
                     std::to_string(out.page_starts.size()) + " page starts" + ctx);
   VANBAN_FUZZ_CHECK(std::is_sorted(out.page_starts.begin(), out.page_starts.end()) &&
                         out.page_starts.front() == 0 && out.page_starts.back() <= out.text.size(),
                     "page starts out of order or range" + ctx);
   for (const std::size_t start : out.page_starts) {
-    VANBAN_FUZZ_CHECK(vanban::fuzz::on_boundary(out.text, start), "page start inside a character" + ctx);
+    VANBAN_FUZZ_CHECK(vanban::fuzz::on_boundary(out.text, start),
+                      "page start inside a character" + ctx);
   }
   VANBAN_FUZZ_CHECK(out.text.size() <= options.max_text_bytes, "text over max_text_bytes" + ctx);
   // One paragraph per line: no line is blank at the start or end, and no

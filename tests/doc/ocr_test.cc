@@ -39,7 +39,8 @@ using testing::seed_record;
 fs::path scans_dir() {
   static const fs::path dir = [] {
     std::string sources;
-    for (const char* f : {"scan_fixtures.sh", "jpeg_to_pdf.py", "seed_001.pdf", "seed_003.pdf", "seed_004.pdf"}) {
+    for (const char* f :
+         {"scan_fixtures.sh", "jpeg_to_pdf.py", "seed_001.pdf", "seed_003.pdf", "seed_004.pdf"}) {
       sources += pdf_fixture(f);
     }
     char name[32];
@@ -48,7 +49,8 @@ fs::path scans_dir() {
     const fs::path final_dir = fs::path(::testing::TempDir()) / name;
     if (fs::exists(final_dir / "header_004.jpg")) return final_dir;
     const fs::path tmp = final_dir.string() + ".tmp" + std::to_string(::getpid());
-    const std::string cmd = "'" + pdf_data_dir() + "/scan_fixtures.sh' '" + tmp.string() + "' 003 004";
+    const std::string cmd =
+        "'" + pdf_data_dir() + "/scan_fixtures.sh' '" + tmp.string() + "' 003 004";
     if (std::system(cmd.c_str()) != 0) {
       ADD_FAILURE() << "could not make the scanned fixtures (" << cmd
                     << "): poppler-utils, qpdf and python3 are needed";
@@ -101,7 +103,8 @@ TEST_P(ScannedSeedTest, ReadsLikeTheSeed) {
   const std::vector<std::string> seed = citation_keys(seed_record(c.seed).text);
   const std::vector<std::string> found = citation_keys(pdf.text);
   std::vector<std::string> kept;
-  std::set_intersection(seed.begin(), seed.end(), found.begin(), found.end(), std::back_inserter(kept));
+  std::set_intersection(seed.begin(), seed.end(), found.begin(), found.end(),
+                        std::back_inserter(kept));
   EXPECT_GE(kept.size() * 10, seed.size() * 9) << kept.size() << " of " << seed.size() << " kept";
   EXPECT_NE(pdf.text.find("Chỉ thị số 34-CT/TW ngày 07/4/2014"), std::string::npos);
   EXPECT_NE(pdf.text.find("Dân vận khéo"), std::string::npos);
@@ -142,7 +145,8 @@ TEST(OcrTest, WithoutOcrAMixedPdfKeepsItsTextPagesAndWarns) {
   const Extracted pdf = extract_scan("mixed_004.pdf", options);
   EXPECT_EQ(pdf.format, "pdf");
   EXPECT_TRUE(pdf.ocr_pages.empty());
-  EXPECT_EQ(pdf.warnings, std::vector<std::string>{"page 3: no usable text layer, and OCR is off (--no-ocr)"});
+  EXPECT_EQ(pdf.warnings,
+            std::vector<std::string>{"page 3: no usable text layer, and OCR is off (--no-ocr)"});
   EXPECT_EQ(pdf.text.substr(0, pdf.text.find('\n')), "Số: /SCT-VP");
   EXPECT_EQ(pdf.text.find("Nguyễn Sỹ Chín"), std::string::npos);
 }
@@ -214,7 +218,8 @@ TEST(OcrTest, ReadsATiffScanOfALettersHeaderColumnByColumn) {
 
 TEST(OcrTest, ReadsAJpegScan) {
   const Extracted image = extract_scan("header_004.jpg");
-  EXPECT_NE(image.text.find("Lai Châu, ngày 29 tháng 02 năm 2024"), std::string::npos) << image.text;
+  EXPECT_NE(image.text.find("Lai Châu, ngày 29 tháng 02 năm 2024"), std::string::npos)
+      << image.text;
 }
 
 TEST(OcrTest, ReportsAPngCutShort) {
@@ -251,14 +256,15 @@ INSTANTIATE_TEST_SUITE_P(
     Files, BadImageTest,
     ::testing::Values(
         // Refused from its header: decoding would take 1.2 GB.
-        BadImageCase{"HugePng", pdf_fixture("huge.png"), true, StatusCode::kTooLarge, "image too large",
+        BadImageCase{"HugePng", pdf_fixture("huge.png"), true, StatusCode::kTooLarge,
+                     "image too large",
                      "20000 x 20000 pixels, over the limit of 100000000 (--max-image-pixels)"},
         BadImageCase{"TruncatedHeader", pdf_fixture("huge.png").substr(0, 20), true,
                      StatusCode::kCorruption, "broken image", "PNG header"},
-        BadImageCase{"Gif", std::string("GIF89a\x01\0\x01\0\0\0\0;", 14), true, StatusCode::kNotSupported,
-                     "unsupported image format", "GIF"},
-        BadImageCase{"NotAnImage", "Chỉ thị số 34-CT/TW", true, StatusCode::kCorruption, "broken image",
-                     "not a PNG, JPEG or TIFF"},
+        BadImageCase{"Gif", std::string("GIF89a\x01\0\x01\0\0\0\0;", 14), true,
+                     StatusCode::kNotSupported, "unsupported image format", "GIF"},
+        BadImageCase{"NotAnImage", "Chỉ thị số 34-CT/TW", true, StatusCode::kCorruption,
+                     "broken image", "not a PNG, JPEG or TIFF"},
         BadImageCase{"OcrOff", pdf_fixture("huge.png"), false, StatusCode::kNotSupported,
                      "image without OCR", "OCR is off"}),
     [](const auto& p) { return std::string(p.param.name); });

@@ -74,8 +74,9 @@ TEST(PageLayoutTest, KeepsJustifiedSpacesInsideALine) {
 TEST(PageLayoutTest, ReadsColumnsOfAPageLeftThenRight) {
   PageWords page;
   for (int i = 0; i < 4; ++i) {
-    page.lines.push_back(line_at(20, 10 + 14 * i, "cot trai dong " + std::to_string(i) +
-                                                      " | cot phai dong " + std::to_string(i)));
+    page.lines.push_back(
+        line_at(20, 10 + 14 * i,
+                "cot trai dong " + std::to_string(i) + " | cot phai dong " + std::to_string(i)));
   }
   EXPECT_EQ(texts_of(lay_out_page(page)),
             (std::vector<std::string>{
@@ -100,10 +101,19 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         CleanCase{"Decomposed", "Vie\xCC\xA3\xCC\x82t Nam", "Việt Nam"},
         CleanCase{"NoBreakSpaces", "Chỉ\xC2\xA0thị  số\t34-CT/TW ", "Chỉ thị số 34-CT/TW"},
-        CleanCase{"UnicodeHyphens", "30/2020/NĐ\xE2\x80\x90" "CP", "30/2020/NĐ-CP"},
-        CleanCase{"SoftHyphen", "phát tri\xC2\xAD" "ển", "phát triển"},
+        CleanCase{"UnicodeHyphens",
+                  "30/2020/NĐ\xE2\x80\x90"
+                  "CP",
+                  "30/2020/NĐ-CP"},
+        CleanCase{"SoftHyphen",
+                  "phát tri\xC2\xAD"
+                  "ển",
+                  "phát triển"},
         CleanCase{"Bullet", "\xE2\x80\xA2 Các sở, ban, ngành;", "- Các sở, ban, ngành;"},
-        CleanCase{"SymbolFontBullet", "\xEF\x82\xB7" "Các sở", "- Các sở"},
+        CleanCase{"SymbolFontBullet",
+                  "\xEF\x82\xB7"
+                  "Các sở",
+                  "- Các sở"},
         CleanCase{"ControlCharacters", "Kính\x01 gửi\x7F:", "Kính gửi:"},
         CleanCase{"IllFormed", "Lai \xC3 Châu", "Lai \xEF\xBF\xBD Châu"}),
     [](const auto& p) { return std::string(p.param.name); });

@@ -23,10 +23,11 @@ LayoutBlock block_at(double top, const std::vector<Row>& rows) {
     line.text = r.text;
     line.box = {r.left, top, r.right, top + 12};
     const std::size_t space = r.text.find(' ');
-    line.first_word_width = 8.0 * static_cast<double>(space == std::string::npos ? r.text.size() : space);
+    line.first_word_width =
+        8.0 * static_cast<double>(space == std::string::npos ? r.text.size() : space);
     b.box = b.lines.empty() ? line.box
-                            : Box{std::min(b.box.left, r.left), b.box.top, std::max(b.box.right, r.right),
-                                  top + 12};
+                            : Box{std::min(b.box.left, r.left), b.box.top,
+                                  std::max(b.box.right, r.right), top + 12};
     b.lines.push_back(line);
     top += 14;
   }
@@ -96,7 +97,8 @@ TEST(PageTextTest, DropsRunningHeadersAndPageNumbersAndRecordsPageStarts) {
     PageBlocks page;
     // The Công báo's header carries the page number, and the date of the
     // issue it belongs to.
-    page.push_back(block_at(5, {{"CÔNG BÁO/Số 987 + 988/Ngày 2" + std::to_string(p) + "-8-2024", 20, 300}}));
+    page.push_back(
+        block_at(5, {{"CÔNG BÁO/Số 987 + 988/Ngày 2" + std::to_string(p) + "-8-2024", 20, 300}}));
     page.push_back(block_at(5, {{std::to_string(10 + p), 480, 500}}));
     page.push_back(block_at(60, {{bodies[static_cast<std::size_t>(p - 1)], 20, 300}}));
     page.push_back(block_at(800, {{"- " + std::to_string(p) + " -", 240, 280}}));
@@ -110,26 +112,29 @@ TEST(PageTextTest, DropsRunningHeadersAndPageNumbersAndRecordsPageStarts) {
 
 TEST(PageTextTest, KeepsANumberThatIsPartOfTheText) {
   // "2023" closes a paragraph at the foot of the page, a line below the text.
-  const PagedText out = assemble_pages({{block_at(700, {{"Kế hoạch thực hiện nhiệm vụ năm", 20, 500},
-                                                         {"2023", 20, 52}})}});
+  const PagedText out = assemble_pages(
+      {{block_at(700, {{"Kế hoạch thực hiện nhiệm vụ năm", 20, 500}, {"2023", 20, 52}})}});
   EXPECT_EQ(out.text, "Kế hoạch thực hiện nhiệm vụ năm 2023");
 }
 
 TEST(PageTextTest, GoesOnIntoTheNextPageMidSentence) {
-  const PagedText out = assemble_pages({{block_at(700, {{"Đẩy mạnh thi đua thực hiện đồng bộ các giải", 48},
-                                                         {"pháp, nhằm nâng cao hiệu quả quản lý, điều"}})},
-                                        {block_at(60, {{"hành trên tất cả các lĩnh vực.", 20, 260}})}});
-  EXPECT_EQ(out.text,
-            "Đẩy mạnh thi đua thực hiện đồng bộ các giải pháp, nhằm nâng cao hiệu quả quản lý, điều "
-            "hành trên tất cả các lĩnh vực.");
+  const PagedText out =
+      assemble_pages({{block_at(700, {{"Đẩy mạnh thi đua thực hiện đồng bộ các giải", 48},
+                                      {"pháp, nhằm nâng cao hiệu quả quản lý, điều"}})},
+                      {block_at(60, {{"hành trên tất cả các lĩnh vực.", 20, 260}})}});
+  EXPECT_EQ(
+      out.text,
+      "Đẩy mạnh thi đua thực hiện đồng bộ các giải pháp, nhằm nâng cao hiệu quả quản lý, điều "
+      "hành trên tất cả các lĩnh vực.");
   EXPECT_EQ(out.page_starts, (std::vector<std::size_t>{0, out.text.find("hành trên")}));
 }
 
 TEST(PageTextTest, APageWithoutTextStartsWhereTheNextTextWould) {
-  const PagedText out = assemble_pages({{block_at(60, {{"Trang một.", 20, 100}})}, {},
-                                        {block_at(60, {{"Trang ba.", 20, 100}})}});
+  const PagedText out = assemble_pages(
+      {{block_at(60, {{"Trang một.", 20, 100}})}, {}, {block_at(60, {{"Trang ba.", 20, 100}})}});
   EXPECT_EQ(out.text, "Trang một.\n\nTrang ba.");
-  EXPECT_EQ(out.page_starts, (std::vector<std::size_t>{0, out.text.find("Trang ba"), out.text.find("Trang ba")}));
+  EXPECT_EQ(out.page_starts,
+            (std::vector<std::size_t>{0, out.text.find("Trang ba"), out.text.find("Trang ba")}));
 }
 
 }  // namespace

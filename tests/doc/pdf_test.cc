@@ -90,8 +90,7 @@ TEST_P(SeedPdfTest, DropsRunningHeadersAndPageNumbers) {
 INSTANTIATE_TEST_SUITE_P(
     Seeds, SeedPdfTest,
     ::testing::Values(
-        SeedCase{"Article000", "000", 3, "", "", "", "",
-                 "lý, khai thác, sử dụng tài nguyên"},
+        SeedCase{"Article000", "000", 3, "", "", "", "", "lý, khai thác, sử dụng tài nguyên"},
         SeedCase{"Letter001", "001", 5, "Ủy ban nhân dân tỉnh Lai Châu", "/UBND-TH", "Công văn",
                  "2023-05", "Thứ hai, với tinh thần"},
         SeedCase{"CongBao002", "002", 5, "", "", "", "", "tuyến cấp độ 3 lĩnh vực Công Thương"},
@@ -199,7 +198,8 @@ TEST_P(BadPdfTest, GivesTheRightStatus) {
 INSTANTIATE_TEST_SUITE_P(
     Files, BadPdfTest,
     ::testing::Values(
-        BadCase{"Truncated", "truncated.pdf", "", StatusCode::kCorruption, "broken PDF", "truncated"},
+        BadCase{"Truncated", "truncated.pdf", "", StatusCode::kCorruption, "broken PDF",
+                "truncated"},
         BadCase{"Encrypted", "encrypted.pdf", "", StatusCode::kNotSupported, "encrypted PDF",
                 "password"},
         BadCase{"TenThousandEmptyPages", "many_pages.pdf", "", StatusCode::kTooLarge,

@@ -106,9 +106,7 @@ EnginePool& engine_pool() {
   return pool;
 }
 
-void EngineDeleter::operator()(tesseract::TessBaseAPI* api) const {
-  engine_pool().give_back(api);
-}
+void EngineDeleter::operator()(tesseract::TessBaseAPI* api) const { engine_pool().give_back(api); }
 
 // ---- Recognition of one page.
 
@@ -120,7 +118,8 @@ std::string take_text(char* owned) {
 bool few_alnum(const std::string& word) {
   const icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
   int alnum = 0;
-  for (int32_t i = 0; i < u.length(); i += U16_LENGTH(u.char32At(i))) alnum += u_isalnum(u.char32At(i)) ? 1 : 0;
+  for (int32_t i = 0; i < u.length(); i += U16_LENGTH(u.char32At(i)))
+    alnum += u_isalnum(u.char32At(i)) ? 1 : 0;
   return alnum <= 1;
 }
 
@@ -195,7 +194,8 @@ class OcrRun {
       : source_(source), options_(options), pages_(count) {}
 
   std::vector<OcrPage> run() {
-    unsigned threads = options_.ocr_threads ? options_.ocr_threads : std::thread::hardware_concurrency();
+    unsigned threads =
+        options_.ocr_threads ? options_.ocr_threads : std::thread::hardware_concurrency();
     threads = static_cast<unsigned>(std::clamp<std::size_t>(threads, 1, pages_.size()));
     std::vector<std::thread> workers;
     for (unsigned i = 0; i < threads; ++i) workers.emplace_back([this] { work(); });
@@ -298,11 +298,18 @@ Result<ImageInfo> read_image_header(std::string_view bytes, const ExtractOptions
   }
   for (std::size_t page = 0;; ++page) {
     l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, fmt = 0;
-    const l_ok bad = tiff ? readHeaderMemTiff(as_bytes(bytes), bytes.size(), static_cast<l_int32>(page),
-                                              &w, &h, &bps, &spp, &res, &cmap, &fmt)
-                          : pixReadHeaderMem(as_bytes(bytes), bytes.size(), &fmt, &w, &h, &bps, &spp, &cmap);
+    const l_ok bad =
+        tiff ? readHeaderMemTiff(as_bytes(bytes), bytes.size(), static_cast<l_int32>(page), &w, &h,
+                                 &bps, &spp, &res, &cmap, &fmt)
+             : pixReadHeaderMem(as_bytes(bytes), bytes.size(), &fmt, &w, &h, &bps, &spp, &cmap);
     if (bad != 0 || w <= 0 || h <= 0) {
-      if (page == 0) return Status::corruption("broken image", "unreadable " + std::string(tiff ? "TIFF" : info.format == IFF_PNG ? "PNG" : "JPEG") + " header");
+      if (page == 0)
+        return Status::corruption("broken image",
+                                  "unreadable " +
+                                      std::string(tiff                     ? "TIFF"
+                                                  : info.format == IFF_PNG ? "PNG"
+                                                                           : "JPEG") +
+                                      " header");
       break;
     }
     info.pages = page + 1;
@@ -326,18 +333,21 @@ GrayImage to_gray_image(Pix* pix) {
   image.height = pixGetHeight(gray.get());
   const l_int32 res = pixGetXRes(pix);
   image.dpi = res >= kMinPlausibleDpi && res <= kMaxPlausibleDpi ? res : 0;
-  image.pixels.resize(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height));
+  image.pixels.resize(static_cast<std::size_t>(image.width) *
+                      static_cast<std::size_t>(image.height));
   const l_uint32* data = pixGetData(gray.get());
   const l_int32 wpl = pixGetWpl(gray.get());
   for (int y = 0; y < image.height; ++y) {
     const l_uint32* row = data + static_cast<std::ptrdiff_t>(y) * wpl;
-    std::uint8_t* out = image.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width);
+    std::uint8_t* out =
+        image.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(image.width);
     for (int x = 0; x < image.width; ++x) out[x] = static_cast<std::uint8_t>(GET_DATA_BYTE(row, x));
   }
   return image;
 }
 
-std::optional<GrayImage> decode_page(std::string_view bytes, const ImageInfo& info, std::size_t page) {
+std::optional<GrayImage> decode_page(std::string_view bytes, const ImageInfo& info,
+                                     std::size_t page) {
   const PixPtr pix(L_FORMAT_IS_TIFF(info.format)
                        ? pixReadMemTiff(as_bytes(bytes), bytes.size(), static_cast<l_int32>(page))
                        : pixReadMem(as_bytes(bytes), bytes.size()));
@@ -364,9 +374,9 @@ double mean_confidence(const std::vector<OcrPage>& pages) {
 }
 
 Status text_too_large(std::size_t bytes, const ExtractOptions& options) {
-  return Status::too_large("text too large", std::to_string(bytes) + " bytes of text, over the limit of " +
-                                                 std::to_string(options.max_text_bytes) +
-                                                 " (--max-text-bytes)");
+  return Status::too_large("text too large",
+                           std::to_string(bytes) + " bytes of text, over the limit of " +
+                               std::to_string(options.max_text_bytes) + " (--max-text-bytes)");
 }
 
 void add_timeout_warnings(const std::vector<OcrPage>& pages, const std::vector<int>& page_numbers,
@@ -390,7 +400,8 @@ Result<Extracted> extract_image(std::string_view bytes, const ExtractOptions& op
   std::size_t pages = info->pages;
   if (pages > options.ocr_max_pages) {
     pages = options.ocr_max_pages;
-    out.warnings.push_back("OCR stopped after " + std::to_string(pages) + " pages (--ocr-max-pages)");
+    out.warnings.push_back("OCR stopped after " + std::to_string(pages) +
+                           " pages (--ocr-max-pages)");
   }
   std::size_t decoded = 0;
   const std::vector<OcrPage> ocr = recognize_pages(
@@ -401,7 +412,8 @@ Result<Extracted> extract_image(std::string_view bytes, const ExtractOptions& op
         return image;
       },
       options);
-  if (pages > 0 && decoded == 0) return Status::corruption("broken image", "the pixels cannot be decoded");
+  if (pages > 0 && decoded == 0)
+    return Status::corruption("broken image", "the pixels cannot be decoded");
   std::vector<PageBlocks> blocks;
   std::vector<int> page_numbers;
   for (std::size_t i = 0; i < ocr.size(); ++i) {

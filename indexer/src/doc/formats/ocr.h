@@ -37,8 +37,8 @@ struct GrayImage {
 
 // What OCR read on one page.
 struct OcrPage {
-  bool recognised = false;  // false: the page had no image to read
-  PageWords words;          // boxes in pixels of the page image
+  bool recognised = false;    // false: the page had no image to read
+  PageWords words;            // boxes in pixels of the page image
   double confidence_sum = 0;  // of the words' confidences (0-100)
   std::size_t word_count = 0;
   bool timed_out = false;  // stopped at options.ocr_seconds_per_page

@@ -55,8 +55,8 @@ Box unite(const Box& a, const Box& b) {
 // Bullet glyphs that start list items: •, ‣, ▪, ●, ◦, and the Symbol and
 // Wingdings bullets Word writes into the private use area.
 bool is_bullet(UChar32 c) {
-  return c == 0x2022 || c == 0x2023 || c == 0x25AA || c == 0x25CF || c == 0x25E6 ||
-         c == 0xF0B7 || c == 0xF0A7 || c == 0xF0D8 || c == 0xF076;
+  return c == 0x2022 || c == 0x2023 || c == 0x25AA || c == 0x25CF || c == 0x25E6 || c == 0xF0B7 ||
+         c == 0xF0A7 || c == 0xF0D8 || c == 0xF076;
 }
 
 // One code point of clean_line_text: appended as is, mapped, or dropped.
@@ -68,13 +68,6 @@ void append_clean(UChar32 c, std::string& out) {
   int32_t n = 0;
   U8_APPEND_UNSAFE(buf, n, c);
   out.append(buf, static_cast<std::size_t>(n));
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
 }
 
 bool ends_with_soft_hyphen(std::string_view s) {
@@ -91,7 +84,7 @@ LayoutLine make_line(const std::vector<WordBox>& words, std::size_t begin, std::
   for (std::size_t i = begin; i < end; ++i) {
     raw += words[i].text;
     if (i + 1 < end && (words[i].space_after || words[i + 1].box.left - words[i].box.right >
-                                                     kSpaceGapEm * words[i].box.height())) {
+                                                    kSpaceGapEm * words[i].box.height())) {
       raw += ' ';
     }
     line.box = unite(line.box, words[i].box);
@@ -131,13 +124,15 @@ void split_at_column_gaps(std::vector<WordBox> words, std::vector<LayoutLine>& o
 // horizontally, when there is exactly one such block and no other block
 // beside that one reaches into the line (a line spanning two columns
 // starts a block of its own). -1 for a new block.
-int block_to_continue(const std::vector<LayoutBlock>& blocks, const LayoutLine& line, double line_gap) {
+int block_to_continue(const std::vector<LayoutBlock>& blocks, const LayoutLine& line,
+                      double line_gap) {
   int found = -1;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const LayoutLine& last = blocks[i].lines.back();
     const double h = std::max(last.box.height(), line.box.height());
     const double gap = line.box.top - last.box.bottom;
-    if (x_overlap(last.box, line.box) <= 0 || gap > std::min(line_gap, kMaxLineGapEm * h) + kMaxStackGapEm * h ||
+    if (x_overlap(last.box, line.box) <= 0 ||
+        gap > std::min(line_gap, kMaxLineGapEm * h) + kMaxStackGapEm * h ||
         line.box.top < last.box.top + 0.5 * last.box.height()) {
       continue;
     }
@@ -248,7 +243,8 @@ void order_band(std::vector<LayoutBlock> blocks, std::vector<LayoutBlock>& out) 
         if (!done[i]) ready.push_back(i);
       }
     }
-    const std::size_t next = pick_next(blocks, ready, order.empty() ? nullptr : &blocks[order.back()]);
+    const std::size_t next =
+        pick_next(blocks, ready, order.empty() ? nullptr : &blocks[order.back()]);
     done[next] = true;
     order.push_back(next);
     for (std::size_t b = 0; b < n; ++b) {
@@ -262,8 +258,9 @@ void order_band(std::vector<LayoutBlock> blocks, std::vector<LayoutBlock>& out) 
 // letter's header side by side, the columns of a page); they are read top
 // to bottom, so what lies below the whole header comes after all of it.
 std::vector<LayoutBlock> order_blocks(std::vector<LayoutBlock> blocks) {
-  std::stable_sort(blocks.begin(), blocks.end(),
-                   [](const LayoutBlock& a, const LayoutBlock& b) { return a.box.top < b.box.top; });
+  std::stable_sort(blocks.begin(), blocks.end(), [](const LayoutBlock& a, const LayoutBlock& b) {
+    return a.box.top < b.box.top;
+  });
   std::vector<LayoutBlock> out, band;
   out.reserve(blocks.size());
   double band_bottom = 0;
@@ -294,6 +291,13 @@ std::vector<LayoutBlock> lines_as_blocks(const PageWords& page) {
 }
 
 }  // namespace
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  const auto mid = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), mid, values.end());
+  return *mid;
+}
 
 std::string clean_line_text(std::string_view utf8) {
   std::string out;

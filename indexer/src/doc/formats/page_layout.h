@@ -70,13 +70,17 @@ struct LayoutBlock {
 // in source order, so layout time stays bounded.
 std::vector<LayoutBlock> lay_out_page(const PageWords& page);
 
-inline constexpr std::size_t kMaxLayoutWords = 20000;
+inline constexpr std::size_t kMaxLayoutWords = 10000;
 
 // The text of a line as downstream wants it: NFC; no control characters;
 // no-break and other spaces as " "; Unicode hyphens (U+2010, U+2011) as
 // "-"; soft hyphens dropped; a bullet glyph at the start (•, ▪, Word's
 // Symbol-font bullets in the private use area) as "-".
 std::string clean_line_text(std::string_view utf8);
+
+// The median of `values` (the upper one of an even count), 0 for none:
+// the usual line height or gap of a page or block.
+double median(std::vector<double> values);
 
 }  // namespace vanban::doc
 

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -85,8 +86,8 @@ bool ends_with_glued_break(std::string_view s) {
 // Ends a sentence or announces what follows: . : ; ! ? … (closing quotes
 // and brackets after them aside).
 bool ends_sentence(std::string_view s) {
-  static constexpr std::string_view kClosers[] = {"\"", "'", ")", "]", "\xE2\x80\x9D",
-                                                  "\xE2\x80\x99", "\xC2\xBB"};
+  static constexpr std::string_view kClosers[] = {
+      "\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"};
   bool stripped = true;
   while (stripped && !s.empty()) {
     stripped = false;
@@ -127,9 +128,9 @@ bool starts_numbered_item(std::string_view s) {
 bool starts_list_item(std::string_view s) {
   static constexpr std::string_view kStarters[] = {
       "Điều", "Chương", "Mục", "Phần", "Bước", "Căn cứ", "Kính gửi:", "Nơi nhận:", "Xét đề nghị"};
-  static constexpr std::string_view kOrdinals[] = {
-      "Thứ nhất,", "Thứ hai,", "Thứ ba,", "Thứ tư,", "Thứ năm,",
-      "Thứ sáu,",  "Thứ bảy,", "Thứ tám,", "Thứ chín,", "Thứ mười,"};
+  static constexpr std::string_view kOrdinals[] = {"Thứ nhất,", "Thứ hai,", "Thứ ba,",  "Thứ tư,",
+                                                   "Thứ năm,",  "Thứ sáu,", "Thứ bảy,", "Thứ tám,",
+                                                   "Thứ chín,", "Thứ mười,"};
   if (s.empty()) return false;
   if ((s[0] == '-' || s[0] == '+' || s[0] == '*') && s.size() > 1 &&
       !std::isdigit(static_cast<unsigned char>(s[1]))) {
@@ -151,13 +152,6 @@ struct BlockMetrics {
   double line_gap = 0;
   bool centered = false;  // lines centred on the block (header cells, titles)
 };
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
-}
 
 BlockMetrics measure(const LayoutBlock& block) {
   BlockMetrics m;
@@ -226,7 +220,8 @@ Joint joint_in_block(const LayoutBlock& block, std::size_t i, const BlockMetrics
   const bool indented = !m.centered && !is_lower_start(b.text) &&
                         b.box.left - m.box.left > kIndentEm * h &&
                         a.box.left - m.box.left < kIndentEm * h;
-  if (heading_or_item(a, b) || size_change > kSizeChange * std::max(a.box.height(), b.box.height()) ||
+  if (heading_or_item(a, b) ||
+      size_change > kSizeChange * std::max(a.box.height(), b.box.height()) ||
       b.box.top - a.box.bottom > m.line_gap + kParagraphGapEm * h || indented ||
       word_fits_after(block, i - 1, m, b.first_word_width)) {
     return Joint::kParagraph;
@@ -265,7 +260,8 @@ struct EdgeLine {
 std::vector<std::vector<LineRef>> rows_of(const PageBlocks& page) {
   std::vector<LineRef> lines;
   for (std::size_t b = 0; b < page.size(); ++b) {
-    for (std::size_t l = 0; l < page[b].lines.size(); ++l) lines.push_back({b, l, page[b].lines[l].box});
+    for (std::size_t l = 0; l < page[b].lines.size(); ++l)
+      lines.push_back({b, l, page[b].lines[l].box});
   }
   std::sort(lines.begin(), lines.end(),
             [](const LineRef& x, const LineRef& y) { return x.box.top < y.box.top; });
@@ -359,7 +355,8 @@ void remove_running_lines(std::vector<PageBlocks>& pages) {
     for (const EdgeLine& e : edge_lines(page)) {
       const LayoutLine& line = page[e.ref.block].lines[e.ref.line];
       const bool running = static_cast<double>(pages_with.at(signature(line.text))) >= needed;
-      const bool number = is_page_number(line.text) && e.gap >= kPageNumberGapEm * line.box.height();
+      const bool number =
+          is_page_number(line.text) && e.gap >= kPageNumberGapEm * line.box.height();
       if (running || number) drop.push_back(e.ref);
     }
     // Erase from the back so the indices of the rest stay valid.

@@ -62,7 +62,8 @@ using DocumentPtr = std::unique_ptr<poppler::document>;
 // Poppler reports every damaged object on stderr; the Status says it once.
 void quiet_poppler() {
   static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+  std::call_once(
+      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
 std::string to_utf8(const poppler::ustring& s) {
@@ -79,9 +80,14 @@ Result<DocumentPtr> open_pdf(std::string_view bytes) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX)) {
     return Status::too_large("file too large", std::to_string(bytes.size()) + " bytes, over 2 GiB");
   }
-  DocumentPtr doc(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return Status::corruption("broken PDF", "its structure cannot be read (truncated or damaged)");
-  if (doc->is_locked()) return Status::not_supported("encrypted PDF", "a password is needed to open it");
+  DocumentPtr doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) {
+    return Status::corruption("broken PDF", "its structure cannot be read (truncated or damaged)");
+  }
+  if (doc->is_locked()) {
+    return Status::not_supported("encrypted PDF", "a password is needed to open it");
+  }
   return doc;
 }
 
@@ -132,7 +138,8 @@ std::size_t usable_letters(const PageWords& page) {
       }
     }
   }
-  const double share = letters + odd == 0 ? 0 : static_cast<double>(odd) / static_cast<double>(letters + odd);
+  const double share =
+      letters + odd == 0 ? 0 : static_cast<double>(odd) / static_cast<double>(letters + odd);
   return share > kMaxOddShare ? 0 : letters;
 }
 
@@ -163,14 +170,14 @@ double stray_ink(const poppler::document& doc, std::size_t index, const PageWord
 struct PdfPage {
   PageWords words;
   std::size_t letters = 0;  // usable letters of the text layer
-  bool from_ocr = false;
 };
 
 // OCR boxes are in pixels of the rendered page; the text layer's in points.
 void scale_words(PageWords& page, double factor) {
   for (auto& line : page.lines) {
     for (WordBox& w : line) {
-      w.box = {w.box.left * factor, w.box.top * factor, w.box.right * factor, w.box.bottom * factor};
+      w.box = {w.box.left * factor, w.box.top * factor, w.box.right * factor,
+               w.box.bottom * factor};
     }
   }
 }
@@ -185,7 +192,8 @@ std::string page_list(const std::vector<std::size_t>& pages) {
 
 // Recognises `selected` pages and keeps OCR text where it reads more.
 void recognize_scanned(const poppler::document& doc, std::vector<PdfPage>& pages,
-                       std::vector<std::size_t> selected, const ExtractOptions& options, Extracted& out) {
+                       std::vector<std::size_t> selected, const ExtractOptions& options,
+                       Extracted& out) {
   if (selected.size() > options.ocr_max_pages) {
     selected.resize(options.ocr_max_pages);
     out.warnings.push_back("OCR stopped after " + std::to_string(selected.size()) +
@@ -195,7 +203,8 @@ void recognize_scanned(const poppler::document& doc, std::vector<PdfPage>& pages
   std::vector<OcrPage> ocr = recognize_pages(
       selected.size(),
       [&](std::size_t k) {
-        std::optional<GrayImage> image = render_page(doc, selected[k], options.ocr_dpi, options.max_image_pixels);
+        std::optional<GrayImage> image =
+            render_page(doc, selected[k], options.ocr_dpi, options.max_image_pixels);
         if (image) to_points[k] = 72.0 / image->dpi;
         return image;
       },
@@ -206,9 +215,9 @@ void recognize_scanned(const poppler::document& doc, std::vector<PdfPage>& pages
     PdfPage& page = pages[selected[k]];
     numbers.push_back(static_cast<int>(selected[k] + 1));
     scale_words(ocr[k].words, to_points[k]);
-    if (static_cast<double>(usable_letters(ocr[k].words)) <= kOcrGain * static_cast<double>(page.letters)) continue;
+    const auto letters = static_cast<double>(usable_letters(ocr[k].words));
+    if (letters <= kOcrGain * static_cast<double>(page.letters)) continue;
     page.words = std::move(ocr[k].words);
-    page.from_ocr = true;
     out.ocr_pages.push_back(numbers.back());
     used.push_back(std::move(ocr[k]));
   }
@@ -219,7 +228,8 @@ void recognize_scanned(const poppler::document& doc, std::vector<PdfPage>& pages
 
 // Pages whose text layer is too thin for the ink on them. A thousand
 // blank pages must not cost a thousand renders: see kMaxInkChecks.
-std::vector<std::size_t> pages_needing_ocr(const poppler::document& doc, const std::vector<PdfPage>& pages,
+std::vector<std::size_t> pages_needing_ocr(const poppler::document& doc,
+                                           const std::vector<PdfPage>& pages,
                                            const ExtractOptions& options, Extracted& out) {
   const std::size_t max_checks = std::max(kMaxInkChecks, 2 * options.ocr_max_pages);
   std::size_t checks = 0;
@@ -227,8 +237,9 @@ std::vector<std::size_t> pages_needing_ocr(const poppler::document& doc, const s
   for (std::size_t i = 0; i < pages.size(); ++i) {
     if (pages[i].letters >= kMinTextLayerLetters) continue;
     if (checks++ == max_checks) {
-      out.warnings.push_back("pages from " + std::to_string(i + 1) + " not checked for scans (over " +
-                             std::to_string(max_checks) + " pages with little text)");
+      out.warnings.push_back("pages from " + std::to_string(i + 1) +
+                             " not checked for scans (over " + std::to_string(max_checks) +
+                             " pages with little text)");
       break;
     }
     if (stray_ink(doc, i, pages[i].words, options) >= kMinStrayInk) scanned.push_back(i);
@@ -259,9 +270,10 @@ Result<Extracted> finish(std::vector<PdfPage> pages, std::size_t total, bool sca
                                  "no page has a text layer, and OCR is off (--no-ocr)");
   }
   if (text.text.empty() && total > pages.size()) {
-    return Status::too_large("too many pages", std::to_string(total) + " pages, over the limit of " +
-                                                   std::to_string(options.max_pages) +
-                                                   " (--max-pages), and the pages read have no text");
+    return Status::too_large("too many pages",
+                             std::to_string(total) + " pages, over the limit of " +
+                                 std::to_string(options.max_pages) +
+                                 " (--max-pages), and the pages read have no text");
   }
   if (text.text.empty()) out.warnings.push_back("no text");
   out.text = std::move(text.text);
@@ -278,19 +290,25 @@ std::optional<GrayImage> render_page(const poppler::document& doc, std::size_t i
   const poppler::rectf rect = page->page_rect();
   const double pixels = rect.width() / 72 * dpi * rect.height() / 72 * dpi;
   if (!(pixels >= 1) || !std::isfinite(pixels)) return std::nullopt;
-  if (pixels > static_cast<double>(max_pixels)) dpi *= std::sqrt(static_cast<double>(max_pixels) / pixels);
+  if (pixels > static_cast<double>(max_pixels)) {
+    dpi *= std::sqrt(static_cast<double>(max_pixels) / pixels);
+  }
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
   renderer.set_image_format(poppler::image::format_gray8);
   const poppler::image img = renderer.render_page(page.get(), dpi, dpi);
-  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return std::nullopt;
+  if (!img.is_valid() || img.format() != poppler::image::format_gray8 || img.width() <= 0 ||
+      img.height() <= 0) {
+    return std::nullopt;
+  }
   GrayImage out{img.width(), img.height(), static_cast<int>(std::lround(dpi)), {}};
   out.pixels.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height));
   for (int y = 0; y < out.height; ++y) {
-    std::memcpy(out.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(out.width),
-                img.const_data() + static_cast<std::ptrdiff_t>(y) * img.bytes_per_row(),
-                static_cast<std::size_t>(out.width));
+    std::memcpy(
+        out.pixels.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(out.width),
+        img.const_data() + static_cast<std::ptrdiff_t>(y) * img.bytes_per_row(),
+        static_cast<std::size_t>(out.width));
   }
   return out;
 }
@@ -306,16 +324,18 @@ Result<Extracted> extract_pdf(std::string_view bytes, const ExtractOptions& opti
   out.format = "pdf";
   out.properties = properties_of(**doc);
   if (count < static_cast<std::size_t>(total)) {
-    out.warnings.push_back("read the first " + std::to_string(count) + " of " + std::to_string(total) +
-                           " pages (--max-pages)");
+    out.warnings.push_back("read the first " + std::to_string(count) + " of " +
+                           std::to_string(total) + " pages (--max-pages)");
   }
   std::vector<PdfPage> pages = read_text_layers(**doc, count);
   const std::vector<std::size_t> scanned = pages_needing_ocr(**doc, pages, options, out);
   if (!scanned.empty() && options.ocr) recognize_scanned(**doc, pages, scanned, options, out);
   if (!scanned.empty() && !options.ocr) {
-    out.warnings.push_back("page " + page_list(scanned) + ": no usable text layer, and OCR is off (--no-ocr)");
+    out.warnings.push_back("page " + page_list(scanned) +
+                           ": no usable text layer, and OCR is off (--no-ocr)");
   }
-  return finish(std::move(pages), static_cast<std::size_t>(total), !scanned.empty(), options, std::move(out));
+  return finish(std::move(pages), static_cast<std::size_t>(total), !scanned.empty(), options,
+                std::move(out));
 }
 
 }  // namespace vanban::doc
