@@ -139,6 +139,16 @@ TEST(OcrTest, ReadsOnlyTheScannedPageOfAMixedPdf) {
   EXPECT_NE(pdf.text.find("Nguyễn Sỹ Chín", pdf.page_starts[2]), std::string::npos);
 }
 
+TEST(OcrTest, ReadsAScanWhoseTextLayerIsAStamp) {
+  // 189 letters of text under the scan: too few for a page, and the ink of
+  // the scan lies outside them.
+  const Extracted pdf = extract_scan("stamped_004.pdf");
+  EXPECT_EQ(pdf.format, "pdf+ocr");
+  EXPECT_EQ(pdf.ocr_pages, std::vector<int>{1});
+  EXPECT_NE(pdf.text.find("Nguyễn Sỹ Chín"), std::string::npos);
+  EXPECT_EQ(pdf.text.find("Thực hiện nghiêm"), std::string::npos);
+}
+
 TEST(OcrTest, WithoutOcrAMixedPdfKeepsItsTextPagesAndWarns) {
   ExtractOptions options;
   options.ocr = false;

@@ -84,6 +84,18 @@ TEST(PageLayoutTest, ReadsColumnsOfAPageLeftThenRight) {
                 "cot phai dong 0 / cot phai dong 1 / cot phai dong 2 / cot phai dong 3"}));
 }
 
+TEST(PageLayoutTest, PastTheWordLimitKeepsTheSourceLinesInOrder) {
+  PageWords page;
+  page.lines.push_back(line_at(20, 500, "cuoi trang"));
+  std::vector<WordBox> many;
+  for (std::size_t i = 0; i < kMaxLayoutWords; ++i) many.push_back({"x", {0, 10, 8, 22}, true});
+  page.lines.push_back(many);
+  const std::vector<std::string> texts = texts_of(lay_out_page(page));
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts[0], "cuoi trang");
+  EXPECT_EQ(texts[1].size(), 2 * kMaxLayoutWords - 1);
+}
+
 struct CleanCase {
   const char* name;
   const char* input;

@@ -10,6 +10,9 @@
 #   scanned_NNN.pdf     every page of seed_NNN.pdf as an image (for each
 #                       SEED given; default 003 004)
 #   mixed_004.pdf       pages 1-2 of seed_004.pdf as text, page 3 scanned
+#   stamped_004.pdf     page 3 of seed_004.pdf scanned, over the text of
+#                       split_symbol.pdf (hidden under the scan): a scan
+#                       whose text layer is a stamp of a few words
 #   page1_001.png       page 1 of seed_001.pdf (PNG, 300 dpi)
 #   header_001.tif      the top of page 1 of seed_001.pdf (TIFF, 300 dpi)
 #   header_004.jpg      the top of page 1 of seed_004.pdf (JPEG, 300 dpi)
@@ -43,6 +46,7 @@ done
 pdftoppm -r 300 -jpeg -jpegopt quality=80 -f 3 -l 3 "$here/seed_004.pdf" "$work/p3"
 images_to_pdf "$work/p3.pdf" "$work"/p3-*.jpg
 qpdf --empty --pages "$here/seed_004.pdf" 1-2 "$work/p3.pdf" -- "$out/mixed_004.pdf"
+qpdf "$work/p3.pdf" --underlay "$here/split_symbol.pdf" -- "$out/stamped_004.pdf"
 
 pdftoppm -r 300 -gray -png -singlefile -f 1 -l 1 "$here/seed_001.pdf" "$out/page1_001"
 pdftoppm -r 300 -gray -tiff -tiffcompression lzw -singlefile -f 1 -l 1 "${header[@]}" \
