@@ -5,6 +5,7 @@
 #include "doc/formats/ocr.h"
 
 #include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -224,6 +225,47 @@ TEST(OcrTest, ReadsATiffScanOfALettersHeaderColumnByColumn) {
       "Lai Châu, ngày tháng 5 năm 2023\n\n"
       "Kính gửi:\n- Các sở, ban, ngành, đoàn thể tỉnh;\n- Các doanh nghiệp trên địa bàn tỉnh";
   EXPECT_EQ(image.text.substr(0, expected.size()), expected);
+}
+
+// The pages of a multi-page TIFF (as scanners and fax servers write
+// them), made with Leptonica from two scanned headers.
+std::string two_page_tiff() {
+  std::string out;
+  PIXA* pages = pixaCreate(2);
+  for (const char* name : {"header_001.tif", "header_004.jpg"}) {
+    const std::string bytes = scan(name);
+    PIX* pix = pixReadMem(reinterpret_cast<const l_uint8*>(bytes.data()), bytes.size());
+    if (pix != nullptr) pixaAddPix(pages, pix, L_INSERT);
+  }
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  if (pixaWriteMemMultipageTiff(&data, &size, pages) == 0) {
+    out.assign(reinterpret_cast<const char*>(data), size);
+  }
+  lept_free(data);
+  pixaDestroy(&pages);
+  return out;
+}
+
+TEST(OcrTest, ReadsEveryPageOfATiffUpToTheLimit) {
+  const std::string tiff = two_page_tiff();
+  ASSERT_FALSE(tiff.empty());
+  const Result<Extracted> both = extract_image(tiff, {});
+  ASSERT_TRUE(both.is_ok()) << both.status().message();
+  EXPECT_EQ(both->ocr_pages, (std::vector<int>{1, 2}));
+  ASSERT_EQ(both->page_starts.size(), 2u);
+  const auto line_at = [&](std::size_t start) {
+    return both->text.substr(start, both->text.find('\n', start) - start);
+  };
+  EXPECT_EQ(line_at(0), "ỦY BAN NHÂN DÂN");
+  EXPECT_EQ(line_at(both->page_starts[1]), "Số: /SCT-VP");
+  ExtractOptions options;
+  options.ocr_max_pages = 1;
+  const Result<Extracted> first = extract_image(tiff, options);
+  ASSERT_TRUE(first.is_ok()) << first.status().message();
+  EXPECT_EQ(first->ocr_pages, std::vector<int>{1});
+  EXPECT_EQ(first->warnings, std::vector<std::string>{"OCR stopped after 1 pages (--ocr-max-pages)"});
+  EXPECT_EQ(first->text.find("SCT-VP"), std::string::npos);
 }
 
 TEST(OcrTest, ReadsAJpegScan) {
