@@ -127,6 +127,7 @@ INSTANTIATE_TEST_SUITE_P(
                   "Các sở",
                   "- Các sở"},
         CleanCase{"ControlCharacters", "Kính\x01 gửi\x7F:", "Kính gửi:"},
+        CleanCase{"LineBreaks", "Kết quả phong trào\r\nthi đua", "Kết quả phong trào thi đua"},
         CleanCase{"IllFormed", "Lai \xC3 Châu", "Lai \xEF\xBF\xBD Châu"}),
     [](const auto& p) { return std::string(p.param.name); });
 

@@ -33,8 +33,9 @@ constexpr double kMaxLineGapEm = 0.5;
 
 // Words further apart than this many line heights have a space between
 // them, whatever their source says: poppler marks the words of "- 1 -"
-// drawn by one string as touching. A space in Times is 0.18 line heights;
-// the pieces of a word split by a font change touch (0).
+// drawn by one string as touching. A space is 0.24 line heights in the
+// seed PDFs (Liberation Serif); the pieces of a word split by a font
+// change touch (0).
 constexpr double kSpaceGapEm = 0.1;
 
 // Positions closer than this many line heights count as touching: box
@@ -61,8 +62,11 @@ bool is_bullet(UChar32 c) {
 
 // One code point of clean_line_text: appended as is, mapped, or dropped.
 void append_clean(UChar32 c, std::string& out) {
-  if (c == 0x00AD || c == 0x200B || c == 0xFEFF || (u_iscntrl(c) && c != '\t')) return;
-  if (c == '\t' || (u_isUWhiteSpace(c) && c != ' ')) c = ' ';
+  if (u_isUWhiteSpace(c)) {
+    c = ' ';  // tabs, line breaks and no-break spaces too
+  } else if (c == 0x00AD || c == 0x200B || c == 0xFEFF || u_iscntrl(c)) {
+    return;
+  }
   if (c == 0x2010 || c == 0x2011) c = '-';
   char buf[U8_MAX_LENGTH];
   int32_t n = 0;

@@ -37,8 +37,8 @@ constexpr double kIndentEm = 0.8;
 // font size; OCR line boxes of one font differ by up to 0.2 with the
 // diacritics they hold);
 constexpr double kSizeChange = 0.3;
-// the room a space takes before the next word (a space is 0.18 line
-// heights in Times; the rest absorbs OCR box wobble).
+// the room a space takes before the next word (a space is 0.24 line
+// heights in the seed PDFs; OCR boxes wobble by a few pixels more).
 constexpr double kSpaceEm = 0.3;
 
 // The first code point of `s`, or -1.
