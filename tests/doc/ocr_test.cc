@@ -69,9 +69,8 @@ std::string scan(const std::string& name) { return read_file(scans_dir() / name)
 Extracted extract_scan(const std::string& name, const ExtractOptions& options = {}) {
   const std::string bytes = scan(name);
   const bool pdf = name.size() > 4 && name.substr(name.size() - 4) == ".pdf";
-  Result<Extracted> out = pdf ? extract_pdf(bytes, options) : extract_image(bytes, options);
-  EXPECT_TRUE(out.is_ok()) << name << ": " << out.status().message();
-  return out.is_ok() ? *out : Extracted{};
+  return testing::extracted_or_fail(
+      pdf ? extract_pdf(bytes, options) : extract_image(bytes, options), name);
 }
 
 // ---- Scanned copies of the seeds.

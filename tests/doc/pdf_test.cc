@@ -17,9 +17,7 @@ using testing::record_of_text;
 using testing::seed_record;
 
 Extracted extract_fixture(const std::string& name, const ExtractOptions& options = {}) {
-  Result<Extracted> out = extract_pdf(pdf_fixture(name), options);
-  EXPECT_TRUE(out.is_ok()) << name << ": " << out.status().message();
-  return out.is_ok() ? *out : Extracted{};
+  return testing::extracted_or_fail(extract_pdf(pdf_fixture(name), options), name);
 }
 
 // ---- The seeds printed as PDFs read like the seeds themselves.

@@ -7,9 +7,11 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "testing/temp_index.h"
+#include "vanban/doc/extract.h"
 #include "vanban/doc/loader.h"
 #include "vanban/doc/metadata.h"
 #include "vanban/doc/record.h"
@@ -22,6 +24,13 @@ inline std::string pdf_data_dir() { return std::string(VANBAN_TEST_DATA_DIR) + "
 
 inline std::string pdf_fixture(const std::string& name) {
   return read_file(std::filesystem::path(pdf_data_dir()) / name);
+}
+
+// What `out` holds; an empty Extracted, and a failed test, when it failed
+// (`what` names the file).
+inline doc::Extracted extracted_or_fail(Result<doc::Extracted> out, const std::string& what) {
+  EXPECT_TRUE(out.is_ok()) << what << ": " << out.status().message();
+  return out.is_ok() ? std::move(out).value() : doc::Extracted{};
 }
 
 // The record the indexer makes of an extracted text (as load_text_file
