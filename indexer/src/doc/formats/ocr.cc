@@ -30,13 +30,18 @@ namespace {
 
 // Tesseract's page segmentation: sparse text, every chunk of text found
 // wherever it is, in lines; page_layout.h puts the lines in reading order.
-// Measured with bench/ocr.sh on the seed PDFs at 300 dpi (20 pages), CER
-// and CPU per page: sparse text 0.36%, 3.2 s; automatic segmentation
-// (PSM_AUTO) 0.51%, 3.3 s: it reads a letter's signature block as lines
-// running across both columns, with noise in the gap ("- Lãnh đạm Sở; h 5
-// Nguyễn Sỹ Chín") and drops the slash of "Số: /UBND-TH". (The script
-// model "Vietnamese" with PSM_AUTO: 0.42%, 4.7 s.)
+// Measured with bench/ocr.sh on the 20 pages of the seed PDFs at 300 dpi
+// (character error rate, CPU per page): sparse text 0.36%, 3.3 s;
+// automatic segmentation (PSM_AUTO) 0.51%, 3.3 s: it reads a letter's
+// signature block as lines running across both columns, with noise in the
+// gap ("- Lãnh đạm Sở; h 5 Nguyễn Sỹ Chín"), and drops the slash of
+// "Số: /UBND-TH". At 200 dpi sparse text makes 0.37% in 2.7 s.
 constexpr tesseract::PageSegMode kPageSegMode = tesseract::PSM_SPARSE_TEXT;
+
+// Debian's Vietnamese model (tesseract-ocr-vie, the "fast" LSTM). The
+// script model "Vietnamese" (tesseract-ocr-script-viet) measured 0.42%
+// against 0.51% with PSM_AUTO, but 4.7 s a page against 3.3.
+constexpr const char* kLanguage = "vie";
 
 // Tesseract reads JPEG speckles in blank areas (the space left for a
 // signature) as "-", "_", "„", "h", "5" with confidences under 45; real
@@ -64,7 +69,7 @@ std::unique_ptr<tesseract::TessBaseAPI> make_engine() {
   // Tesseract reports on stderr ("Detected 12 diacritics"); the indexer
   // reports for itself.
   api->SetVariable("debug_file", "/dev/null");
-  if (api->Init(nullptr, "vie", tesseract::OEM_LSTM_ONLY) != 0) {
+  if (api->Init(nullptr, kLanguage, tesseract::OEM_LSTM_ONLY) != 0) {
     throw std::runtime_error(
         "Tesseract cannot load its Vietnamese model (vie.traineddata: install the Debian "
         "package tesseract-ocr-vie, or set TESSDATA_PREFIX)");
