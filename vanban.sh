@@ -17,10 +17,14 @@ BUILD_DIR=${BUILD_DIR:-build}
 DB=${DB:-data/index}
 PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
           libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libcli11-dev curl python3
-          libmagic-dev libzip-dev libpugixml-dev libgumbo-dev libuchardet-dev antiword)
+          libmagic-dev libzip-dev libpugixml-dev libgumbo-dev libuchardet-dev antiword
+          libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie)
 # The test command also drives the page in Debian's Chromium (playwright-core
-# from npm, with the machine's Node.js >= 20).
-TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev)
+# from npm, with the machine's Node.js >= 20), and makes scanned copies of
+# the PDF fixtures (tests/data/pdf/scan_fixtures.sh: pdftoppm, qpdf; the
+# fixtures themselves are printed by Chromium in Liberation Serif,
+# tests/data/pdf/make_fixtures.sh).
+TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev poppler-utils qpdf fonts-liberation2)
 
 log() { printf '\033[1mvanban:\033[0m %s\n' "$*" >&2; }
 

@@ -32,10 +32,13 @@ cleanup() {
 trap cleanup EXIT
 
 # Sanitizer settings: stop at the first report of any kind (UBSan recovers
-# by default). Leaks are checked and need no suppressions: ICU's and
-# Xapian's singletons stay reachable, so LeakSanitizer does not report them.
+# by default). Leaks are checked: ICU's and Xapian's singletons stay
+# reachable, so LeakSanitizer does not report them; fuzz/lsan.supp lists
+# the one leak of a system library (fontconfig).
 export ASAN_OPTIONS="${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1:check_initialization_order=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+# Leaks inside system libraries (fontconfig, reached through poppler).
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$fuzz_src/lsan.supp:print_suppressions=0}"
 if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
   for s in llvm-symbolizer llvm-symbolizer-16 llvm-symbolizer-15 llvm-symbolizer-14 \
            /usr/lib/llvm-16/bin/llvm-symbolizer /usr/lib/llvm-14/bin/llvm-symbolizer; do

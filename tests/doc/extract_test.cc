@@ -349,8 +349,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"InvalidUtf8", "Chỉ thị\n34-CT/TW \xC3\x28 ngày", "a.txt", StatusCode::kCorruption,
                 "invalid UTF-8", "line 2"},
         BadCase{"ZipMagicNul", std::string("PK\x03\x04\0\0", 6), "a.txt", StatusCode::kNotSupported, "binary", ""},
-        BadCase{"Pdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a.pdf", StatusCode::kNotSupported,
-                "PDF support is not built in", ""},
+        BadCase{"BrokenPdf", "%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "a.pdf",
+                StatusCode::kCorruption, "broken PDF", ""},
         BadCase{"OddUtf16", std::string("\xFF\xFE\x10\x01\xA3", 5), "a.txt", StatusCode::kCorruption,
                 "invalid UTF-8", "UTF-16"}),
     [](const auto& p) { return std::string(p.param.name); });

@@ -10,7 +10,9 @@
 #include "doc/formats/doc.h"
 #include "doc/formats/docx.h"
 #include "doc/formats/html.h"
+#include "doc/formats/ocr.h"
 #include "doc/formats/odt.h"
+#include "doc/formats/pdf.h"
 #include "doc/formats/plain_text.h"
 #include "doc/formats/zip_archive.h"
 #include "vanban/text/normalize.h"
@@ -124,10 +126,31 @@ Format format_of_mime(const std::string& mime, std::string_view bytes, const std
 
 // What every format's text goes through: NFC, "\n" line ends, the size
 // bound, and a file without text is "empty".
+// NFC and "\n" line ends, page by page when the text has pages, so that
+// each page's offset still points at its start.
+void normalize_text(Extracted& out) {
+  if (out.page_starts.empty()) {
+    out.text = text::to_nfc(normalize_newlines(std::move(out.text)));
+    return;
+  }
+  std::string text;
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < out.page_starts.size(); ++i) {
+    const std::size_t from = std::min(out.page_starts[i], out.text.size());
+    const std::size_t to = i + 1 < out.page_starts.size()
+                               ? std::min(out.page_starts[i + 1], out.text.size())
+                               : out.text.size();
+    starts.push_back(text.size());
+    text += text::to_nfc(normalize_newlines(out.text.substr(from, to > from ? to - from : 0)));
+  }
+  out.text = std::move(text);
+  out.page_starts = std::move(starts);
+}
+
 Result<Extracted> finish(Result<Extracted> extracted, const ExtractOptions& options) {
   if (!extracted) return extracted;
   Extracted& out = *extracted;
-  out.text = text::to_nfc(normalize_newlines(std::move(out.text)));
+  normalize_text(out);
   if (out.text.size() > options.max_text_bytes) {
     return Status::too_large("text too large", std::to_string(out.text.size()) +
                                                    " bytes of text, over the limit of " +
@@ -174,10 +197,9 @@ Result<Extracted> extract(std::string_view bytes, std::string_view file_name,
     case Format::kHtml:
       return finish(extract_html(bytes, options), options);
     case Format::kPdf:
+      return finish(extract_pdf(bytes, options), options);
     case Format::kImage:
-      // PDF and scanned images: the PDF/OCR layer (doc/formats/pdf.h
-      // extract_pdf, doc/formats/ocr.h extract_image) is wired in here.
-      return Status::not_supported("PDF support is not built in");
+      return finish(extract_image(bytes, options), options);
     case Format::kBinary:
     case Format::kUnknown:
       break;
