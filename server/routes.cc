@@ -57,7 +57,8 @@ const char* status_text(int status) {
 // Every field of a search request, unambiguously: the result cache's key.
 std::string cache_key(const search::SearchRequest& r) {
   std::string key;
-  for (const std::string* f : {&r.query, &r.type, &r.issuer, &r.cites, &r.from, &r.to}) {
+  for (const std::string* f : {&r.query, &r.type, &r.issuer, &r.cites, &r.from, &r.to, &r.status,
+                               &r.as_of, &r.applies_to}) {
     key += *f;
     key += '\x1f';
   }
@@ -94,6 +95,9 @@ Result<search::SearchRequest> search_request(const httplib::Request& req) {
   r.cites = req.get_param_value("cites");
   r.from = req.get_param_value("from");
   r.to = req.get_param_value("to");
+  r.status = req.get_param_value("status");
+  r.as_of = req.get_param_value("as_of");
+  r.applies_to = req.get_param_value("applies_to");
   return r;
 }
 
@@ -105,6 +109,9 @@ Result<search::DirectiveFilter> directive_filter(const httplib::Request& req) {
   f.issuer = req.get_param_value("issuer");
   f.year = req.get_param_value("year");
   f.q = req.get_param_value("q");
+  f.status = req.get_param_value("status");
+  f.as_of = req.get_param_value("as_of");
+  f.applies_to = req.get_param_value("applies_to");
   f.offset = page->offset;
   f.limit = page->limit;
   return f;
@@ -172,7 +179,7 @@ void handle_search(const Services& s, const httplib::Request& req, httplib::Resp
 
 void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res) {
   // httplib has already percent-decoded the path, so "a%2Fb" arrives as "a/b".
-  reply(res, s.knowledge.document(req.matches[1].str()));
+  reply(res, s.knowledge.document(req.matches[1].str(), req.get_param_value("as_of")));
 }
 
 void handle_directives(const Services& s, const httplib::Request& req, httplib::Response& res) {
@@ -182,7 +189,7 @@ void handle_directives(const Services& s, const httplib::Request& req, httplib::
 }
 
 void handle_directive(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  reply(res, s.knowledge.directive(req.matches[1].str()));
+  reply(res, s.knowledge.directive(req.matches[1].str(), req.get_param_value("as_of")));
 }
 
 void handle_campaigns(const Services& s, const httplib::Request&, httplib::Response& res) {

@@ -119,12 +119,43 @@ TEST_F(RoutesTest, ErrorsNameTheRealProblem) {
       {"/api/search?q=a&cites=nothing", "cites must be a document symbol such as 34-CT/TW, or a directive key"},
       {"/api/directives/99-CT%2FTW", "no directive with this key"},
       {"/api/campaigns/khong-co", "no campaign with this id"},
+      {"/api/search?q=a&status=valid",
+       "status must be in_force, not_yet_in_force, expired, partly_expired or unknown"},
+      {"/api/search?q=a&as_of=2024-13-01", "as_of must be a date YYYY-MM-DD"},
+      {"/api/directives?as_of=hom-nay", "as_of must be a date YYYY-MM-DD"},
+      {"/api/directives/34-CT%2FTW?as_of=30/4/2024", "as_of must be a date YYYY-MM-DD"},
   };
   for (const auto& [path, error] : cases) {
     const auto r = get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(json_of(r)["error"], error) << path;
   }
+}
+
+// A directive's page: its status as of a date with the reason, the typed
+// relations other documents state, and the chain that carried it out.
+TEST_F(RoutesTest, DirectiveCarriesStatusRelationsAndChain) {
+  const auto r = get("/api/directives/34-CT%2FTW?as_of=2024-06-01");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200);
+  const nlohmann::json d = json_of(r);
+  EXPECT_EQ(d["as_of"], "2024-06-01");
+  EXPECT_EQ(d["status"]["value"], "in_force");
+  EXPECT_NE(d["status"]["reason"].get<std::string>().find("2024-06-01"), std::string::npos);
+  ASSERT_GE(d["relations"]["incoming"].size(), 3u);
+  for (const auto& e : d["relations"]["incoming"]) {
+    EXPECT_EQ(e["type"], "implements");
+    EXPECT_FALSE(e["sentence"].get<std::string>().empty());
+  }
+  EXPECT_EQ(d["implementation"]["symbol"], "34-CT/TW");
+  EXPECT_FALSE(d["implementation"]["children"].empty());
+  const auto listed = json_of(get("/api/directives?status=in_force&as_of=2024-06-01&limit=500"));
+  bool found = false;
+  for (const auto& x : listed["directives"]) {
+    EXPECT_EQ(x["status"]["value"], "in_force");
+    found = found || x["symbol"] == "34-CT/TW";
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST(HttpStatusTest, OneMappingFromStatusToHttp) {

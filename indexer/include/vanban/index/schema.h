@@ -17,7 +17,7 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.
@@ -75,6 +75,10 @@ enum Slot : Xapian::valueno {
   kExpirySlot = 7,
   // "YYYYMMDD" part of it loses effect or is amended, likewise.
   kPartialSlot = 8,
+  // The document's typed relations (plain citations left out) as JSON
+  // (encode_relations()): read per posting of an XRTO term without
+  // decoding the whole stored document.
+  kRelationsSlot = 9,
 };
 
 // Gap between the title and the body in term positions, so a phrase cannot

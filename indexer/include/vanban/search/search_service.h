@@ -31,6 +31,14 @@ struct SearchRequest {
   std::string cites = {};   // a symbol ("34-CT/TW") or a directive key
   std::string from = {};    // "2023", "2023-05" or "2023-05-30", inclusive
   std::string to = {};
+  // Documents in this status ("in_force", "not_yet_in_force", "expired",
+  // "partly_expired", "unknown") as of `as_of` (ISO day; "" = today), by
+  // their own effect clause and what other documents state about them.
+  std::string status = {};
+  std::string as_of = {};
+  // A province ("Lai Châu"): documents of nationwide issuers, and those
+  // issued in or addressed to that province.
+  std::string applies_to = {};
 };
 
 struct SearchHit {
@@ -42,6 +50,9 @@ struct SearchHit {
   std::string issuer;
   std::string snippet;  // HTML: escaped text with <mark> around matches
   double score = 0;
+  // The document's own status as of the request's date (see
+  // SearchRequest::status); "" when the corpus knows nothing of its effect.
+  std::string status = {};
 };
 
 struct FacetValue {
