@@ -19,8 +19,9 @@ PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
           libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libcli11-dev curl python3
           libmagic-dev libzip-dev libpugixml-dev libgumbo-dev libuchardet-dev antiword)
 # The test command also drives the page in Debian's Chromium (playwright-core
-# from npm, with the machine's Node.js >= 20).
-TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev)
+# from npm, with the machine's Node.js >= 20), and loads the server with wrk,
+# directly and through nginx (TLS with a throw-away openssl certificate).
+TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev wrk nginx-light openssl)
 
 log() { printf '\033[1mvanban:\033[0m %s\n' "$*" >&2; }
 

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The soak test's short run (bench/soak.sh, 60 s): steady searches while
+# the index is re-indexed every 15 s; RSS, descriptors and database files
+# flat, no error.
+# Usage: soak_test.sh BUILD_DIR REPO_DIR
+set -euo pipefail
+build=$1
+repo=$2
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$repo/bench/soak.sh" --build "$build" --out "$out" --duration 60 --reindex-every 15 --rate 20 --docs 500
