@@ -61,11 +61,12 @@ class Tally:
     def __init__(self):
         self.latency = {}  # status -> [ms]
         self.errors = 0
+        self.retries = 0
         self.connections = 0
 
     def report(self):
         return {"by_status": {str(s): len(v) for s, v in sorted(self.latency.items())},
-                "errors": self.errors, "connections_opened": self.connections,
+                "errors": self.errors, "retries": self.retries, "connections_opened": self.connections,
                 "latency_ms": {str(s): percentiles(v) for s, v in sorted(self.latency.items())}}
 
 
@@ -75,20 +76,30 @@ async def rate_load(args, paths, tally, stop_at):
     free, tasks = [], set()
 
     async def one(path, due):
-        conn = free.pop() if free else None
-        try:
-            if conn is None:
-                conn = await Connection.open(args.host, args.port)
-                tally.connections += 1
-            status = await asyncio.wait_for(conn.get(args.host, path), args.timeout)
+        # A kept-alive connection may have been closed by the server's idle
+        # timeout just as it is reused: like a browser, try once more on a
+        # new connection.
+        for attempt in (1, 2):
+            conn = free.pop() if free and attempt == 1 else None
+            reused = conn is not None
+            try:
+                if conn is None:
+                    conn = await Connection.open(args.host, args.port)
+                    tally.connections += 1
+                status = await asyncio.wait_for(conn.get(args.host, path), args.timeout)
+            except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                    asyncio.TimeoutError, ValueError, IndexError) as e:
+                if conn is not None:
+                    conn.close()
+                if attempt == 1 and reused and not isinstance(e, asyncio.TimeoutError):
+                    tally.retries += 1
+                    continue
+                tally.errors += 1
+                return
             tally.latency.setdefault(status, []).append((loop.time() - due) * 1000)
             if conn.usable:
                 free.append(conn)
-        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
-                asyncio.TimeoutError, ValueError, IndexError):
-            tally.errors += 1
-            if conn is not None:
-                conn.close()
+            return
 
     start, i = loop.time(), 0
     while loop.time() < stop_at:

@@ -67,14 +67,15 @@ start_server "$BUILD/server/vanban-server" "$OUT/db" "$OUT/server.log" || { echo
 echo /healthz > "$OUT/health.txt"
 WRK_PATHS="$OUT/health.txt" wrk -t2 -c64 -d3s -s "$HERE/wrk_paths.lua" "http://127.0.0.1:$port" >/dev/null
 python3 "$HERE/load_client.py" rate --port "$port" --paths "$OUT/urls.txt" --rate "$RATE" \
-  --duration "$DURATION" > "$OUT/load.json" &
+  --duration "$DURATION" --timeout 10 > "$OUT/load.json" &
 load_pid=$!
 
-db_real=$(readlink -f "$OUT/db")
+# Database files: Xapian's glass tables, wherever they are (a compacted copy
+# swapped in leaves the old ones deleted but open until each worker reopens).
 sample() {  # elapsed-seconds RSS-MB descriptors database-files
   local fds db
   fds=$(ls "/proc/$server_pid/fd" 2>/dev/null | wc -l)
-  db=$(for f in /proc/"$server_pid"/fd/*; do readlink "$f"; done 2>/dev/null | grep -c "^$db_real/" || true)
+  db=$(for f in /proc/"$server_pid"/fd/*; do readlink "$f"; done 2>/dev/null | grep -c '\.glass' || true)
   echo "$1 $(awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$server_pid/status") $fds $db"
 }
 # change_files CYCLE: rewrite a share of the articles, add one, remove one.
