@@ -11,15 +11,8 @@ set -euo pipefail
 . "$(dirname "$0")/wrk_lib.sh"
 build=$1
 repo=$2
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  stop_nginx || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
+begin_test
+fail() {  # with nginx's own log
   echo "FAIL: $*" >&2
   [ -n "${nginx_dir:-}" ] && grep -hv 'limiting requests' "$nginx_dir"/logs/*.log >&2
   exit 1

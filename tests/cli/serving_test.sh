@@ -10,14 +10,7 @@ set -euo pipefail
 . "$(dirname "$0")/wrk_lib.sh"
 build=$1
 repo=$2
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+begin_test
 for tool in wrk python3 curl; do command -v "$tool" >/dev/null || fail "$tool is missing"; done
 
 "$build/indexer/vanban-index" -q --db "$work/db" "$repo/corpus"

@@ -22,7 +22,7 @@ TEST_P(HeadLengthTest, FindsTheEndOfTheFirstHead) {
 INSTANTIATE_TEST_SUITE_P(
     Heads, HeadLengthTest,
     ::testing::Values(
-        HeadCase{"Complete", "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n", 35},
+        HeadCase{"Complete", "GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n", 34},
         HeadCase{"NoHeaders", "GET / HTTP/1.1\r\n\r\n", 18},
         HeadCase{"MissingBlankLine", "GET /healthz HTTP/1.1\r\nHost: a\r\n", 0},
         HeadCase{"HalfBlankLine", "GET /healthz HTTP/1.1\r\nHost: a\r\n\r", 0},
