@@ -25,7 +25,7 @@ struct SearchGateOptions {
   // How long a search may wait, counted from when its request was read.
   // A search that would wait longer (the searches ahead of it times their
   // mean time, over the slots) is refused on arrival.
-  std::chrono::milliseconds max_wait{500};
+  std::chrono::milliseconds max_wait{100};
 };
 
 // Thread-safe. Must outlive its tickets.
