@@ -35,7 +35,7 @@ namespace vanban::http {
 
 struct FrontOptions {
   std::size_t max_connections = 1024;
-  std::size_t max_connections_per_client = 256;
+  std::size_t max_connections_per_client = 512;
   Clock::duration idle_timeout = std::chrono::seconds(5);
   Clock::duration head_timeout = std::chrono::seconds(10);
 };
