@@ -20,11 +20,13 @@ PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
           libmagic-dev libzip-dev libpugixml-dev libgumbo-dev libuchardet-dev antiword
           libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie)
 # The test command also drives the page in Debian's Chromium (playwright-core
-# from npm, with the machine's Node.js >= 20), and makes scanned copies of
-# the PDF fixtures (tests/data/pdf/scan_fixtures.sh: pdftoppm, qpdf; the
+# from npm, with the machine's Node.js >= 20), makes scanned copies of the
+# PDF fixtures (tests/data/pdf/scan_fixtures.sh: pdftoppm, qpdf; the
 # fixtures themselves are printed by Chromium in Liberation Serif,
-# tests/data/pdf/make_fixtures.sh).
-TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev poppler-utils qpdf fonts-liberation2)
+# tests/data/pdf/make_fixtures.sh), and loads the server with wrk, directly
+# and through nginx (TLS with a throw-away openssl certificate).
+TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev poppler-utils qpdf fonts-liberation2
+               wrk nginx-light openssl)
 
 log() { printf '\033[1mvanban:\033[0m %s\n' "$*" >&2; }
 

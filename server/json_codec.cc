@@ -114,7 +114,8 @@ nlohmann::json to_json(const search::SearchResponse& r) {
   }
   nlohmann::json out = {{"query", r.query},           {"total", r.total},
                         {"took_ms", r.took_ms},       {"relaxed", r.relaxed},
-                        {"suggestion", r.suggestion}, {"results", std::move(results)}};
+                        {"partial", r.partial},       {"suggestion", r.suggestion},
+                        {"results", std::move(results)}};
   if (r.facets) {
     out["facets"] = {{"type", facet(r.facets->type)},
                      {"issuer", facet(r.facets->issuer)},

@@ -10,6 +10,7 @@
 
 #include "vanban/program.h"
 #include "routes.h"
+#include "serving.h"
 
 namespace {
 
@@ -19,12 +20,35 @@ struct Options {
   int port = 8080;
   std::string web_root = VANBAN_WEB_ROOT;
   bool access_log = false;
-  // Worker threads. A kept-alive connection holds its worker, so this is
-  // also how many clients are served at once.
-  std::size_t threads = 64;
+  // Connections, workers and load shedding (serving.h).
+  vanban::http::ServingOptions serving;
   // Search answers kept for repeated requests until the index changes.
   std::size_t cache_entries = 4096;
 };
+
+void add_serving_options(CLI::App& app, vanban::http::ServingOptions& o) {
+  app.add_option("--threads", o.workers, "worker threads (0: from the cores and the search queue)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 1024));
+  app.add_option("--search-slots", o.search.slots, "searches computed at once (0: one per core)")
+      ->capture_default_str();
+  app.add_option("--search-queue", o.search.max_waiting,
+                 "searches waiting for a slot before 503 (0: four per slot)")
+      ->capture_default_str();
+  const auto ms_option = [&app](const char* name, std::chrono::milliseconds& value,
+                                std::string what) {
+    app.add_option_function<unsigned>(
+           name, [&value](const unsigned& ms) { value = std::chrono::milliseconds(ms); },
+           what + " (default " + std::to_string(value.count()) + ")")
+        ->check(CLI::Range(1u, 3600000u));
+  };
+  ms_option("--search-wait-ms", o.search.max_wait, "longest wait of a search for a slot before 503");
+  ms_option("--head-timeout-ms", o.head_timeout, "time to send a whole request head before 408");
+  app.add_option("--max-connections-per-client", o.max_connections_per_client,
+                 "open connections from one address")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1 << 20));
+}
 
 int run(const Options& opt) {
   // Block SIGINT/SIGTERM in every thread; one thread waits for them and
@@ -41,10 +65,8 @@ int run(const Options& opt) {
   const vanban::search::SearchService search(reader);
   const vanban::search::KnowledgeService knowledge(reader);
   vanban::http::SearchCache cache(opt.cache_entries);
-  const vanban::http::Services services{search, knowledge, &cache};
-  httplib::Server server;
-  // httplib takes ownership of the queue it is handed (its API needs a raw pointer).
-  server.new_task_queue = [threads = opt.threads] { return new httplib::ThreadPool(threads); };
+  vanban::http::Server server(opt.serving);
+  const vanban::http::Services services{search, knowledge, &cache, &server.search_gate()};
   // Small JSON answers must not wait for delayed ACKs (Nagle's algorithm).
   server.set_tcp_nodelay(true);
   // httplib closes a kept-alive connection after 5 requests by default; the
@@ -69,7 +91,9 @@ int run(const Options& opt) {
     server.stop();
   });
   std::cout << "vanban-server: " << search.document_count() << " documents from " << opt.db
-            << ", listening on http://" << opt.host << ':' << opt.port << '/' << std::endl;
+            << ", listening on http://" << opt.host << ':' << opt.port << "/ (" << server.workers()
+            << " workers, " << server.search_gate().options().slots << " searches at once, up to "
+            << server.max_connections() << " connections)" << std::endl;
   server.listen_after_bind();
   if (waiter.joinable()) {
     // listen ended without a signal (e.g. an error): wake the waiter.
@@ -97,9 +121,7 @@ int main(int argc, char** argv) {
         ->capture_default_str()
         ->check(CLI::Range(1, 65535));
     app.add_option("--web", opt.web_root, "directory of the web page")->capture_default_str();
-    app.add_option("--threads", opt.threads, "worker threads (clients served at once)")
-        ->capture_default_str()
-        ->check(CLI::Range(1, 1024));
+    add_serving_options(app, opt.serving);
     app.add_flag("--access-log", opt.access_log, "log each request to stderr");
     CLI11_PARSE(app, argc, argv);
     return run(opt);

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "json_codec.h"
+#include "serving.h"
 
 namespace vanban::http {
 namespace {
@@ -141,10 +142,14 @@ int http_status(const Status& s) {
   return 500;
 }
 
-void reply_error(httplib::Response& res, const Status& s) {
+nlohmann::json error_json(const Status& s) {
   nlohmann::json body = {{"error", s.reason()}};
   if (!s.detail().empty()) body["detail"] = s.detail();
-  reply_json(res, http_status(s), body);
+  return body;
+}
+
+void reply_error(httplib::Response& res, const Status& s) {
+  reply_json(res, http_status(s), error_json(s));
 }
 
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body) {
@@ -170,7 +175,17 @@ void handle_search(const Services& s, const httplib::Request& req, httplib::Resp
     }
     res.set_header("X-Cache", "miss");
   }
+  std::optional<SearchGate::Ticket> slot;
+  if (s.search_gate) {
+    Result<SearchGate::Ticket> admitted = s.search_gate->admit(request_received_at());
+    if (!admitted) {
+      res.set_header("Retry-After", std::to_string(kRetryAfter.count()));
+      return reply_error(res, admitted.status());
+    }
+    slot.emplace(std::move(admitted).value());
+  }
   const Result<search::SearchResponse> out = s.search.search(*request);
+  slot.reset();
   if (!out) return reply_error(res, out.status());
   auto body = std::make_shared<const std::string>(dump_json(to_json(*out)));
   if (s.search_cache) s.search_cache->put(key, generation, body);

@@ -1,6 +1,9 @@
 #include "vanban/search/reader.h"
 
+#include <sys/stat.h>
+
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <unordered_map>
 
@@ -53,8 +56,31 @@ IndexReader::Handles IndexReader::open_handles() const {
   return h;
 }
 
+std::string IndexReader::version_stamp() const {
+  std::string stamp;
+  for (const std::string* dir : {&path_, &catalog_path_}) {
+    struct stat st {};
+    if (::stat((*dir + "/iamglass").c_str(), &st) != 0) return {};
+    // A commit renames a new version file into place (another inode, a
+    // new ctime); a compacted copy swapped in is another directory.
+    for (const auto n : {static_cast<std::int64_t>(st.st_dev), static_cast<std::int64_t>(st.st_ino),
+                         static_cast<std::int64_t>(st.st_size), static_cast<std::int64_t>(st.st_ctim.tv_sec),
+                         static_cast<std::int64_t>(st.st_ctim.tv_nsec),
+                         static_cast<std::int64_t>(st.st_mtim.tv_nsec)}) {
+      stamp += std::to_string(n) + ' ';
+    }
+    if (catalog_path_ == path_) break;
+  }
+  return stamp;
+}
+
 std::uint64_t IndexReader::generation() const {
+  // Taken before the lock and the reopen: a commit after it changes the
+  // files, so the next call looks again.
+  const std::string stamp = version_stamp();
   std::lock_guard lock(watch_mutex_);
+  if (!stamp.empty() && stamp == watch_stamp_ && watch_.documents) return generation_;
+  watch_stamp_ = stamp;
   try {
     if (!watch_.documents) watch_ = open_handles();
     const Reopened r = reopen(watch_);

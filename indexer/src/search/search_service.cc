@@ -21,9 +21,8 @@
 namespace vanban::search {
 namespace {
 
-// Bounds the time one query may spend matching, so a pathological query
-// cannot stall a server thread. Xapian then returns the best found so far.
-constexpr double kMatchTimeLimitSeconds = 2.0;
+// Xapian's time limit 0 means none; a spent budget still cuts the match.
+constexpr double kSpentBudgetSeconds = 1e-6;
 // Facet counts look at up to this many matches.
 constexpr Xapian::doccount kFacetCheckAtLeast = 20000;
 // BM25's min_normlen: documents shorter than half the average length are
@@ -299,11 +298,12 @@ Facets collect_facets(const FacetSpies& spies, const Xapian::Database& catalog) 
 // SearchService::search that need the database.
 class Matcher {
  public:
+  // The match must end by `deadline` (see SearchRequest::time_budget).
   Matcher(const SearchRequest& request, const RankingOptions& ranking,
-          std::vector<Xapian::Query> filters, Xapian::Database& db)
+          std::vector<Xapian::Query> filters, Xapian::Database& db,
+          std::chrono::steady_clock::time_point deadline)
       : request_(request), ranking_(ranking), filters_(std::move(filters)), db_(db),
-        enquire_(db) {
-    enquire_.set_time_limit(kMatchTimeLimitSeconds);
+        enquire_(db), deadline_(deadline) {
     enquire_.set_weighting_scheme(
         Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, kBm25MinNormLength));
     check_at_least_ = static_cast<Xapian::doccount>(
@@ -341,6 +341,8 @@ class Matcher {
   }
 
   Facets facets(const Xapian::Database& catalog) const { return collect_facets(spies_, catalog); }
+  // Whether the time budget turned off counting in any run.
+  bool partial() const { return partial_; }
 
  private:
   Xapian::Query filtered(const Xapian::Query& q) const {
@@ -348,10 +350,20 @@ class Matcher {
     return Xapian::Query(Xapian::Query::OP_FILTER, q,
                          Xapian::Query(Xapian::Query::OP_AND, filters_.begin(), filters_.end()));
   }
+  // One match within what is left of the budget. Xapian does not say
+  // whether its time limit fired; a match that lasted at least the limit
+  // is taken to have been cut.
   Xapian::MSet run(const Xapian::Query& q) {
+    using Seconds = std::chrono::duration<double>;
+    const auto started = std::chrono::steady_clock::now();
+    const double limit = std::max(Seconds(deadline_ - started).count(), kSpentBudgetSeconds);
+    enquire_.set_time_limit(limit);
     enquire_.set_query(filtered(q));
-    return enquire_.get_mset(static_cast<Xapian::doccount>(request_.offset),
-                             static_cast<Xapian::doccount>(request_.limit), check_at_least_);
+    Xapian::MSet mset =
+        enquire_.get_mset(static_cast<Xapian::doccount>(request_.offset),
+                          static_cast<Xapian::doccount>(request_.limit), check_at_least_);
+    if (Seconds(std::chrono::steady_clock::now() - started).count() >= limit) partial_ = true;
+    return mset;
   }
   // Whether any document matches `q` (with the filters), without ranking.
   Xapian::doccount count(const Xapian::Query& q) const {
@@ -367,6 +379,8 @@ class Matcher {
   Xapian::Enquire enquire_;
   FacetSpies spies_;
   Xapian::doccount check_at_least_ = 0;
+  const std::chrono::steady_clock::time_point deadline_;
+  bool partial_ = false;
 };
 
 std::vector<SearchHit> collect_hits(const Xapian::MSet& mset, const Highlighter* highlighter,
@@ -404,8 +418,9 @@ Result<SearchResponse> SearchService::search(const SearchRequest& request) const
   out.query = request.query;
   reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
     QueryBuilder::expand(parsed, db);
-    Matcher matcher(request, ranking_, *filters, db);
+    Matcher matcher(request, ranking_, *filters, db, started + request.time_budget);
     const Xapian::MSet mset = matcher.match(parsed, browse, out.relaxed);
+    out.partial = matcher.partial();
     out.total = mset.get_matches_estimated();
     out.suggestion = parsed.empty() ? std::string() : suggest(db, catalog, parsed);
     out.results = collect_hits(mset, request.snippets ? &highlighter : nullptr,

@@ -36,8 +36,12 @@ class IndexReader {
   // call (checked on a handle of its own: reopen(), and the UUIDs for a
   // compacted copy swapped in). Call it before with_index(): what that
   // then reads is at least as new, so an answer computed there may be
-  // cached under this generation. Serialized by a mutex; a few
-  // microseconds for a local index, a round trip per remote shard.
+  // cached under this generation. For a local glass database whose
+  // version files (iamglass, which every commit replaces) stat() as they
+  // did at the last call, nothing is reopened: a stat() per file and a
+  // short lock, so that cached answers cost no database I/O. Otherwise
+  // serialized by a mutex; a few tens of microseconds for a local index,
+  // a round trip per remote shard.
   std::uint64_t generation() const;
 
   // Runs `fn(db, catalog)` with this thread's handles on the documents and
@@ -106,6 +110,9 @@ class IndexReader {
   static Reopened reopen(Handles& h);
   Handles open_handles() const;  // throws Xapian::Error
   Handles& thread_handles() const;
+  // What stat() says of the version files of the documents and the
+  // catalog; "" when either is not a local glass database (a stub, shards).
+  std::string version_stamp() const;
   void drop_thread_handles() const;
 
   std::string path_;
@@ -115,6 +122,7 @@ class IndexReader {
   mutable std::mutex watch_mutex_;
   mutable Handles watch_;
   mutable std::uint64_t generation_ = 1;
+  mutable std::string watch_stamp_;  // version_stamp() when watch_ was last reopened
 };
 
 }  // namespace vanban::search
