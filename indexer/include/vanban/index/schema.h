@@ -44,6 +44,9 @@ inline constexpr std::string_view kUnnumberedPrefix = "XUN";   // "/ubnd-th" of 
 // User metadata keys (Database::get_metadata) of the knowledge base.
 inline constexpr std::string_view kDirectiveKey = "d:";  // + directive key -> JSON
 inline constexpr std::string_view kCampaignKey = "c:";   // + campaign id -> JSON
+// When an indexing run last changed the index: seconds since the epoch, in
+// decimal (the catalog's; readers report the index's age from it).
+inline constexpr std::string_view kUpdatedKey = "t:updated";
 
 // "XP" + first + ' ' + second.
 std::string pair_term(std::string_view first, std::string_view second);
