@@ -4,8 +4,9 @@
 #   ./vanban.sh serve   install what is missing, build, index corpus/ and
 #                       serve the page at http://127.0.0.1:8080
 #   ./vanban.sh test    the same set-up, then run every test: the GoogleTest
-#                       suite, the programs end to end, crash safety, the page
-#                       in Chromium, a short run of each fuzzer (clang) and the
+#                       suite, the programs end to end, crash safety, watch
+#                       mode, the Debian package (as root), the page in
+#                       Chromium, a short run of each fuzzer (clang) and the
 #                       suite again under ASan+UBSan (all through ctest)
 #
 # Environment: HOST, PORT (serve), BUILD_DIR (default build), DB (default
@@ -19,8 +20,10 @@ PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
           libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libcli11-dev curl python3
           libmagic-dev libzip-dev libpugixml-dev libgumbo-dev libuchardet-dev antiword)
 # The test command also drives the page in Debian's Chromium (playwright-core
-# from npm, with the machine's Node.js >= 20).
-TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev)
+# from npm, with the machine's Node.js >= 20), and builds, checks and
+# installs the Debian package (tests/packaging/deb_test.sh: dpkg-shlibdeps
+# from dpkg-dev, lintian, help2man for the man pages, systemd-analyze).
+TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev dpkg-dev lintian help2man systemd)
 
 log() { printf '\033[1mvanban:\033[0m %s\n' "$*" >&2; }
 

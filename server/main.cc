@@ -84,7 +84,13 @@ int main(int argc, char** argv) {
     vanban::cli::add_config_option(app, "threads", opt.threads)->capture_default_str();
     vanban::cli::add_config_option(app, "access_log", opt.access_log)->capture_default_str();
     CLI11_PARSE(app, argc, argv);
-    if (opt.web_root.empty()) opt.web_root = vanban::http::default_web_root();
+    if (opt.web_root.empty()) {
+      opt.web_root = vanban::http::default_web_root();
+      if (opt.web_root.empty()) {
+        std::cerr << "vanban-server: no web page beside the program ("
+                  << vanban::http::kWebRootFromProgram << "): serving the API only\n";
+      }
+    }
     return run(opt);
   });
 }

@@ -8,8 +8,9 @@ std::string default_web_root() {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::path program = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) return kWebRootFromProgram;
-  return (program.parent_path() / kWebRootFromProgram).lexically_normal().string();
+  if (ec) return {};
+  const fs::path web = (program.parent_path() / kWebRootFromProgram).lexically_normal();
+  return fs::is_directory(web, ec) ? web.string() : std::string();
 }
 
 }  // namespace vanban::http

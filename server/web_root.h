@@ -15,8 +15,8 @@ namespace vanban::http {
 inline constexpr const char* kWebRootFromProgram = "../share/vanban/web";
 
 // EXE_DIR/../share/vanban/web for the running program (/proc/self/exe),
-// normalized; kWebRootFromProgram itself if the program's path is unknown.
-// The directory may not exist: register_routes() then says so.
+// normalized, if that directory exists; "" otherwise (a program copied
+// elsewhere alone), for a server of the API only.
 std::string default_web_root();
 
 }  // namespace vanban::http

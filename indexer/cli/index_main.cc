@@ -169,10 +169,7 @@ void add_options(CLI::App& app, Options& opt) {
   app.add_flag("--watch", opt.watch,
                "index, then keep the index current with the folders given (inotify) until "
                "stopped (SIGTERM)");
-  app.add_option("--rescan-every", opt.rescan_seconds,
-                 "with --watch: also a full run every this many seconds (for network mounts, "
-                 "whose changes inotify does not see; 0: never)")
-      ->capture_default_str();
+  vanban::cli::add_config_option(app, "rescan_every", opt.rescan_seconds)->capture_default_str();
   app.add_option("--backup", opt.backup,
                  "copy the index (--db) to this new directory, consistently, while it is in "
                  "use; nothing is indexed");

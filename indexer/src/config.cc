@@ -30,6 +30,10 @@ constexpr ConfigKey kKeys[] = {
      "recognise scanned pages (PDF without text, images) while indexing"},
     {"max_doc_bytes", ConfigType::kSize, "documents larger than this are skipped (K, M, G allowed)",
      1, std::int64_t{1} << 40},
+    {"rescan_every", ConfigType::kInteger,
+     "with --watch: also a full run every this many seconds, for network mounts whose "
+     "changes inotify does not see (0: never)",
+     0, 7 * 24 * 3600},
     {"web", ConfigType::kPath,
      "directory of the web page vanban-server serves (default: ../share/vanban/web beside "
      "the program)"},
