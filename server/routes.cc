@@ -221,6 +221,15 @@ void handle_health(const Services& s, const httplib::Request&, httplib::Response
   reply_json(res, 200, {{"status", "ok"}, {"documents", s.search.document_count()}});
 }
 
+// Malformed escapes ("%zz") would reach handlers as literal text; refuse
+// them before routing.
+httplib::Server::HandlerResponse check_request_target(const httplib::Request& req,
+                                                      httplib::Response& res) {
+  if (well_formed_escapes(req.target)) return httplib::Server::HandlerResponse::Unhandled;
+  reply_error(res, Status::invalid_argument("malformed percent-encoding in the URL"));
+  return httplib::Server::HandlerResponse::Handled;
+}
+
 namespace {
 
 // The page loads only its own script and style (no inline code), so a
@@ -237,13 +246,7 @@ void install_security_headers(httplib::Server& server) {
 }
 
 void install_routes(httplib::Server& server, const Services& services) {
-  // Malformed escapes ("%zz") would reach handlers as literal text; refuse
-  // them before routing.
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (well_formed_escapes(req.target)) return httplib::Server::HandlerResponse::Unhandled;
-    reply_error(res, Status::invalid_argument("malformed percent-encoding in the URL"));
-    return httplib::Server::HandlerResponse::Handled;
-  });
+  server.set_pre_routing_handler(check_request_target);
   // The route table: one line per route.
   using Handler = void (*)(const Services&, const httplib::Request&, httplib::Response&);
   const std::pair<const char*, Handler> routes[] = {
@@ -274,6 +277,11 @@ void install_error_handlers(httplib::Server& server) {
         std::string what = "unknown exception";
         try {
           std::rethrow_exception(ep);
+        } catch (const Xapian::DatabaseOpeningError&) {
+          // No index yet (vanban-server starts without one), or a shard
+          // down: the request may succeed later. Why is for /readyz, not
+          // for every client.
+          return reply_error(res, Status::unavailable("index unavailable"));
         } catch (const Xapian::Error& e) {
           what = e.get_description();
         } catch (const std::exception& e) {

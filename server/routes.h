@@ -64,6 +64,12 @@ void reply_encoded(httplib::Response& res, int status, std::string body);  // JS
 // What a client refused for overload is told to wait before trying again.
 inline constexpr std::chrono::seconds kRetryAfter{1};
 
+// The check every request passes before routing: a target with malformed
+// percent-encoding ("%zz") is answered 400. register_routes() installs it
+// as the pre-routing handler; whoever replaces that handler calls it.
+httplib::Server::HandlerResponse check_request_target(const httplib::Request& req,
+                                                      httplib::Response& res);
+
 // Installs the routes, the static page from `web_root` ("" for none),
 // security headers, and the error and exception handlers (JSON bodies,
 // never a crash). `services` must outlive `server`.

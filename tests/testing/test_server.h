@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <thread>
 
@@ -19,10 +20,13 @@ namespace vanban::testing {
 class TestServer {
  public:
   // `services` must outlive the server. `web_root` "" serves no page.
+  // `setup` runs after the routes are registered, before listening.
   explicit TestServer(const http::Services& services, const std::string& web_root = "",
-                      const http::ServingOptions& options = {})
+                      const http::ServingOptions& options = {},
+                      const std::function<void(httplib::Server&)>& setup = {})
       : server_(options) {
     http::register_routes(server_, services, web_root);
+    if (setup) setup(server_);
     port_ = server_.bind_to_any_port("127.0.0.1");
     EXPECT_GT(port_, 0);
     thread_ = std::thread([this] { server_.listen_after_bind(); });

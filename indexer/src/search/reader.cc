@@ -3,23 +3,40 @@
 #include <sys/stat.h>
 
 #include <atomic>
+#include <charconv>
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
 
 #include "vanban/index/layout.h"
+#include "vanban/index/schema.h"
 
 namespace vanban::search {
 namespace {
 std::atomic<std::uint64_t> next_serial{1};
 }  // namespace
 
-IndexReader::IndexReader(std::string db_path)
-    : path_(std::move(db_path)), catalog_path_(index::catalog_path(path_)),
-      serial_(next_serial++) {
+IndexReader::IndexReader(std::string db_path, Open open)
+    : path_(std::move(db_path)), serial_(next_serial++) {
+  if (open == Open::kWhenThere) return;
   // Throws if either is not a database, or a remote shard cannot be reached.
-  Xapian::Database check(path_);
-  if (catalog_path_ != path_) Xapian::Database check_catalog(catalog_path_);
+  open_handles();
+}
+
+std::string IndexReader::catalog_path() const { return index::catalog_path(path_); }
+
+Result<IndexStatus> IndexReader::status() const {
+  try {
+    return with_index([](Xapian::Database& db, Xapian::Database& catalog) {
+      IndexStatus s;
+      s.documents = db.get_doccount();
+      const std::string updated = catalog.get_metadata(std::string(index::kUpdatedKey));
+      std::from_chars(updated.data(), updated.data() + updated.size(), s.updated);
+      return s;
+    });
+  } catch (const Xapian::Error& e) {
+    return Status::unavailable("index unavailable", e.get_description());
+  }
 }
 
 namespace {
@@ -46,8 +63,9 @@ IndexReader::Reopened IndexReader::reopen(Handles& h) {
 IndexReader::Handles IndexReader::open_handles() const {
   Handles h;
   h.documents = std::make_unique<Xapian::Database>(path_);
-  if (catalog_path_ != path_) {
-    h.own_catalog = std::make_unique<Xapian::Database>(catalog_path_);
+  // Looked up at each opening: an index made after the reader may have one.
+  if (const std::string catalog = catalog_path(); catalog != path_) {
+    h.own_catalog = std::make_unique<Xapian::Database>(catalog);
     h.catalog = h.own_catalog.get();
   } else {
     h.catalog = h.documents.get();
@@ -58,7 +76,8 @@ IndexReader::Handles IndexReader::open_handles() const {
 
 std::string IndexReader::version_stamp() const {
   std::string stamp;
-  for (const std::string* dir : {&path_, &catalog_path_}) {
+  const std::string catalog = catalog_path();  // an index made later may have one
+  for (const std::string* dir : {&path_, &catalog}) {
     struct stat st {};
     if (::stat((*dir + "/iamglass").c_str(), &st) != 0) return {};
     // A commit renames a new version file into place (another inode, a
@@ -69,7 +88,7 @@ std::string IndexReader::version_stamp() const {
                          static_cast<std::int64_t>(st.st_mtim.tv_nsec)}) {
       stamp += std::to_string(n) + ' ';
     }
-    if (catalog_path_ == path_) break;
+    if (catalog == path_) break;
   }
   return stamp;
 }

@@ -52,6 +52,9 @@ inline constexpr std::string_view kNationwide = "*";
 // User metadata keys (Database::get_metadata) of the knowledge base.
 inline constexpr std::string_view kDirectiveKey = "d:";  // + directive key -> JSON
 inline constexpr std::string_view kCampaignKey = "c:";   // + campaign id -> JSON
+// When an indexing run last changed the index: seconds since the epoch, in
+// decimal (the catalog's; readers report the index's age from it).
+inline constexpr std::string_view kUpdatedKey = "t:updated";
 
 // A date slot's value for an ISO date: "2024-02-29" -> "20240229",
 // "2023-05" -> "20230500", "2024" -> "20240000"; "" if malformed.
