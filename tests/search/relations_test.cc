@@ -1,52 +1,24 @@
 // Relations, status and implementation chains read back from an index: the
 // seeds (who carries out Chỉ thị 34-CT/TW, down the chain) and a small
-// provincial series where a later directive replaces an earlier one.
+// provincial series where a later directive replaces an earlier one
+// (testing/relation_corpus.h).
 #include "vanban/search/relations.h"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <set>
 #include <string>
 
 #include "testing/open_index.h"
+#include "testing/relation_corpus.h"
 #include "testing/scratch_dir.h"
 #include "vanban/search/knowledge_service.h"
 #include "vanban/search/search_service.h"
 
 namespace vanban::search {
 namespace {
-
-constexpr char kOldDirective[] =
-    "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 05/CT-UBND\n"
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-    "Lai Châu, ngày 10 tháng 3 năm 2020\n\nCHỈ THỊ\n"
-    "Về tăng cường công tác phòng cháy, chữa cháy trên địa bàn tỉnh\n\n"
-    "Thời gian qua, công tác phòng cháy, chữa cháy trên địa bàn tỉnh còn nhiều hạn chế. "
-    "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành thực hiện nghiêm các nội dung sau.\n"
-    "Chỉ thị này có hiệu lực kể từ ngày ký.\n";
-
-constexpr char kPlan[] =
-    "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSỞ CÔNG THƯƠNG\nSố: 31/KH-SCT\n"
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-    "Lai Châu, ngày 02 tháng 4 năm 2021\n\nKẾ HOẠCH\n"
-    "Thực hiện công tác phòng cháy, chữa cháy năm 2021\n\n"
-    "Thực hiện Chỉ thị số 05/CT-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh về tăng cường "
-    "công tác phòng cháy, chữa cháy trên địa bàn tỉnh, Sở Công Thương ban hành Kế hoạch "
-    "thực hiện như sau.\n";
-
-constexpr char kNewDirective[] =
-    "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 12/CT-UBND\n"
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
-    "Lai Châu, ngày 15 tháng 6 năm 2023\n\nCHỈ THỊ\n"
-    "Về công tác phòng cháy, chữa cháy trong tình hình mới\n\n"
-    "Để nâng cao hiệu quả công tác phòng cháy, chữa cháy, Chủ tịch Ủy ban nhân dân tỉnh "
-    "yêu cầu các sở, ban, ngành thực hiện các nội dung sau.\n"
-    "Chỉ thị này có hiệu lực kể từ ngày 01 tháng 7 năm 2023 và thay thế Chỉ thị số "
-    "05/CT-UBND ngày 10/3/2020 của Ủy ban nhân dân tỉnh về tăng cường công tác phòng cháy, "
-    "chữa cháy trên địa bàn tỉnh.\n";
 
 // Code points [start, end) of UTF-8 `s`.
 std::string code_points(const std::string& s, std::size_t start, std::size_t end) {
@@ -60,10 +32,6 @@ std::string code_points(const std::string& s, std::size_t start, std::size_t end
   return from == std::string::npos ? std::string() : s.substr(from, i - from);
 }
 
-void write(const std::filesystem::path& p, const char* text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
-
 class RelationsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -71,9 +39,7 @@ class RelationsTest : public ::testing::Test {
     const auto corpus = dir_->path() / "corpus";
     std::filesystem::create_directories(corpus);
     std::filesystem::copy(testing::seeds_dir(), corpus / "seeds");
-    write(corpus / "ct05_2020.txt", kOldDirective);
-    write(corpus / "kh31_2021.txt", kPlan);
-    write(corpus / "ct12_2023.txt", kNewDirective);
+    testing::write_relation_corpus(corpus);
     testing::index_paths(dir_->str("db"), {corpus.string()});
     index_ = new testing::OpenIndex(dir_->str("db"));
   }

@@ -26,6 +26,7 @@
 
 #include "json_codec.h"
 #include "testing/open_index.h"
+#include "testing/relation_corpus.h"
 #include "testing/scratch_dir.h"
 #include "vanban/index/layout.h"
 #include "vanban/search/knowledge_service.h"
@@ -168,7 +169,10 @@ class ShardingTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = std::make_unique<testing::ScratchDir>("sharding");
     dir_->write("paragraphs/paragraphs.jsonl", paragraphs_jsonl());
-    const std::vector<std::string> inputs = {testing::seeds_dir(), dir_->str("paragraphs")};
+    fs::create_directories(dir_->path() / "relations");
+    testing::write_relation_corpus(dir_->path() / "relations");
+    const std::vector<std::string> inputs = {testing::seeds_dir(), dir_->str("paragraphs"),
+                                             dir_->str("relations")};
     single_ = index({dir_->str("single"), 1, inputs});
     sharded_ = index({dir_->str("sharded"), 2, inputs});
     index({dir_->str("three"), 3, inputs});
@@ -239,7 +243,8 @@ TEST_F(ShardingTest, EveryShardGetsDocumentsByAStableHashOfTheirId) {
 }
 
 TEST_F(ShardingTest, ReindexingAShardedIndexChangesNothingAndKeepsItsShardCount) {
-  const auto again = index({dir_->str("sharded"), 0, {testing::seeds_dir(), dir_->str("paragraphs")}});
+  const auto again = index({dir_->str("sharded"), 0,
+                            {testing::seeds_dir(), dir_->str("paragraphs"), dir_->str("relations")}});
   EXPECT_EQ(again.indexed(), 0u);
   EXPECT_EQ(again.unchanged, single_.documents);
   EXPECT_EQ(again.documents, single_.documents);
@@ -267,6 +272,15 @@ TEST_F(ShardingTest, SearchesAnswerAsOneDatabaseDoes) {
   requests.push_back({.query = "thi đua", .limit = 100, .type = "Công văn"});
   requests.push_back({.query = "nghèo", .limit = 100, .cites = "34-CT/TW"});
   requests.push_back({.query = "", .limit = 100, .facets = true, .from = "2023", .to = "2024"});
+  // Status as of a date: the expiry values are written across shards (the
+  // replacing directive and the replaced one may live in different shards).
+  for (const char* status : {"in_force", "expired", "not_yet_in_force", "unknown"}) {
+    for (const char* as_of : {"2022-01-01", "2024-01-01"}) {
+      requests.push_back({.query = "phòng cháy chữa cháy", .limit = 100, .status = status,
+                          .as_of = as_of});
+    }
+  }
+  requests.push_back({.query = "thi đua", .limit = 100, .applies_to = "Lai Châu"});
 
   for (const std::string& path : others()) {
     const testing::OpenIndex other_index(path);
@@ -324,6 +338,23 @@ TEST_F(ShardingTest, DocumentsAndTheKnowledgeBaseAreTheSame) {
       ASSERT_TRUE(a && b) << d.entity.key;
       EXPECT_EQ(vanban::http::to_json(*b), vanban::http::to_json(*a)) << d.entity.key;
     }
+    for (const char* as_of : {"2020-01-01", "2023-06-30", "2023-07-01"}) {
+      for (const char* key : {"05/CT-UBND", "34-CT/TW", "1954/UBND-TH"}) {
+        const auto a = one.directive(key, as_of);
+        const auto b = other.directive(key, as_of);
+        ASSERT_TRUE(a && b) << key;
+        EXPECT_EQ(vanban::http::to_json(*b), vanban::http::to_json(*a)) << path << ' ' << key;
+      }
+      for (const char* status : {"in_force", "expired"}) {
+        const auto a = one.directives({.status = status, .as_of = as_of, .limit = 500});
+        const auto b = other.directives({.status = status, .as_of = as_of, .limit = 500});
+        ASSERT_TRUE(a && b);
+        EXPECT_EQ(vanban::http::to_json(*b), vanban::http::to_json(*a)) << path << ' ' << status;
+      }
+    }
+    const auto expired = other.directive("05/CT-UBND", "2023-07-01");
+    ASSERT_TRUE(expired);
+    EXPECT_EQ(expired->directive.status.value, index::StatusValue::kExpired) << path;
     const auto other_campaigns = other.campaigns();
     ASSERT_EQ(other_campaigns.size(), campaigns.size()) << path;
     for (std::size_t i = 0; i < campaigns.size(); ++i) {
