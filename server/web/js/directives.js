@@ -203,14 +203,13 @@ function directiveCard(d) {
   const li = h('li', { class: 'item' }, heading);
   const meta = metaLine([dateEl(d.date), str(d.issuer)]);
   if (meta) li.append(meta);
-  const status = statusBadge(d.status);
-  if (status) heading.append(status);
   if (str(d.subject)) li.append(h('p', { class: 'item-text' }, str(d.subject)));
   const n = toCount(d.cited_by_count, 0);
   const inCorpus = arr(d.documents).length;
   li.append(h('p', { class: 'item-stats' },
     h('span', { class: 'stat' }, `Được trích dẫn bởi ${numberFmt.format(n)} văn bản`),
-    inCorpus ? badge('có trong kho') : null));
+    inCorpus ? badge('có trong kho') : null,
+    statusBadge(d.status)));
   return li;
 }
 

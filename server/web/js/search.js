@@ -150,10 +150,10 @@ function renderResultItem(r, state) {
   const heading = h('h3', { class: 'result-title' });
   if (id) heading.append(h('a', { href: docUrl(id, state), 'data-nav': 'doc' }, title));
   else heading.textContent = title; // nothing to open without an id
-  const status = statusBadge(item.status);
-  if (status) heading.append(status);
 
   const li = h('li', { class: 'result' }, heading);
+  const status = statusBadge(item.status);
+  if (status) li.append(h('p', { class: 'result-status' }, status));
   const meta = renderMeta(item);
   if (meta.childNodes.length) li.append(meta);
 
