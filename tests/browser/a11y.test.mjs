@@ -1,6 +1,7 @@
 /*
  * Accessibility: axe-core (wcag2a + wcag2aa) on the home page, results,
- * a document and a directive, at 1100 and 360 px, in contexts that let axe
+ * a document and a directive (with its status, relations and open
+ * implementation tree), at 1100 and 360 px, in contexts that let axe
  * in (bypassCSP).
  */
 import assert from 'node:assert/strict';
@@ -33,6 +34,9 @@ export default async function run({ browser }) {
         await p.goto(`${BASE_URL}/?directive=${encodeURIComponent('34-ct/tw@2014-04-07')}`);
         await waitForDirective(p);
         await p.getByRole('region', { name: /^Các văn bản trích dẫn/ }).waitFor();
+        // Status, relations, and the implementation tree opened all the way down.
+        await p.getByRole('region', { name: 'Tình trạng hiệu lực' }).waitFor();
+        await p.locator('#directive-implementation details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
         await runAxe(p, `directive ${w}`);
       });
     });

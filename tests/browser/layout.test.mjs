@@ -40,6 +40,7 @@ async function searchToDirective(mobile, overflows) {
   await mobile.locator('#doc-text').getByRole('link', { name: /34-CT\/TW/ }).first().click();
   await waitForDirective(mobile);
   await mobile.getByRole('region', { name: /^Các văn bản trích dẫn/ }).waitFor();
+  await mobile.locator('#directive-implementation details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
   await assertNoHorizontalScroll(mobile, 'directive', overflows);
   await shot(mobile, 'directive-34-ct-tw');
 }

@@ -10,9 +10,13 @@ import {
 import { citingEntry, docEntry, relatedDirectivesSection } from './entries.js';
 import { navigate, saveScroll } from './nav.js';
 import { finishRender, markBusy, showAlert, showRecoverLink } from './page.js';
+import {
+  asOfForm, implementationSection, relationsSection, statusBadge, statusSection, timelineSection,
+} from './relations.js';
 import { directiveLabels } from './state.js';
 import {
-  DIR_MAX_PAGE, DIR_PAGE_SIZE, directiveUrl, directivesUrl, isYear, normalizeQuery, searchUrl,
+  DIR_MAX_PAGE, DIR_PAGE_SIZE, DIRECTIVE_FILTERS, directiveUrl, directivesUrl, isIsoDate, isYear, normalizeQuery,
+  searchUrl,
 } from './url.js';
 
 const TITLE_LOOKUPS_MAX = 10; // titles are fetched for at most this many linked documents that lack one
@@ -32,6 +36,9 @@ const els = {
   type: $('dir-type'),
   year: $('dir-year'),
   issuer: $('dir-issuer'),
+  validity: $('dir-validity'),
+  asOf: $('dir-as-of'),
+  appliesTo: $('dir-applies-to'),
   reset: $('dir-reset'),
   status: $('dir-status'),
   list: $('dir-list'),
@@ -91,6 +98,9 @@ function onSubmit(e) {
     type: els.type.value,
     year,
     issuer: normalizeQuery(els.issuer.value),
+    status: els.validity.value,
+    as_of: isIsoDate(els.asOf.value) ? els.asOf.value : '',
+    applies_to: normalizeQuery(els.appliesTo.value),
   }), { focus: 'heading' });
 }
 
@@ -98,7 +108,7 @@ function onSubmit(e) {
 
 async function showDirectives(state, signal) {
   document.title = 'Văn bản chỉ đạo — vanban';
-  const filters = { q: state.q, type: state.type, year: state.year, issuer: state.issuer };
+  const filters = Object.fromEntries(DIRECTIVE_FILTERS.map((k) => [k, state[k]]));
   showFilters(filters);
   els.list.replaceChildren();
   els.pager.hidden = true;
@@ -123,13 +133,16 @@ function showFilters(filters) {
   els.q.value = filters.q;
   els.year.value = filters.year;
   els.issuer.value = filters.issuer;
+  els.validity.value = filters.status;
+  els.asOf.value = isIsoDate(filters.as_of) ? filters.as_of : '';
+  els.appliesTo.value = filters.applies_to;
   els.year.removeAttribute('aria-invalid');
   fillTypeSelect(filters.type);
   els.reset.hidden = !isFiltered(filters);
 }
 
 function isFiltered(filters) {
-  return Boolean(filters.q || filters.type || filters.year || filters.issuer);
+  return DIRECTIVE_FILTERS.some((k) => Boolean(filters[k]));
 }
 
 function renderList(data, filters, page) {
@@ -195,7 +208,8 @@ function directiveCard(d) {
   const inCorpus = arr(d.documents).length;
   li.append(h('p', { class: 'item-stats' },
     h('span', { class: 'stat' }, `Được trích dẫn bởi ${numberFmt.format(n)} văn bản`),
-    inCorpus ? badge('có trong kho') : null));
+    inCorpus ? badge('có trong kho') : null,
+    statusBadge(d.status)));
   return li;
 }
 
@@ -209,14 +223,23 @@ async function showDirective(state, signal) {
   els.sections.replaceChildren();
   markBusy(els.page);
 
-  const d = await api(`/api/directives/${seg(state.directive)}`, signal);
+  const asOf = isIsoDate(state.as_of) ? state.as_of : '';
+  const d = await api(`/api/directives/${seg(state.directive)}${asOf ? `?as_of=${asOf}` : ''}`, signal);
   if (signal.aborted) return;
 
   const key = str(d.key) || state.directive;
   const aliases = arr(d.aliases).map(str).filter(Boolean);
   renderHeader(d, key, aliases);
   const docs = arr(d.documents).filter(isObj).filter((x) => str(x.id));
+  const relations = isObj(d.relations) ? d.relations : {};
   els.sections.replaceChildren(...[
+    statusSection('directive-status', d.status, str(d.as_of), relations.incoming, asOfForm('directive', asOf, (date) => {
+      saveScroll({ focusHref: null });
+      navigate(directiveUrl(state.directive, date), { focus: 'heading' });
+    })),
+    relationsSection('directive-relations', relations.incoming, relations.outgoing),
+    timelineSection('directive-timeline', d),
+    implementationSection('directive-implementation', d.implementation),
     linkedDocumentsSection(docs),
     citingSection(d, [str(d.symbol), ...aliases].filter(Boolean)),
     relatedDirectivesSection('directive-co-cited', 'Thường được trích dẫn cùng', d.co_cited,
@@ -248,6 +271,7 @@ function renderHeader(d, key, aliases) {
 function directiveMetaRows(d, aliases) {
   const rows = [];
   if (str(d.date)) rows.push(['Ngày ban hành', dateEl(d.date)]);
+  if (str(d.effective_from)) rows.push(['Ngày có hiệu lực', dateEl(d.effective_from)]);
   if (str(d.issuer)) rows.push(['Cơ quan ban hành', str(d.issuer)]);
   if (str(d.subject)) rows.push(['Trích yếu', str(d.subject)]);
   if (aliases.length) rows.push(['Cách ghi khác', aliases.join('; ')]);

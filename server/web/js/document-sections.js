@@ -7,6 +7,7 @@ import {
   $, arr, badge, dateEl, h, isObj, metaLine, numberFmt, section, str, toCount, typeAndSymbol,
 } from './dom.js';
 import { citingEntry, docEntry } from './entries.js';
+import { relationsSection } from './relations.js';
 import { directiveLabels } from './state.js';
 import { campaignUrl, directiveUrl } from './url.js';
 
@@ -14,6 +15,7 @@ import { campaignUrl, directiveUrl } from './url.js';
 export function sectionsOf(doc, citations) {
   return [
     citationsSection(citations),
+    relationsSection('doc-relations', [], doc.relations),
     h('div', { id: 'doc-is-directive', hidden: true }),
     citedBySection(arr(doc.cited_by)),
     campaignsSection(arr(doc.campaigns)),

@@ -10,8 +10,9 @@ import {
 import { renderIsDirective, sectionsOf } from './document-sections.js';
 import { entryState, navigate } from './nav.js';
 import { finishRender, markBusy, showRecoverLink } from './page.js';
+import { statusNode } from './relations.js';
 import { directiveLabels } from './state.js';
-import { directiveUrl, parseState, searchUrl } from './url.js';
+import { directiveUrl, isIsoDate, parseState, searchUrl } from './url.js';
 
 const els = {
   view: $('doc-view'),
@@ -74,11 +75,14 @@ export async function show(state, signal) {
   els.sections.replaceChildren();
   markBusy(els.doc);
 
-  const doc = await api(`/api/documents/${seg(state.doc)}`, signal);
+  const asOf = isIsoDate(state.as_of) ? `?as_of=${state.as_of}` : '';
+  const doc = await api(`/api/documents/${seg(state.doc)}${asOf}`, signal);
   if (signal.aborted) return;
 
   renderDocument(doc, state.doc);
+  const mark = highlight(state.hl);
   finishRender(els.view, els.title, { detail: true });
+  if (mark && !window.scrollY) mark.scrollIntoView({ block: 'center' });
   // Needs one extra request per key; rendered when it arrives.
   renderIsDirective(doc, signal).catch(() => {});
 }
@@ -131,6 +135,7 @@ function renderDocText(text, citations) {
     .filter((s) => s.key && Number.isInteger(s.start) && Number.isInteger(s.end) && s.start < s.end)
     .sort((a, b) => a.start - b.start || b.end - a.end);
 
+  els.text.dataset.begin = String(begin);
   const frag = document.createDocumentFragment();
   let pos = begin;
   for (const s of spans) {
@@ -147,6 +152,36 @@ function renderDocText(text, citations) {
   }
   if (pos < end) frag.append(text.slice(pos, end));
   els.text.replaceChildren(frag);
+}
+
+/**
+ * Marks the sentence `hl` ("START-END", code points of the text) that a
+ * relation or a status links to; returns the first <mark>, or null. Spans
+ * across citation links are marked piece by piece.
+ */
+function highlight(hl) {
+  const m = /^(\d+)-(\d+)$/.exec(hl || '');
+  if (!m) return null;
+  const [start, end] = [Number(m[1]), Number(m[2])];
+  if (start >= end || els.text.classList.contains('is-empty')) return null;
+  let pos = Number(els.text.dataset.begin) || 0;
+  const walker = document.createTreeWalker(els.text, NodeFilter.SHOW_TEXT);
+  const pieces = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const from = Math.max(start, pos);
+    const to = Math.min(end, pos + n.data.length);
+    if (from < to) pieces.push({ n, from: from - pos, to: to - pos });
+    pos += n.data.length;
+  }
+  const marks = pieces.map(({ n, from, to }) => {
+    const range = document.createRange();
+    range.setStart(n, from);
+    range.setEnd(n, to);
+    const mark = h('mark', { class: 'doc-hl' });
+    range.surroundContents(mark);
+    return mark;
+  });
+  return marks[0] || null;
 }
 
 /* ------------------------------------------------------ header fields */
@@ -190,6 +225,8 @@ function headerRows(doc, m, push) {
   push('Loại văn bản', str(m.type) || str(doc.type));
   const date = str(m.date) || str(doc.date);
   if (date) push('Ngày ban hành', timeEl(date));
+  if (str(doc.effective_from)) push('Ngày có hiệu lực', timeEl(str(doc.effective_from)));
+  push('Tình trạng hiệu lực', statusNode(doc.status, str(doc.as_of)));
   push('Nơi ban hành', str(m.place));
   push('Trích yếu', str(m.subject));
   push('Kính gửi', listNode(arr(m.recipients)));

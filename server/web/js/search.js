@@ -6,6 +6,7 @@ import { api, cachedSearch, cacheSearch } from './api.js';
 import { $, formatDate, h, msFmt, numberFmt, renderMeta, str, toCount } from './dom.js';
 import { navigate, saveScroll } from './nav.js';
 import { finishRender, markBusy } from './page.js';
+import { STATUS_LABELS, statusBadge } from './relations.js';
 import { directiveLabels } from './state.js';
 import {
   docUrl, EXACT_TOTAL_UP_TO, hasFilters, isYear, MAX_PAGE, normalizeQuery, PAGE_SIZE, parseState,
@@ -151,6 +152,8 @@ function renderResultItem(r, state) {
   else heading.textContent = title; // nothing to open without an id
 
   const li = h('li', { class: 'result' }, heading);
+  const status = statusBadge(item.status);
+  if (status) li.append(h('p', { class: 'result-status' }, status));
   const meta = renderMeta(item);
   if (meta.childNodes.length) li.append(meta);
 
@@ -213,7 +216,7 @@ function learnFacetLabels(facets) {
 }
 
 function renderFacets(facets, state) {
-  const groups = [];
+  const groups = [statusGroup(state)];
   for (const { name, label } of FACETS) {
     const entries = facetEntries(facets, name);
     if (entries.length) groups.push(facetGroup(name, label, entries, state));
@@ -230,6 +233,28 @@ function facetGroup(name, label, entries, state) {
     list);
   details.open = facetOpen.has(name) ? facetOpen.get(name) : wideScreen.matches;
   details.addEventListener('toggle', () => facetOpen.set(name, details.open));
+  return details;
+}
+
+/** Statuses a reader filters on (the rest are reached from a directive's page). */
+const STATUS_FILTERS = ['in_force', 'expired', 'partly_expired', 'not_yet_in_force'];
+
+/** "Hiệu lực": the directives (and documents that are directives) by status, as of the URL's date. */
+function statusGroup(state) {
+  const list = h('ul', { class: 'facet-list', role: 'list' }, STATUS_FILTERS.map((value) => {
+    const active = state.status === value;
+    return h('li', null, h('a', {
+      href: searchUrl({ ...state, status: active ? '' : value, page: 1 }),
+      'data-nav': 'search',
+      'data-focus-key': `facet\nstatus\n${value}`,
+      class: active ? 'facet-link is-active' : 'facet-link',
+      'aria-current': active ? 'true' : null,
+    }, h('span', { class: 'facet-label' }, STATUS_LABELS[value][0]),
+    h('span', { class: 'sr-only' }, active ? ', đang chọn (nhấn để bỏ lọc)' : '')));
+  }));
+  const details = h('details', { class: 'facet', 'data-facet': 'status' }, h('summary', null, 'Hiệu lực'), list);
+  details.open = facetOpen.has('status') ? facetOpen.get('status') : (wideScreen.matches || Boolean(state.status));
+  details.addEventListener('toggle', () => facetOpen.set('status', details.open));
   return details;
 }
 
@@ -262,6 +287,9 @@ function renderChips(state, facets) {
     if (state.to) chip(`Đến: ${formatDate(state.to)}`, { ...state, to: '' });
   }
   if (state.cites) chip(`Trích dẫn: ${citedLabel(state.cites, facets)}`, { ...state, cites: '' });
+  if (state.status) chip(`Hiệu lực: ${(STATUS_LABELS[state.status] || [state.status])[0]}`, { ...state, status: '' });
+  if (state.as_of) chip(`Tại ngày: ${formatDate(state.as_of)}`, { ...state, as_of: '' });
+  if (state.applies_to) chip(`Áp dụng tại: ${state.applies_to}`, { ...state, applies_to: '' });
   if (chips.length > 1) {
     chips.push(h('li', null, h('a', {
       class: 'chip chip-clear',

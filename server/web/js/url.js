@@ -5,14 +5,16 @@
  * reload, back/forward and shared links all go through the same code path:
  *
  *   (nothing)                         home
- *   ?q=…&type=&issuer=&cites=&from=&to=&page=N
+ *   ?q=…&type=&issuer=&cites=&from=&to=&status=&as_of=&applies_to=&page=N
  *                                     search results (q may be empty when a filter is set)
  *   ?view=search[&page=N]             every document, newest first
- *   ?doc=ID  (+ the search params)    one document; the search params are kept so
- *                                     "back to the results" works after a reload
- *   ?view=directives&q=&type=&year=&issuer=&page=N
+ *   ?doc=ID[&hl=START-END]  (+ the search params)
+ *                                     one document (hl: code points of a sentence to
+ *                                     show); the search params are kept so "back to
+ *                                     the results" works after a reload
+ *   ?view=directives&q=&type=&year=&issuer=&status=&as_of=&applies_to=&page=N
  *                                     cited directives (most cited first)
- *   ?directive=KEY                    one directive
+ *   ?directive=KEY[&as_of=YYYY-MM-DD] one directive, its status as of a date
  *   ?view=campaigns                   emulation campaigns
  *   ?campaign=ID                      one campaign
  */
@@ -27,7 +29,7 @@ export const DIR_PAGE_SIZE = 20;
 export const DIR_MAX_PAGE = Math.floor(MAX_OFFSET / DIR_PAGE_SIZE) + 1;
 
 /** Search filters, in URL order. */
-export const SEARCH_FILTERS = ['type', 'issuer', 'cites', 'from', 'to'];
+export const SEARCH_FILTERS = ['type', 'issuer', 'cites', 'from', 'to', 'status', 'as_of', 'applies_to'];
 
 function clampPage(v, max) {
   return Math.min(max, Math.max(1, parseInt(v, 10) || 1));
@@ -48,6 +50,10 @@ export function parseState(search) {
     from: get('from'),
     to: get('to'),
     year: get('year'),
+    status: get('status'),
+    as_of: get('as_of'),
+    applies_to: get('applies_to'),
+    hl: (p.get('hl') || '').trim(),
     doc: (p.get('doc') || '').trim(),
     directive: (p.get('directive') || '').trim(),
     campaign: (p.get('campaign') || '').trim(),
@@ -84,15 +90,24 @@ export function searchUrl(s) {
   return `/?${searchParams({ page: 1, ...s })}`;
 }
 
-/** URL of a document; `ctx` (a search state) is kept for "back to the results". */
-export function docUrl(id, ctx = null) {
+/**
+ * URL of a document; `ctx` (a search state) is kept for "back to the results";
+ * `hl` ({start, end}: code points) is a sentence to show.
+ */
+export function docUrl(id, ctx = null, hl = null) {
   const p = ctx ? searchParams(ctx) : new URLSearchParams();
   p.set('doc', id);
+  if (hl && Number.isInteger(hl.start) && Number.isInteger(hl.end) && hl.start < hl.end) {
+    p.set('hl', `${hl.start}-${hl.end}`);
+  }
   return `/?${p}`;
 }
 
-export function directiveUrl(key) {
-  return `/?${new URLSearchParams({ directive: key })}`;
+/** URL of a directive's page; `asOf` (YYYY-MM-DD) asks for its status on that date. */
+export function directiveUrl(key, asOf = '') {
+  const p = new URLSearchParams({ directive: key });
+  if (asOf) p.set('as_of', asOf);
+  return `/?${p}`;
 }
 
 export function campaignUrl(id) {
@@ -103,14 +118,22 @@ export function campaignsUrl() {
   return '/?view=campaigns';
 }
 
-export function directivesUrl({ q = '', type = '', year = '', issuer = '', page = 1 } = {}) {
+/** The filters of the directive list, in URL order. */
+export const DIRECTIVE_FILTERS = ['q', 'type', 'year', 'issuer', 'status', 'as_of', 'applies_to'];
+
+export function directivesUrl(filters = {}) {
   const p = new URLSearchParams({ view: 'directives' });
-  if (q) p.set('q', q);
-  if (type) p.set('type', type);
-  if (year) p.set('year', year);
-  if (issuer) p.set('issuer', issuer);
-  if (page > 1) p.set('page', String(page));
+  for (const k of DIRECTIVE_FILTERS) if (filters[k]) p.set(k, filters[k]);
+  if (filters.page > 1) p.set('page', String(filters.page));
   return `/?${p}`;
+}
+
+/** Whether `s` is a date as the API takes it: YYYY-MM-DD, a day that exists. */
+export function isIsoDate(s) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
 /**
