@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "file_reply.h"
 #include "vanban/text/chars.h"
 
 namespace vanban::http {
@@ -176,6 +177,14 @@ nlohmann::json document_campaigns(const search::DocumentDetail& d) {
 }
 
 }  // namespace
+
+nlohmann::json original_json(const Result<search::OriginalFile>& file, std::string_view id) {
+  if (!file) return nullptr;
+  return {{"url", "/api/documents/" + encode_path_segment(id) + "/original"},
+          {"file_name", file->file_name},
+          {"content_type", file->content_type},
+          {"size", file->size}};
+}
 
 nlohmann::json to_json(const search::DocumentDetail& d) {
   const doc::DocumentRecord& r = d.stored.record;

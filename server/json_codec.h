@@ -15,6 +15,9 @@ nlohmann::json to_json(const search::SearchResponse& response);
 // The document with its metadata, citations (offsets in Unicode code
 // points), campaigns, who cites it and similar documents.
 nlohmann::json to_json(const search::DocumentDetail& detail);
+// {"url", "file_name", "content_type", "size"} of a document's original
+// file (`url` relative to the server, its id percent-encoded), or null.
+nlohmann::json original_json(const Result<search::OriginalFile>& file, std::string_view id);
 nlohmann::json to_json(const search::DirectiveSummary& directive);
 nlohmann::json to_json(const search::DirectiveList& list);
 nlohmann::json to_json(const search::DirectiveDetail& detail);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "file_reply.h"
 #include "json_codec.h"
 #include "serving.h"
 
@@ -194,7 +195,18 @@ void handle_search(const Services& s, const httplib::Request& req, httplib::Resp
 
 void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res) {
   // httplib has already percent-decoded the path, so "a%2Fb" arrives as "a/b".
-  reply(res, s.knowledge.document(req.matches[1].str(), req.get_param_value("as_of")));
+  const std::string id = req.matches[1].str();
+  const Result<search::DocumentDetail> detail = s.knowledge.document(id, req.get_param_value("as_of"));
+  if (!detail) return reply_error(res, detail.status());
+  nlohmann::json out = to_json(*detail);
+  out["original"] = original_json(s.search.original(id), id);
+  reply_json(res, 200, out);
+}
+
+void handle_original(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  const Result<search::OriginalFile> file = s.search.original(req.matches[1].str());
+  if (!file) return reply_error(res, file.status());
+  reply_file(res, *file);
 }
 
 void handle_directives(const Services& s, const httplib::Request& req, httplib::Response& res) {
@@ -252,6 +264,7 @@ void install_routes(httplib::Server& server, const Services& services) {
   const std::pair<const char*, Handler> routes[] = {
       {"/healthz", handle_health},
       {"/api/search", handle_search},
+      {"/api/documents/(.+)/original", handle_original},  // before the next
       {"/api/documents/(.+)", handle_document},
       {"/api/directives", handle_directives},
       {"/api/directives/(.+)", handle_directive},

@@ -28,6 +28,8 @@ struct Options {
   std::size_t shards = 0;
   std::uintmax_t max_doc_bytes = std::uintmax_t{64} << 20;
   bool ocr = true;
+  std::size_t ocr_max_pages = 50;         // as doc::ExtractOptions
+  std::size_t ocr_seconds_per_page = 60;
   bool quiet = false;
   bool watch = false;
   std::size_t rescan_seconds = 0;
@@ -73,6 +75,8 @@ vanban::index::IndexJob make_job(const Options& opt) {
   job.shards = opt.shards;
   job.load.max_document_bytes = opt.max_doc_bytes;
   job.load.extract.ocr = opt.ocr;
+  job.load.extract.ocr_max_pages = opt.ocr_max_pages;
+  job.load.extract.ocr_seconds_per_page = static_cast<double>(opt.ocr_seconds_per_page);
   return job;
 }
 
@@ -165,6 +169,10 @@ void add_options(CLI::App& app, Options& opt) {
       ->check(CLI::Range(1, 256));
   vanban::cli::add_config_option(app, "max_doc_bytes", opt.max_doc_bytes)->capture_default_str();
   vanban::cli::add_config_option(app, "ocr", opt.ocr);
+  app.add_flag_callback("--no-ocr", [&opt] { opt.ocr = false; }, "the same as --ocr off");
+  vanban::cli::add_config_option(app, "ocr_max_pages", opt.ocr_max_pages)->capture_default_str();
+  vanban::cli::add_config_option(app, "ocr_seconds_per_page", opt.ocr_seconds_per_page)
+      ->capture_default_str();
   app.add_flag("-q,--quiet", opt.quiet, "no progress bar");
   app.add_flag("--watch", opt.watch,
                "index, then keep the index current with the folders given (inotify) until "

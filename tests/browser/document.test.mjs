@@ -34,6 +34,7 @@ async function documentToDirective(page) {
   assert.equal((await focused(page)).id, 'doc-title', 'focus moves to the document heading');
   await fullText(page, id);
   await page.getByRole('heading', { level: 3, name: 'Thông tin văn bản' }).waitFor();
+  await originalFile(page, id);
   await shot(page, 'document');
 
   await citationToDirective(page);
@@ -44,6 +45,22 @@ async function documentToDirective(page) {
   await page.getByRole('button', { name: 'Quay lại kết quả' }).click();
   assert.equal(await waitForCount(page), 2, 'the results again after "Quay lại kết quả"');
   assert.match(page.url(), /[?&]q=dan\+van\+kheo/);
+}
+
+/** "Tải bản gốc" links the file as indexed, byte for byte. */
+async function originalFile(page, id) {
+  const link = page.getByRole('link', { name: /^Tải bản gốc/ });
+  assert.equal(await link.count(), 1, 'one "Tải bản gốc" link');
+  const href = await link.getAttribute('href');
+  assert.equal(decodeURIComponent(href), `/api/documents/${id}/original`);
+  assert.ok(!href.slice('/api/documents/'.length, -'/original'.length).includes('/'), 'the id is one segment');
+  const res = await fetch(`${BASE_URL}${href}`);
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get('content-type'), 'text/plain');
+  assert.match(res.headers.get('content-disposition') || '', /^inline; filename="[^"]+"; filename\*=UTF-8''/);
+  if (CORPUS_DIR) {
+    assert.equal(await res.text(), fs.readFileSync(path.join(CORPUS_DIR, id), 'utf8'), 'the original bytes');
+  }
 }
 
 /** The full text: exactly the API's text (trimmed), and the corpus file's. */

@@ -93,4 +93,19 @@ for path in '/api/search?q=34-ct%2Ftw&facets=1' '/api/search?q=dan+van+kheo' \
 done
 kill "$one_pid" "$server_pid"
 server_pid=
+
+# OCR switched off, or bounded, from the command line: a scanned letter
+# (seed 004's pages as images) is skipped with the reason, or read in part
+# with a warning.
+"$(dirname "$0")/../data/pdf/scan_fixtures.sh" "$work/scans" 004 >/dev/null 2>&1 ||
+  fail "could not make a scanned PDF (poppler-utils, qpdf, python3)"
+mkdir -p "$work/scan" && cp "$work/scans/scanned_004.pdf" "$work/scan/"
+out=$("$build/indexer/vanban-index" --no-ocr --db "$work/ocr" "$work/scan" 2>"$work/err")
+grep -q 'skipped 1 (scanned PDF without OCR: 1)' <<<"$out" || fail "--no-ocr: $out"
+grep -q 'scanned_004.pdf: scanned PDF without OCR: .*OCR is off' "$work/err" ||
+  fail "--no-ocr gave no reason: $(cat "$work/err")"
+out=$("$build/indexer/vanban-index" --ocr-max-pages 1 --db "$work/ocr" "$work/scan" 2>"$work/err")
+grep -q '^indexed 1 (1 new' <<<"$out" || fail "--ocr-max-pages 1: $out"
+grep -q 'warning: .*scanned_004.pdf: OCR stopped after 1 pages (--ocr-max-pages)' "$work/err" ||
+  fail "--ocr-max-pages gave no warning: $(cat "$work/err")"
 echo "cli_test: all checks passed"

@@ -75,7 +75,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         BadConfigCase{"UnknownKey", "db = /var/lib/vanban/index\nprot = 8080\n",
                       "/etc/vanban/vanban.conf:2: unknown key \"prot\" (known keys: db, corpus, "
-                      "host, port, threads, cache, ocr, max_doc_bytes, rescan_every, web, access_log)"},
+                      "host, port, threads, cache, ocr, ocr_max_pages, ocr_seconds_per_page, max_doc_bytes, "
+                      "rescan_every, web, access_log)"},
         BadConfigCase{"PortOutOfRange", "\n\nport = 70000\n",
                       "/etc/vanban/vanban.conf:3: bad value for port: out of range: 70000 is "
                       "not in 1..65535"},

@@ -288,6 +288,9 @@ void take_extracted(Extracted&& e, DocumentRecord& r) {
     r.metadata["ocr_confidence"] = confidence;
   }
   for (auto& [key, value] : e.properties) r.metadata.emplace("file_" + key, std::move(value));
+  std::string warnings;
+  for (const std::string& w : e.warnings) warnings += (warnings.empty() ? "" : "; ") + w;
+  if (!warnings.empty()) r.metadata[kExtractWarnings] = std::move(warnings);
 }
 
 std::string json_id(const nlohmann::json& j) {

@@ -217,6 +217,8 @@ Xapian::Document build_document(const doc::DocumentRecord& r, std::string_view r
   doc.set_data(encode_stored(s));
   doc.add_boolean_term(id_term(r.id));
   doc.add_boolean_term(source_term(root_key));
+  // A JSONL line's source is "file.jsonl:LINE": it has no file of its own.
+  if (r.source.find(".jsonl:") == std::string::npos) doc.add_value(kRootSlot, std::string(root_key));
   doc.add_value(kContentHashSlot, content_digest(record_data, root_key));
   add_date_terms(doc, r.date);
   add_header_terms(doc, r);

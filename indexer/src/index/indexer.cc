@@ -99,6 +99,11 @@ class IndexRun {
   }
   // An input that could not be read keeps its indexed version.
   void keep(const std::string& id) { queue_for(id).push(KeepIndexed{id}); }
+  // Indexed, but not whole: "FILE: OCR stopped after 50 pages (--ocr-max-pages)".
+  void warn(std::string warning) {
+    std::lock_guard lock(mutex_);
+    stats_.warnings.push_back(std::move(warning));
+  }
   // Something under `root_key` could not be read and its id is unknown:
   // no document of that root may be removed as missing in this run.
   void mark_incomplete(const std::string& root_key) {
@@ -199,7 +204,12 @@ class InputReader {
 
   void read_file(const doc::InputFile& file) {
     Result<doc::DocumentRecord> record = doc::load_file(file, job_.load);
-    if (record) return send(std::move(*record), file.root_key);
+    if (record) {
+      if (const auto w = record->metadata.find(doc::kExtractWarnings); w != record->metadata.end()) {
+        run_.warn(file.path.string() + ": " + w->second);
+      }
+      return send(std::move(*record), file.root_key);
+    }
     // The file is still there: keep what an earlier run indexed.
     run_.keep(file.id);
     run_.skip({file.path.string(), record.status()});

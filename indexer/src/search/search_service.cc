@@ -445,6 +445,10 @@ Result<doc::DocumentRecord> SearchService::document(std::string_view id) const {
   });
 }
 
+Result<OriginalFile> SearchService::original(std::string_view id) const {
+  return find_original(reader_, id);
+}
+
 Xapian::doccount SearchService::document_count() const {
   return reader_.with_database([](Xapian::Database& db) { return db.get_doccount(); });
 }

@@ -79,7 +79,7 @@ export async function show(state, signal) {
   const doc = await api(`/api/documents/${seg(state.doc)}${asOf}`, signal);
   if (signal.aborted) return;
 
-  renderDocument(doc, state.doc);
+  renderDocument(doc, state.doc, state.hl);
   const mark = highlight(state.hl);
   finishRender(els.view, els.title, { detail: true });
   if (mark && !window.scrollY) mark.scrollIntoView({ block: 'center' });
@@ -94,7 +94,7 @@ export function showError(state, heading) {
   return els.title;
 }
 
-function renderDocument(doc, requestedId) {
+function renderDocument(doc, requestedId, hl) {
   const id = str(doc.id) || requestedId;
   const title = str(doc.title) || id || 'Văn bản không có tiêu đề';
   els.title.textContent = title;
@@ -102,7 +102,7 @@ function renderDocument(doc, requestedId) {
 
   els.meta.replaceChildren(...renderMeta({ ...doc, id }).childNodes);
 
-  const rows = documentMetadataRows(doc);
+  const rows = documentMetadataRows(doc, hl);
   els.metadata.replaceChildren(...kvNodes(rows));
   els.metadataSection.hidden = rows.length === 0;
 
@@ -189,7 +189,7 @@ function highlight(hl) {
 /** Keys handled by headerRows(), or internal to the indexer (not meant for readers). */
 const KNOWN_METADATA = new Set([
   'issuer', 'symbol', 'type', 'date', 'subject', 'recipients', 'distribution', 'signer', 'place',
-  'unnumbered', 'unnumbered_symbol', 'issuer_source',
+  'unnumbered', 'unnumbered_symbol', 'issuer_source', 'page_starts', 'extract_warnings',
 ]);
 
 const METADATA_LABELS = {
@@ -203,13 +203,14 @@ const METADATA_LABELS = {
 };
 
 /** Vietnamese metadata block: [label, string | Node] rows, empty values skipped. */
-function documentMetadataRows(doc) {
+function documentMetadataRows(doc, hl) {
   const m = isObj(doc.metadata) ? doc.metadata : {};
   const rows = [];
   const push = (label, value) => {
     if (value instanceof Node || (typeof value === 'string' && value)) rows.push([label, value]);
   };
   headerRows(doc, m, push);
+  push('Bản gốc', originalLink(doc, m, hl));
   extraRows(m, push);
   return rows;
 }
@@ -232,6 +233,27 @@ function headerRows(doc, m, push) {
   push('Kính gửi', listNode(arr(m.recipients)));
   push('Nơi nhận', listNode(arr(m.distribution)));
   push('Người ký', signerValue(m.signer));
+}
+
+/**
+ * "Tải bản gốc": the file the document was read from, when the server has
+ * it. A PDF opens at the page of the highlighted sentence (`hl`, from a
+ * search hit or a relation) where the browser's viewer reads #page=N.
+ */
+function originalLink(doc, m, hl) {
+  const original = isObj(doc.original) ? doc.original : null;
+  if (!original || !str(original.url).startsWith('/api/documents/')) return '';
+  let href = str(original.url);
+  const start = /^(\d+)-\d+$/.exec(hl || '');
+  const pageStarts = str(m.page_starts).split(',').filter(Boolean).map(Number);
+  if (start && pageStarts.length > 1 && str(original.content_type) === 'application/pdf') {
+    const at = Number(start[1]);
+    href += `#page=${Math.max(1, pageStarts.filter((p) => p <= at).length)}`;
+  }
+  const name = str(original.file_name);
+  const pdf = str(original.content_type) === 'application/pdf';
+  return h('a', { href, class: 'original-link', download: pdf ? null : name },
+    `Tải bản gốc${name ? ` (${name})` : ''}`);
 }
 
 /** The signer: {authority, name} as a node, or a plain string. */

@@ -93,6 +93,11 @@ InputListing list_changed(const std::vector<std::string>& paths,
 // separated), "ocr_pages" and "ocr_confidence" when pages were recognised.
 Result<DocumentRecord> load_file(const InputFile& file, const LoadOptions& options);
 
+// The metadata key of what the format layer read only in part ("OCR
+// stopped after 50 pages (--ocr-max-pages)"; "; " between several): the
+// indexer reports it as a warning of the run.
+inline constexpr char kExtractWarnings[] = "extract_warnings";
+
 // One line of a JSONL collection.
 struct JsonlLine {
   std::size_t number = 0;  // 1-based

@@ -17,7 +17,7 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.
@@ -82,6 +82,10 @@ enum Slot : Xapian::valueno {
   // (encode_relations()): read per posting of an XRTO term without
   // decoding the whole stored document.
   kRelationsSlot = 9,
+  // The absolute path of the input root (the PATH argument) a file's
+  // document was found under; its id is the path below it. "" for the
+  // lines of a JSONL collection (search/original.h).
+  kRootSlot = 10,
 };
 
 // Gap between the title and the body in term positions, so a phrase cannot

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "vanban/doc/record.h"
+#include "vanban/search/original.h"
 #include "vanban/search/query_builder.h"
 #include "vanban/search/reader.h"
 #include "vanban/status.h"
@@ -118,6 +119,9 @@ class SearchService {
 
   // The stored document with `id`; kNotFound if there is none.
   Result<doc::DocumentRecord> document(std::string_view id) const;
+
+  // The file document `id` was read from (search/original.h).
+  Result<OriginalFile> original(std::string_view id) const;
 
   Xapian::doccount document_count() const;
 
