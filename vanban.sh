@@ -60,8 +60,11 @@ build() {
 # the test suite under AddressSanitizer + UndefinedBehaviorSanitizer (GCC).
 build_checks() {
   log "building the fuzzers in $BUILD_DIR-fuzz/"
+  # -O1 -g1: half the compile time of -O2 -g; a 15 s run finds what it
+  # finds by coverage, not by speed.
   cmake -S . -B "$BUILD_DIR-fuzz" -G Ninja -DCMAKE_CXX_COMPILER=clang++-16 \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVANBAN_BUILD_TESTS=OFF -DVANBAN_FUZZ=ON \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+    -DVANBAN_BUILD_TESTS=OFF -DVANBAN_FUZZ=ON \
     -DVANBAN_SANITIZE=fuzzer-no-link,address,undefined >/dev/null
   cmake --build "$BUILD_DIR-fuzz" --target vanban_fuzzers
   # -O1 -g1 builds in half the time of -O2 -g; no -Werror here: GCC 12 with
