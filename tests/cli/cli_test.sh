@@ -63,6 +63,7 @@ server_pid=
 "$build/indexer/vanban-index" -q --db "$work/sharded" --shards 2 "$work/corpus" >/dev/null 2>&1
 [ -f "$work/sharded/XAPIANDB" ] || fail "no stub written for --shards 2"
 tcp_pids=()
+tcp_ports=()
 mkdir -p "$work/front"
 for k in 0 1; do
   p=$((40000 + RANDOM % 20000))
@@ -71,6 +72,7 @@ for k in 0 1; do
   setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$p" "$work/sharded/shard-$k" \
     2>/dev/null &
   tcp_pids+=($!)
+  tcp_ports+=("$p")
   echo "remote 127.0.0.1:$p" >>"$work/front/XAPIANDB"
 done
 cp -r "$work/sharded/catalog" "$work/front/catalog"
@@ -79,7 +81,13 @@ cleanup_tcp() {
   cleanup
 }
 trap cleanup_tcp EXIT
-sleep 0.5
+# Each xapian-tcpsrv listening (up to 10 s on a loaded machine).
+for p in "${tcp_ports[@]}"; do
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && break
+    sleep 0.1
+  done
+done
 strip() { sed -E 's/"took_ms":[0-9.e+-]+//'; }
 start_server "$build/server/vanban-server" "$work/db" "$work/server.log" || fail "server (one db)"
 one_port=$port one_pid=$server_pid
