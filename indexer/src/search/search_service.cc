@@ -10,6 +10,7 @@
 #include "vanban/index/record_codec.h"
 #include "vanban/search/query_builder.h"
 #include "vanban/search/snippet.h"
+#include "vanban/text/date.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/symbol.h"
 #include "vanban/text/utf8.h"
@@ -73,22 +74,6 @@ std::vector<FacetValue> top_lines(const Xapian::ValueCountMatchSpy& spy, std::si
     }
   }
   return top(counts, n);
-}
-
-// "2023" / "2023-05" / "2023-05-30" -> "YYYYMMDD" bound; `upper` fills the
-// missing part with 9s. "" if malformed.
-std::string date_bound(std::string_view iso, bool upper) {
-  std::string digits;
-  for (const char c : iso) {
-    if (c >= '0' && c <= '9') {
-      digits += c;
-    } else if (c != '-') {
-      return {};
-    }
-  }
-  if (digits.size() != 4 && digits.size() != 6 && digits.size() != 8) return {};
-  while (digits.size() < 8) digits += upper ? '9' : '0';
-  return digits;
 }
 
 // The query rewritten with each unknown word replaced by the spelling
@@ -186,8 +171,8 @@ Result<std::vector<Xapian::Query>> filter_queries(const SearchRequest& r) {
     }
   }
   if (!r.from.empty() || !r.to.empty()) {
-    const std::string lo = r.from.empty() ? "00000000" : date_bound(r.from, false);
-    const std::string hi = r.to.empty() ? "99999999" : date_bound(r.to, true);
+    const std::string lo = r.from.empty() ? "00000000" : text::date_bound(r.from, false);
+    const std::string hi = r.to.empty() ? "99999999" : text::date_bound(r.to, true);
     if (lo.empty() || hi.empty()) {
       return Status::invalid_argument("from and to must be dates: YYYY, YYYY-MM or YYYY-MM-DD");
     }
