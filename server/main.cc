@@ -40,8 +40,10 @@ int run(const Options& opt) {
   const vanban::search::IndexReader reader(opt.db);
   const vanban::search::SearchService search(reader);
   const vanban::search::KnowledgeService knowledge(reader);
+  const vanban::search::ComparisonService comparison(reader);
+  const vanban::search::ObligationService obligations(reader);
   vanban::http::SearchCache cache(opt.cache_entries);
-  const vanban::http::Services services{search, knowledge, &cache};
+  const vanban::http::Services services{search, knowledge, &cache, &comparison, &obligations};
   httplib::Server server;
   // httplib takes ownership of the queue it is handed (its API needs a raw pointer).
   server.new_task_queue = [threads = opt.threads] { return new httplib::ThreadPool(threads); };
