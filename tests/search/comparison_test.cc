@@ -59,26 +59,51 @@ std::vector<std::string> row_names(const Comparison& c) {
   return out;
 }
 
-TEST_F(ComparisonTest, Dump) {
-  for (const auto& ids : std::vector<std::vector<std::string>>{
-           {kSeed003, kSeed004}, {kSeed000, kSeed001, kSeed002, kSeed003, kSeed004}}) {
-    const Comparison c = compare(ids);
-    for (const auto& r : c.rows) {
-      std::string line = row_name(c, r.cells) + " (" + std::to_string(r.similarity) + ")";
-      for (std::size_t d = 0; d < r.cells.size(); ++d) {
-        if (r.cells[d] >= 0) line += " | " + c.documents[d].items[r.cells[d]].text.substr(0, 50);
-      }
-      std::printf("%s\n", line.c_str());
-    }
-    for (const auto& t : c.targets) std::printf("T %s %s\n", row_name(c, t.cells).c_str(), t.indicator.c_str());
-    for (const auto& d : c.documents) {
-      std::printf("D %s %s issuer=%s prev=%d movement=%s launcher=%s period=%s added=%zu dropped=%zu\n",
-                  d.id.c_str(), d.date.c_str(), d.issuer.c_str(), d.previous, d.movement.c_str(),
-                  d.launcher.c_str(), d.period ? d.period->text.c_str() : "-", d.added.size(),
-                  d.dropped.size());
-    }
-    std::printf("----\n");
-  }
+// The annual movements of 2023 (Tây Ninh) and 2024 (Sở Công Thương Lai
+// Châu) share one task: "Tiếp tục quán triệt, triển khai, tuyên truyền"
+// and "Tiếp tục quán triệt, tuyên truyền, phổ biến" the Party's line. The
+// rest differ (industry, trade and prices in 2024; e-government, Chỉ thị
+// 04 in 2023). Weak: 003#12 "Tăng cường công tác kiểm tra, giám sát về thi
+// đua, khen thưởng" is 004#4's second sentence, whose first clause is a
+// heading ("Nâng cao vai trò quản lý nhà nước ..."), so it stays alone.
+TEST_F(ComparisonTest, AnnualMovementsOfTwoProvincesShareOneTask) {
+  const Comparison c = compare({kSeed004, kSeed003});
+  ASSERT_EQ(c.documents.size(), 2u);
+  EXPECT_EQ(c.documents[0].id, kSeed003) << "oldest first";
+  EXPECT_EQ(row_names(c), (std::vector<std::string>{
+      "003#0 004#0", "004#1", "004#2", "004#3", "004#4", "003#1", "003#2", "003#3", "003#4",
+      "003#5", "003#6", "003#7", "003#8", "003#9", "003#10", "003#11", "003#12", "003#13"}));
+  EXPECT_EQ(c.documents[1].period->text, "năm 2024");
+  EXPECT_EQ(c.documents[0].period->text, "năm 2023");
+  EXPECT_EQ(c.documents[0].previous, -1) << "different issuers";
+  EXPECT_EQ(c.documents[1].previous, -1);
+  EXPECT_EQ(c.targets.size(), 5u) << "only the 2024 plan states targets";
+}
+
+// The five seeds ("chung tay vì người nghèo" is named in each): the Sở and
+// the province's plans for the same 2023 movement (000, 001) align item by
+// item; "Nâng cao vai trò, trách nhiệm" runs through four documents.
+TEST_F(ComparisonTest, FiveSeedsAlignTheSameMovementAcrossIssuers) {
+  const Comparison c = compare({kSeed000, kSeed001, kSeed002, kSeed003, kSeed004});
+  EXPECT_EQ(row_names(c), (std::vector<std::string>{
+      "002#0", "003#0 001#0 004#0 000#0 002#3", "004#1", "004#2", "001#1 000#1", "000#2",
+      "003#1", "003#2", "003#3 001#2", "001#3 000#3", "001#4 000#4", "000#5", "001#5",
+      "001#6 000#6", "001#7", "001#8 000#7", "001#9 000#8", "001#10", "001#11 000#9",
+      "001#12 004#3 000#10 002#4", "002#5", "002#6", "002#7", "002#8", "002#9", "002#10",
+      "004#4", "001#13 002#1", "002#2", "003#4", "003#5", "003#6", "003#7", "003#8", "003#9",
+      "003#10", "003#11", "003#12", "003#13"}));
+}
+
+// The same documents in any order give the same comparison.
+TEST_F(ComparisonTest, OrderOfIdsDoesNotMatter) {
+  EXPECT_EQ(row_names(compare({kSeed003, kSeed004})), row_names(compare({kSeed004, kSeed003})));
+}
+
+TEST_F(ComparisonTest, UnknownAndTooManyIdsAreErrors) {
+  EXPECT_TRUE(index_->comparison.compare({"nope.txt"}).status().is_not_found());
+  EXPECT_TRUE(index_->comparison.compare({}).status().is_invalid_argument());
+  const std::vector<std::string> nine = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
+  EXPECT_TRUE(index_->comparison.compare(nine).status().is_invalid_argument());
 }
 
 }  // namespace

@@ -7,8 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "search/entity_lookup.h"
 #include "vanban/index/schema.h"
-#include "vanban/search/stored_document.h"
 #include "vanban/text/chars.h"
 #include "vanban/text/citation.h"
 #include "vanban/text/organization.h"
@@ -220,7 +220,13 @@ std::vector<Item> with_code_points(const std::vector<Item>& items, std::string_v
 
 ComparedDocument compared(const index::StoredDocument& s) {
   const doc::DocumentRecord& r = s.record;
-  ComparedDocument d{r.id, r.title, r.date, r.type, r.symbol, r.issuer};
+  ComparedDocument d;
+  d.id = r.id;
+  d.title = r.title;
+  d.date = r.date;
+  d.type = r.type;
+  d.symbol = r.symbol;
+  d.issuer = r.issuer;
   if (!s.contents.periods.empty()) d.period = with_code_points(s.contents.periods[0], r.text);
   for (const text::CampaignMention& m : s.campaigns) {
     if (!m.launched) continue;
@@ -340,8 +346,8 @@ Result<Comparison> ComparisonService::compare(const std::vector<std::string>& id
   return reader_.with_database([&](Xapian::Database& db) -> Result<Comparison> {
     std::vector<index::StoredDocument> stored;
     for (const std::string& id : distinct) {
-      Result<index::StoredDocument> s = stored_document(db, id);
-      if (!s) return s.status();
+      std::optional<index::StoredDocument> s = stored_by_id(db, id);
+      if (!s) return Status::not_found("no document with this id", id);
       stored.push_back(std::move(*s));
     }
     return compare_documents(stored, options);

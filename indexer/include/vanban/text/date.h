@@ -28,6 +28,9 @@ std::string add_days(std::string_view iso, int days);
 // 4, 6 or 8 digits with optional '-'.
 std::string date_bound(std::string_view iso, bool upper);
 
+// True if `s` is exactly a real calendar day "YYYY-MM-DD" (1900-2100).
+bool is_iso_day(std::string_view s);
+
 }  // namespace vanban::text
 
 #endif  // VANBAN_TEXT_DATE_H_
