@@ -303,7 +303,7 @@ nlohmann::json compared_document(const search::Comparison& c, const search::Comp
 
 nlohmann::json obligation_json(const search::Obligation& o) {
   return {{"id", o.id},
-          {"kind", o.kind == search::ObligationKind::kAssignment ? "assignment" : "report"},
+          {"kind", search::kind_name(o.kind)},
           {"document", {{"id", o.document_id}, {"title", o.title}, {"date", o.date}, {"issuer", o.issuer}}},
           {"assignee", o.assignee},
           {"assignee_key", o.assignee_key},

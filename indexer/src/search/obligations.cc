@@ -13,10 +13,6 @@
 namespace vanban::search {
 namespace {
 
-std::string_view kind_name(ObligationKind kind) {
-  return kind == ObligationKind::kAssignment ? "assignment" : "report";
-}
-
 Obligation from_assignment(const text::Assignment& a) {
   Obligation o;
   o.kind = ObligationKind::kAssignment;
@@ -190,6 +186,10 @@ Result<ObligationList> ObligationService::list(const ObligationFilter& f) const 
     out.items.push_back(std::move(all[i]));
   }
   return out;
+}
+
+std::string_view kind_name(ObligationKind kind) {
+  return kind == ObligationKind::kAssignment ? "assignment" : "report";
 }
 
 }  // namespace vanban::search

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "vanban/index/record_codec.h"
@@ -27,6 +28,9 @@ enum class ObligationKind {
   kAssignment,  // an assignee and a task (with the report it requires)
   kReport,      // a report required with no assignment around it
 };
+
+// "assignment" or "report": the kind as the API and obligation ids name it.
+std::string_view kind_name(ObligationKind kind);
 
 struct Obligation {
   // 16 hex digits, stable while the document states the same obligation:
