@@ -204,6 +204,7 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
           {"is_directive", d.is_directive},
           {"cited_by", citing(d.cited_by)},
           {"campaigns", document_campaigns(d)},
+          {"contents", contents_json(d.stored.contents, r.text)},
           {"similar", std::move(similar)},
           {"effective_from", date_or_null(d.stored.effective.date)},
           {"effect_sentence", d.stored.effective.evidence},
@@ -256,6 +257,110 @@ nlohmann::json to_json(const search::CampaignDetail& d) {
   out["documents"] = std::move(docs);
   out["cited_directives"] = related(d.cited_directives);
   return out;
+}
+
+namespace {
+
+// Each item with its [start, end) bytes of `text` as code points.
+template <class T>
+nlohmann::json with_code_points(const std::vector<T>& items, std::string_view text) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const T& x : items) {
+    nlohmann::json j = x;
+    set_code_point_offsets(j, text, x.start, x.end);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+// A row's cells: the document's entry at each index, or null.
+template <class T>
+nlohmann::json cells_json(const std::vector<int>& cells, const std::vector<search::ComparedDocument>& docs,
+                          std::vector<T> search::ComparedDocument::*entries) {
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t d = 0; d < cells.size() && d < docs.size(); ++d) {
+    const std::vector<T>& list = docs[d].*entries;
+    const int i = cells[d];
+    if (i < 0 || static_cast<std::size_t>(i) >= list.size()) {
+      out.push_back(nullptr);
+      continue;
+    }
+    nlohmann::json j = list[static_cast<std::size_t>(i)];
+    j["index"] = i;
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+nlohmann::json compared_document(const search::Comparison& c, const search::ComparedDocument& d) {
+  const bool has_previous = d.previous >= 0 && static_cast<std::size_t>(d.previous) < c.documents.size();
+  return {{"id", d.id},
+          {"title", d.title},
+          {"date", d.date},
+          {"type", d.type},
+          {"symbol", d.symbol},
+          {"issuer", d.issuer},
+          {"period", d.period ? nlohmann::json(*d.period) : nlohmann::json(nullptr)},
+          {"movement", d.movement},
+          {"launcher", d.launcher},
+          {"items", d.items.size()},
+          {"previous", has_previous ? nlohmann::json(c.documents[static_cast<std::size_t>(d.previous)].id)
+                                    : nlohmann::json(nullptr)},
+          {"new", d.added},
+          {"dropped", d.dropped}};
+}
+
+nlohmann::json obligation_json(const search::Obligation& o) {
+  return {{"id", o.id},
+          {"kind", search::kind_name(o.kind)},
+          {"document", {{"id", o.document_id}, {"title", o.title}, {"date", o.date}, {"issuer", o.issuer}}},
+          {"assignee", o.assignee},
+          {"assignee_key", o.assignee_key},
+          {"task", o.task},
+          {"recipient", o.recipient},
+          {"recipient_key", o.recipient_key},
+          {"deadline", o.deadline},
+          {"evidence", o.evidence},
+          {"start", o.start},
+          {"end", o.end}};
+}
+
+}  // namespace
+
+nlohmann::json contents_json(const text::CampaignContents& c, std::string_view text) {
+  const nlohmann::json periods = with_code_points(c.periods, text);
+  return {{"period", periods.empty() ? nlohmann::json(nullptr) : periods[0]},
+          {"items", with_code_points(c.contents, text)},
+          {"targets", with_code_points(c.targets, text)},
+          {"assignments", with_code_points(c.assignments, text)},
+          {"rewards", with_code_points(c.rewards, text)},
+          {"reports", with_code_points(c.reports, text)}};
+}
+
+nlohmann::json to_json(const search::Comparison& c) {
+  nlohmann::json documents = nlohmann::json::array();
+  for (const auto& d : c.documents) documents.push_back(compared_document(c, d));
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& r : c.rows) {
+    rows.push_back({{"similarity", r.similarity},
+                    {"cells", cells_json(r.cells, c.documents, &search::ComparedDocument::items)}});
+  }
+  nlohmann::json targets = nlohmann::json::array();
+  for (const auto& t : c.targets) {
+    targets.push_back({{"indicator", t.indicator},
+                       {"base_unit", t.base_unit},
+                       {"cells", cells_json(t.cells, c.documents, &search::ComparedDocument::targets)}});
+  }
+  return {{"threshold", c.threshold},
+          {"documents", std::move(documents)},
+          {"rows", std::move(rows)},
+          {"targets", std::move(targets)}};
+}
+
+nlohmann::json to_json(const search::ObligationList& list) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& o : list.items) items.push_back(obligation_json(o));
+  return {{"total", list.total}, {"obligations", std::move(items)}};
 }
 
 }  // namespace vanban::http

@@ -6,7 +6,9 @@
 
 #include "vanban/doc/record.h"
 #include "vanban/json.h"
+#include "vanban/search/comparison.h"
 #include "vanban/search/knowledge_service.h"
+#include "vanban/search/obligations.h"
 #include "vanban/search/search_service.h"
 
 namespace vanban::http {
@@ -23,6 +25,19 @@ nlohmann::json to_json(const search::DirectiveList& list);
 nlohmann::json to_json(const search::DirectiveDetail& detail);
 nlohmann::json to_json(const search::CampaignSummary& campaign);
 nlohmann::json to_json(const search::CampaignDetail& detail);
+
+// Campaign contents. A document's: {"period" (the first, or null),
+// "items", "targets", "assignments", "rewards", "reports"}, offsets in
+// Unicode code points of `text` (the document's).
+nlohmann::json contents_json(const text::CampaignContents& contents, std::string_view text);
+// {"threshold", "documents", "rows", "targets"} (offsets already in code
+// points; document and row references are indexes).
+nlohmann::json to_json(const search::Comparison& comparison);
+// {"total", "obligations": [{"id", "kind", "document": {"id", "title",
+// "date", "issuer"}, "assignee", "assignee_key", "task", "recipient",
+// "recipient_key", "deadline": {"text", "date"}, "evidence", "start",
+// "end"}]}
+nlohmann::json to_json(const search::ObligationList& list);
 
 }  // namespace vanban::http
 

@@ -58,9 +58,12 @@ int run(const Options& opt) {
                                            vanban::search::IndexReader::Open::kWhenThere);
   const vanban::search::SearchService search(reader);
   const vanban::search::KnowledgeService knowledge(reader);
+  const vanban::search::ComparisonService comparison(reader);
+  const vanban::search::ObligationService obligations(reader);
   vanban::http::SearchCache cache(opt.cache_entries);
   vanban::http::Server server(opt.serving);
-  const vanban::http::Services services{search, knowledge, &cache, &server.search_gate()};
+  const vanban::http::Services services{search, knowledge, &cache, &server.search_gate(),
+                                        &comparison, &obligations};
   // Small JSON answers must not wait for delayed ACKs (Nagle's algorithm).
   server.set_tcp_nodelay(true);
   // httplib closes a kept-alive connection after 5 requests by default; the

@@ -6,10 +6,14 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "file_reply.h"
+#include "ical.h"
 #include "json_codec.h"
 #include "serving.h"
+#include "vanban/text/chars.h"
 
 namespace vanban::http {
 namespace {
@@ -126,6 +130,55 @@ void reply(httplib::Response& res, const Result<T>& result) {
   reply_json(res, 200, to_json(*result));
 }
 
+// Campaign contents: the comparison of a campaign's documents, the
+// obligations filter.
+
+constexpr std::size_t kDefaultObligationLimit = 50;
+constexpr const char* kCalendarFile = "vanban-viec-can-lam.ics";
+
+// "a, b,c" -> {"a", "b", "c"}: the ids of /api/compare.
+std::vector<std::string> comma_list(std::string_view value) {
+  std::vector<std::string> out;
+  while (!value.empty()) {
+    const std::size_t comma = std::min(value.find(','), value.size());
+    const std::string_view item = text::trim(value.substr(0, comma));
+    if (!item.empty()) out.emplace_back(item);
+    value.remove_prefix(std::min(comma + 1, value.size()));
+  }
+  return out;
+}
+
+// The newest documents of a campaign (its list is newest first), side by
+// side; null if they cannot be compared.
+nlohmann::json campaign_comparison(const search::ComparisonService& comparison,
+                                   const search::CampaignDetail& detail) {
+  std::vector<std::string> ids;
+  for (const auto& d : detail.documents) {
+    if (ids.size() < search::kMaxCompared) ids.push_back(d.id);
+  }
+  const Result<search::Comparison> c = comparison.compare(ids);
+  return c ? to_json(*c) : nlohmann::json(nullptr);
+}
+
+Result<search::ObligationFilter> obligation_filter(const httplib::Request& req,
+                                                   std::size_t default_limit) {
+  const Result<Paging> page = paging(req, default_limit);
+  if (!page) return page.status();
+  search::ObligationFilter f;
+  f.assignee = req.get_param_value("assignee");
+  f.from = req.get_param_value("from");
+  f.to = req.get_param_value("to");
+  f.id = req.get_param_value("id");
+  f.offset = page->offset;
+  f.limit = page->limit;
+  return f;
+}
+
+// OK when the server was given `service`, else kUnavailable (503).
+Status require_service(const void* service, const char* what) {
+  return service ? Status::ok() : Status::unavailable(std::string(what) + " is not available");
+}
+
 }  // namespace
 
 int http_status(const Status& s) {
@@ -226,7 +279,50 @@ void handle_campaigns(const Services& s, const httplib::Request&, httplib::Respo
 }
 
 void handle_campaign(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  reply(res, s.knowledge.campaign(req.matches[1].str()));
+  const Result<search::CampaignDetail> detail = s.knowledge.campaign(req.matches[1].str());
+  if (!detail) return reply_error(res, detail.status());
+  nlohmann::json out = to_json(*detail);
+  if (s.comparison) out["comparison"] = campaign_comparison(*s.comparison, *detail);
+  reply_json(res, 200, out);
+}
+
+void handle_compare(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  if (Status st = require_service(s.comparison, "comparison"); !st.is_ok()) {
+    return reply_error(res, st);
+  }
+  if (!req.has_param("ids")) {
+    return reply_error(res, Status::invalid_argument("missing parameter ids"));
+  }
+  reply(res, s.comparison->compare(comma_list(req.get_param_value("ids"))));
+}
+
+void handle_obligations(const Services& s, const httplib::Request& req, httplib::Response& res) {
+  if (Status st = require_service(s.obligations, "obligations"); !st.is_ok()) {
+    return reply_error(res, st);
+  }
+  const Result<search::ObligationFilter> filter = obligation_filter(req, kDefaultObligationLimit);
+  if (!filter) return reply_error(res, filter.status());
+  reply(res, s.obligations->list(*filter));
+}
+
+void handle_obligations_ics(const Services& s, const httplib::Request& req,
+                            httplib::Response& res) {
+  if (Status st = require_service(s.obligations, "obligations"); !st.is_ok()) {
+    return reply_error(res, st);
+  }
+  Result<search::ObligationFilter> filter =
+      obligation_filter(req, search::ObligationService::kMaxLimit);
+  if (!filter) return reply_error(res, filter.status());
+  filter->dated_only = true;
+  const Result<search::ObligationList> list = s.obligations->list(*filter);
+  if (!list) return reply_error(res, list.status());
+  std::vector<CalendarEvent> events;
+  for (const search::Obligation& o : list->items) events.push_back(calendar_event(o));
+  res.status = 200;
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Content-Disposition",
+                 std::string("attachment; filename=\"") + kCalendarFile + "\"");
+  res.set_content(write_calendar(events, utc_stamp_now()), "text/calendar; charset=utf-8");
 }
 
 void handle_health(const Services& s, const httplib::Request&, httplib::Response& res) {
@@ -270,6 +366,9 @@ void install_routes(httplib::Server& server, const Services& services) {
       {"/api/directives/(.+)", handle_directive},
       {"/api/campaigns", handle_campaigns},
       {"/api/campaigns/(.+)", handle_campaign},
+      {"/api/compare", handle_compare},
+      {"/api/obligations", handle_obligations},
+      {"/api/obligations\\.ics", handle_obligations_ics},
   };
   for (const auto& [pattern, handler] : routes) {
     server.Get(pattern, [&services, handler = handler](const httplib::Request& req,

@@ -11,7 +11,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "vanban/search/comparison.h"
 #include "vanban/search/knowledge_service.h"
+#include "vanban/search/obligations.h"
 #include "vanban/search/result_cache.h"
 #include "vanban/search/search_service.h"
 #include "search_gate.h"
@@ -30,6 +32,10 @@ struct Services {
   // Searches the cache cannot answer wait here for a slot; none: they run
   // at once, however many.
   SearchGate* search_gate = nullptr;
+  // Campaign contents side by side, and obligations. None: /api/compare
+  // and /api/obligations* answer 503, campaigns have no "comparison".
+  const search::ComparisonService* comparison = nullptr;
+  const search::ObligationService* obligations = nullptr;
 };
 
 // GET /api/search?q=&offset=&limit=&type=&issuer=&cites=&from=&to=&facets=
@@ -47,6 +53,15 @@ void handle_directive(const Services& s, const httplib::Request& req, httplib::R
 void handle_campaigns(const Services& s, const httplib::Request& req, httplib::Response& res);
 // GET /api/campaigns/{id}
 void handle_campaign(const Services& s, const httplib::Request& req, httplib::Response& res);
+// GET /api/compare?ids=ID1,ID2,... (1 to search::kMaxCompared ids)
+void handle_compare(const Services& s, const httplib::Request& req, httplib::Response& res);
+// GET /api/obligations?assignee=&from=&to=&offset=&limit=
+void handle_obligations(const Services& s, const httplib::Request& req, httplib::Response& res);
+// GET /api/obligations.ics?assignee=&from=&to=&id=&offset=&limit=: the
+// obligations with a deadline date as iCalendar (text/calendar, as an
+// attachment); errors are JSON.
+void handle_obligations_ics(const Services& s, const httplib::Request& req,
+                            httplib::Response& res);
 // GET /healthz
 void handle_health(const Services& s, const httplib::Request& req, httplib::Response& res);
 

@@ -1,12 +1,13 @@
 /*
  * Accessibility: axe-core (wcag2a + wcag2aa) on the home page, results,
- * a document and a directive (with its status, relations and open
- * implementation tree), at 1100 and 360 px, in contexts that let axe
+ * a document, a directive (with its status, relations and open
+ * implementation tree), documents side by side and the obligations, at
+ * 1100 and 360 px, in contexts that let axe
  * in (bypassCSP).
  */
 import assert from 'node:assert/strict';
 import {
-  apiJson, BASE_URL, check, gotoHome, PHONE, runAxe, waitForCount, waitForDirective, waitForDoc, WIDE, withPage,
+  apiJson, BASE_URL, check, gotoHome, PHONE, runAxe, waitForCount, waitForDetail, waitForDirective, waitForDoc, WIDE, withPage,
 } from './lib.mjs';
 
 export default async function run({ browser }) {
@@ -38,6 +39,16 @@ export default async function run({ browser }) {
         await p.getByRole('region', { name: 'Tình trạng hiệu lực' }).waitFor();
         await p.locator('#directive-implementation details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
         await runAxe(p, `directive ${w}`);
+      });
+      await check(`e. axe-core wcag2a+wcag2aa, ${w}: documents side by side`, async () => {
+        await p.goto(`${BASE_URL}/?compare=${encodeURIComponent('seeds/003_bf467de301be45ad.txt,seeds/004_39b0106687e293f0.txt')}`);
+        await waitForDetail(p, 'compare');
+        await runAxe(p, `compare ${w}`);
+      });
+      await check(`e. axe-core wcag2a+wcag2aa, ${w}: obligations`, async () => {
+        await p.goto(`${BASE_URL}/?view=obligations`);
+        await p.locator('#obl-list > li').first().waitFor();
+        await runAxe(p, `obligations ${w}`);
       });
     });
   }

@@ -5,7 +5,9 @@
 
 #include <string>
 
+#include "vanban/search/comparison.h"
 #include "vanban/search/knowledge_service.h"
+#include "vanban/search/obligations.h"
 #include "vanban/search/reader.h"
 #include "vanban/search/search_service.h"
 
@@ -13,13 +15,16 @@ namespace vanban::testing {
 
 struct OpenIndex {
   explicit OpenIndex(const std::string& db, const search::RankingOptions& ranking = {})
-      : reader(db), search(reader, ranking), knowledge(reader) {}
+      : reader(db), search(reader, ranking), knowledge(reader), comparison(reader),
+        obligations(reader) {}
   OpenIndex(const OpenIndex&) = delete;
   OpenIndex& operator=(const OpenIndex&) = delete;
 
   search::IndexReader reader;
   search::SearchService search;
   search::KnowledgeService knowledge;
+  search::ComparisonService comparison;
+  search::ObligationService obligations;
 };
 
 }  // namespace vanban::testing

@@ -137,6 +137,14 @@ void add_relation_terms(Xapian::Document& doc, const StoredDocument& s) {
   }
 }
 
+// Documents that assign tasks or require reports: what /api/obligations
+// reads, without decoding every document.
+void add_obligation_term(Xapian::Document& doc, const StoredDocument& s) {
+  if (!s.contents.assignments.empty() || !s.contents.reports.empty()) {
+    doc.add_boolean_term(std::string(kObligationsTerm));
+  }
+}
+
 void add_date_terms(Xapian::Document& doc, std::string_view iso) {
   const std::string date = date_value(iso);
   if (date.empty()) return;
@@ -224,6 +232,7 @@ Xapian::Document build_document(const doc::DocumentRecord& r, std::string_view r
   add_header_terms(doc, r);
   add_knowledge_terms(doc, s);
   add_relation_terms(doc, s);
+  add_obligation_term(doc, s);
   add_applies_to_terms(doc, r);
   add_text_terms(doc, r, body, tokenizer);
   return doc;

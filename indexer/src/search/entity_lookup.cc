@@ -23,6 +23,15 @@ std::optional<index::StoredDocument> stored(const Xapian::Database& db, Xapian::
   return std::move(*s);
 }
 
+std::optional<index::StoredDocument> stored_by_id(const Xapian::Database& db, std::string_view id) {
+  const std::string term = index::id_term(id);
+  const Xapian::PostingIterator p = db.postlist_begin(term);
+  if (p == db.postlist_end(term)) return std::nullopt;
+  std::optional<index::StoredDocument> s = stored(db, *p);
+  if (s && s->record.id != id) return std::nullopt;
+  return s;
+}
+
 std::optional<index::DirectiveEntity> resolve(const Xapian::Database& catalog, std::string_view raw) {
   std::string key = text::fold(raw);
   if (auto d = load_directive(catalog, key)) return d;

@@ -30,6 +30,10 @@ std::optional<index::DirectiveEntity> resolve(const Xapian::Database& catalog, s
 // The stored document `id` of `db`, if it decodes.
 std::optional<index::StoredDocument> stored(const Xapian::Database& db, Xapian::docid id);
 
+// The stored document whose id is `id` (a hashed id term that collided is
+// not it); std::nullopt if none or it does not decode.
+std::optional<index::StoredDocument> stored_by_id(const Xapian::Database& db, std::string_view id);
+
 // The documents citing directive `d` (its key or an alias).
 std::vector<Xapian::docid> citing_docids(const Xapian::Database& db, const index::DirectiveEntity& d);
 

@@ -57,13 +57,6 @@ std::string own_key(const index::StoredDocument& s) {
   return s.record.date.empty() ? sym->key : sym->key + "@" + s.record.date;
 }
 
-std::optional<index::StoredDocument> stored_by_id(const Xapian::Database& db, const std::string& id) {
-  const std::string term = index::id_term(id);
-  const auto p = db.postlist_begin(term);
-  if (p == db.postlist_end(term)) return std::nullopt;
-  return stored(db, *p);
-}
-
 // Who implements or continues a (symbol key, date): document, how, why.
 struct Implementer {
   Xapian::docid docid = 0;

@@ -78,22 +78,6 @@ std::vector<FacetValue> top_lines(const Xapian::ValueCountMatchSpy& spy, std::si
   return top(counts, n);
 }
 
-// "2023" / "2023-05" / "2023-05-30" -> "YYYYMMDD" bound; `upper` fills the
-// missing part with 9s. "" if malformed.
-std::string date_bound(std::string_view iso, bool upper) {
-  std::string digits;
-  for (const char c : iso) {
-    if (c >= '0' && c <= '9') {
-      digits += c;
-    } else if (c != '-') {
-      return {};
-    }
-  }
-  if (digits.size() != 4 && digits.size() != 6 && digits.size() != 8) return {};
-  while (digits.size() < 8) digits += upper ? '9' : '0';
-  return digits;
-}
-
 // The query rewritten with each unknown word replaced by the spelling
 // dictionary's nearest word (edit distance up to 2, on the exact spelling
 // for accented queries so that "thưởnh" becomes "thưởng"). "" if nothing
@@ -238,8 +222,8 @@ Result<std::vector<Xapian::Query>> filter_queries(const SearchRequest& r) {
     }
   }
   if (!r.from.empty() || !r.to.empty()) {
-    const std::string lo = r.from.empty() ? "00000000" : date_bound(r.from, false);
-    const std::string hi = r.to.empty() ? "99999999" : date_bound(r.to, true);
+    const std::string lo = r.from.empty() ? "00000000" : text::date_bound(r.from, false);
+    const std::string hi = r.to.empty() ? "99999999" : text::date_bound(r.to, true);
     if (lo.empty() || hi.empty()) {
       return Status::invalid_argument("from and to must be dates: YYYY, YYYY-MM or YYYY-MM-DD");
     }

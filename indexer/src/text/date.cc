@@ -95,6 +95,20 @@ std::string parse_date(std::string_view text) {
   return {};
 }
 
+std::string date_bound(std::string_view iso, bool upper) {
+  std::string digits;
+  for (const char c : iso) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != '-') {
+      return {};
+    }
+  }
+  if (digits.size() != 4 && digits.size() != 6 && digits.size() != 8) return {};
+  while (digits.size() < 8) digits += upper ? '9' : '0';
+  return digits;
+}
+
 bool is_iso_day(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   const auto number = [&](std::size_t at, std::size_t n) {

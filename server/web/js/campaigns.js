@@ -6,6 +6,7 @@ import { api, seg } from './api.js';
 import {
   $, arr, badge, h, isObj, metaParts, numberFmt, section, str, toCount,
 } from './dom.js';
+import { comparisonSections, compareChooser } from './compare.js';
 import { docEntry, relatedDirectivesSection } from './entries.js';
 import { finishRender, markBusy, showRecoverLink } from './page.js';
 import { campaignsUrl, campaignUrl } from './url.js';
@@ -106,10 +107,22 @@ async function showCampaign(state, signal) {
     variantsSection(variants),
     launchersSection(arr(c.launchers).map(str).filter(Boolean)),
     documentsSection(docs),
+    ...campaignComparison(c, docs),
     relatedDirectivesSection('campaign-directives', 'Văn bản chỉ đạo được trích dẫn', c.cited_directives,
       (n) => ` — trích dẫn trong ${numberFmt.format(n)} văn bản`),
   ].filter(Boolean));
   finishRender(els.pageView, els.title, { detail: true });
+}
+
+/**
+ * The campaign's documents side by side (the API compares the newest
+ * ones), and a chooser to compare some of them.
+ */
+function campaignComparison(c, docs) {
+  if (!isObj(c.comparison) || docs.length < 2) return [];
+  const chooser = compareChooser('campaign-choose', 'Chọn văn bản để so sánh', [{ legend: 'Văn bản của phong trào', docs }], [],
+    'Chọn hai văn bản trở lên để đặt cạnh nhau riêng.');
+  return [...comparisonSections(c.comparison, 'campaign-compare', 'So sánh: '), chooser];
 }
 
 function variantsSection(variants) {

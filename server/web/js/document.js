@@ -7,6 +7,7 @@ import { api, seg } from './api.js';
 import {
   $, arr, h, isObj, kvNodes, listNode, renderMeta, str, timeEl, typeAndSymbol,
 } from './dom.js';
+import { renderCompareOffer } from './compare.js';
 import { renderIsDirective, sectionsOf } from './document-sections.js';
 import { entryState, navigate } from './nav.js';
 import { finishRender, markBusy, showRecoverLink } from './page.js';
@@ -38,6 +39,8 @@ const BACK_LABELS = {
   directives: 'Quay lại danh sách văn bản chỉ đạo',
   campaign: 'Quay lại phong trào thi đua',
   campaigns: 'Quay lại danh sách phong trào',
+  compare: 'Quay lại bảng so sánh',
+  obligations: 'Quay lại việc cần làm',
 };
 
 /** Wires the back button. */
@@ -85,6 +88,7 @@ export async function show(state, signal) {
   if (mark && !window.scrollY) mark.scrollIntoView({ block: 'center' });
   // Needs one extra request per key; rendered when it arrives.
   renderIsDirective(doc, signal).catch(() => {});
+  renderCompareOffer(doc, els.sections, signal).catch(() => {});
 }
 
 /** The document could not be shown: `heading` in place of its title, and a way out. */

@@ -12,7 +12,8 @@
  * nav.js (history entries), page.js (alert, busy, focus after a render),
  * dom.js (element builders, formatting), entries.js (list entries several
  * views share), and one module per view: search.js, document.js (with
- * document-sections.js), directives.js, campaigns.js. A view module exports
+ * document-sections.js), directives.js, campaigns.js, compare.js (documents
+ * side by side), obligations.js ("Việc cần làm"). A view module exports
  * show(state, signal) and showError(state, heading), and init() when it
  * has controls to wire; it looks up its own elements.
  *
@@ -23,11 +24,13 @@
  */
 import { ApiError } from './api.js';
 import * as campaigns from './campaigns.js';
+import * as compare from './compare.js';
 import * as documentView from './document.js';
 import * as directives from './directives.js';
 import { $ } from './dom.js';
 import { cancelScrollSave, navigate, saveScroll, saveScrollSoon, setRouter } from './nav.js';
 import { clearAlert, clearBusy, finishHome, showAlert } from './page.js';
+import * as obligations from './obligations.js';
 import * as search from './search.js';
 import { nav } from './state.js';
 import { normalizeQuery, parseState, SEARCH_FILTERS, searchUrl } from './url.js';
@@ -49,11 +52,17 @@ const VIEWS = {
   directive: { root: 'directive-view', section: 'directives', module: directives },
   campaigns: { root: 'campaigns-view', section: 'campaigns', module: campaigns },
   campaign: { root: 'campaign-view', section: 'campaigns', module: campaigns },
+  compare: { root: 'compare-view', section: 'campaigns', module: compare },
+  obligations: { root: 'obligations-view', section: 'obligations', module: obligations },
 };
-const SECTION_ROOT_VIEW = { search: 'home', directives: 'directives', campaigns: 'campaigns' };
-const NOT_FOUND = { ...documentView.NOT_FOUND, ...directives.NOT_FOUND, ...campaigns.NOT_FOUND };
+const SECTION_ROOT_VIEW = {
+  search: 'home', directives: 'directives', campaigns: 'campaigns', obligations: 'obligations',
+};
+const NOT_FOUND = {
+  ...documentView.NOT_FOUND, ...directives.NOT_FOUND, ...campaigns.NOT_FOUND, ...compare.NOT_FOUND,
+};
 /** Modules with controls of their own to wire up. */
-const CONTROLS = [search, documentView, directives];
+const CONTROLS = [search, documentView, directives, obligations];
 
 const els = {
   form: $('search-form'),

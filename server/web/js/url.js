@@ -17,6 +17,9 @@
  *   ?directive=KEY[&as_of=YYYY-MM-DD] one directive, its status as of a date
  *   ?view=campaigns                   emulation campaigns
  *   ?campaign=ID                      one campaign
+ *   ?compare=ID1,ID2,…                documents side by side (their campaign contents)
+ *   ?view=obligations&assignee=&from=&to=&page=N
+ *                                     obligations and deadlines ("Việc cần làm")
  */
 
 export const PAGE_SIZE = 10;
@@ -27,6 +30,9 @@ export const MAX_PAGE = Math.floor(MAX_OFFSET / PAGE_SIZE) + 1;
 export const EXACT_TOTAL_UP_TO = 1000;
 export const DIR_PAGE_SIZE = 20;
 export const DIR_MAX_PAGE = Math.floor(MAX_OFFSET / DIR_PAGE_SIZE) + 1;
+export const OBL_PAGE_SIZE = 20;
+export const OBL_MAX_PAGE = Math.floor(100000 / OBL_PAGE_SIZE) + 1; // ObligationService::kMaxOffset
+export const MAX_COMPARED = 8; // search::kMaxCompared
 
 /** Search filters, in URL order. */
 export const SEARCH_FILTERS = ['type', 'issuer', 'cites', 'from', 'to', 'status', 'as_of', 'applies_to'];
@@ -57,6 +63,8 @@ export function parseState(search) {
     doc: (p.get('doc') || '').trim(),
     directive: (p.get('directive') || '').trim(),
     campaign: (p.get('campaign') || '').trim(),
+    compare: idList(p.get('compare') || ''),
+    assignee: get('assignee'),
     searchCtx: false, // doc view: the URL carries a search to go back to
   };
   const hasSearch = Boolean(s.q) || hasFilters(s) || view === 'search';
@@ -65,10 +73,13 @@ export function parseState(search) {
     s.searchCtx = hasSearch;
   } else if (s.directive) s.view = 'directive';
   else if (s.campaign) s.view = 'campaign';
+  else if (s.compare.length) s.view = 'compare';
   else if (view === 'directives') s.view = 'directives';
   else if (view === 'campaigns') s.view = 'campaigns';
+  else if (view === 'obligations') s.view = 'obligations';
   else if (hasSearch) s.view = 'results';
-  s.page = clampPage(p.get('page'), s.view === 'directives' ? DIR_MAX_PAGE : MAX_PAGE);
+  const maxPage = { directives: DIR_MAX_PAGE, obligations: OBL_MAX_PAGE }[s.view] || MAX_PAGE;
+  s.page = clampPage(p.get('page'), maxPage);
   return s;
 }
 
@@ -112,6 +123,26 @@ export function directiveUrl(key, asOf = '') {
 
 export function campaignUrl(id) {
   return `/?${new URLSearchParams({ campaign: id })}`;
+}
+
+/** "a, b,a" → ["a", "b"]: the ids of a comparison, each once, at most MAX_COMPARED. */
+export function idList(value) {
+  const ids = String(value).split(',').map((x) => x.trim()).filter(Boolean);
+  return [...new Set(ids)].slice(0, MAX_COMPARED);
+}
+
+/** URL of documents side by side. */
+export function compareUrl(ids) {
+  return `/?${new URLSearchParams({ compare: idList(ids.join(',')).join(',') })}`;
+}
+
+export function obligationsUrl({ assignee = '', from = '', to = '', page = 1 } = {}) {
+  const p = new URLSearchParams({ view: 'obligations' });
+  if (assignee) p.set('assignee', assignee);
+  if (from) p.set('from', from);
+  if (to) p.set('to', to);
+  if (page > 1) p.set('page', String(page));
+  return `/?${p}`;
 }
 
 export function campaignsUrl() {

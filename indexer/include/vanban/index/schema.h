@@ -17,7 +17,7 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.
@@ -48,6 +48,7 @@ inline constexpr std::string_view kRelationTargetPrefix = "XRTO";
 // for a province it is issued in or addressed to (the applies_to= filter).
 inline constexpr std::string_view kAppliesToPrefix = "XAPP";
 inline constexpr std::string_view kNationwide = "*";
+inline constexpr std::string_view kObligationsTerm = "XOBL";  // assigns tasks or requires reports
 
 // User metadata keys (Database::get_metadata) of the knowledge base.
 inline constexpr std::string_view kDirectiveKey = "d:";  // + directive key -> JSON

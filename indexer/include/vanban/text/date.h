@@ -22,6 +22,12 @@ std::string parse_date(std::string_view text);
 // a full date or the result falls outside 1900-2100.
 std::string add_days(std::string_view iso, int days);
 
+// A date filter's bound as a sortable "YYYYMMDD": "2023", "2023-05" or
+// "2023-05-30" -> "20230000", "20230500", "20230530" as a lower bound;
+// `upper` fills the missing part with 9s ("20239999"). "" if `iso` is not
+// 4, 6 or 8 digits with optional '-'.
+std::string date_bound(std::string_view iso, bool upper);
+
 // True if `s` is exactly a real calendar day "YYYY-MM-DD" (1900-2100).
 bool is_iso_day(std::string_view s);
 
