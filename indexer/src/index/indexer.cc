@@ -95,8 +95,12 @@ class IndexRun {
     if (callbacks_.on_skip) callbacks_.on_skip(s);
     stats_.skips.push_back(std::move(s));
   }
-  // An input that could not be read keeps its indexed version.
-  void keep(const std::string& id) { queue_for(id).push(KeepIndexed{id}); }
+  // An input that could not be read keeps its indexed version: the
+  // document with its id, or every part of it (the parts of a split
+  // gazette issue are placed by their own ids, so every shard is told).
+  void keep(const std::string& input_id) {
+    for (auto& q : queues_) q->push(KeepIndexed{input_id});
+  }
   // Something under `root_key` could not be read and its id is unknown:
   // no document of that root may be removed as missing in this run.
   void mark_incomplete(const std::string& root_key) {
@@ -188,17 +192,20 @@ class InputReader {
   }
 
   void read_file(const doc::InputFile& file) {
-    Result<doc::DocumentRecord> record = doc::load_file(file, job_.load);
-    if (record) return send(std::move(*record), file.root_key);
+    Result<std::vector<doc::DocumentRecord>> records = doc::load_file(file, job_.load);
+    if (records) {
+      for (doc::DocumentRecord& r : *records) send(std::move(r), file.root_key);
+      return;
+    }
     // The file is still there: keep what an earlier run indexed.
     run_.keep(file.id);
-    run_.skip({file.path.string(), record.status()});
+    run_.skip({file.path.string(), records.status()});
   }
 
   void read_jsonl(const doc::InputFile& file) {
     doc::JsonlReader reader(file, job_.load);
     while (std::optional<doc::JsonlLine> line = reader.next()) {
-      if (line->record) {
+      if (line->records) {
         send_line(std::move(*line), file.root_key);
         continue;
       }
@@ -209,7 +216,7 @@ class InputReader {
       } else {
         run_.mark_incomplete(file.root_key);
       }
-      run_.skip({line->where, line->record.status()});
+      run_.skip({line->where, line->records.status()});
     }
     if (!reader.status().is_ok()) {
       run_.mark_incomplete(file.root_key);
@@ -217,17 +224,19 @@ class InputReader {
     }
   }
 
-  // A line whose record cannot be prepared (odd text deep in the
-  // pipeline) must not cost the rest of the file.
+  // A record that cannot be prepared (odd text deep in the pipeline) must
+  // not cost the rest of the file.
   void send_line(doc::JsonlLine&& line, const std::string& root_key) {
-    const std::string id = line.record->id;
-    try {
-      send(std::move(*line.record), root_key);
-    } catch (const Xapian::Error&) {
-      throw;
-    } catch (const std::exception& e) {
-      run_.keep(id);
-      run_.skip({line.where, Status::io_error("unreadable", e.what())});
+    for (doc::DocumentRecord& r : *line.records) {
+      const std::string id = r.id;
+      try {
+        send(std::move(r), root_key);
+      } catch (const Xapian::Error&) {
+        throw;
+      } catch (const std::exception& e) {
+        run_.keep(id);
+        run_.skip({line.where, Status::io_error("unreadable", e.what())});
+      }
     }
   }
 
@@ -397,7 +406,7 @@ IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
 
   ShardWriters shards = open_writers(layout, job.writer);
   for (const auto& [root, id] : listing.unreadable) {
-    shards.writers[shard_of(id, stats.shards)]->keep(id);
+    for (auto& w : shards.writers) w->keep(id);  // the file's parts may be on any shard
   }
   read_and_write(listing.files, job, shards, run);
   remove_missing(roots, shards, run, stats);

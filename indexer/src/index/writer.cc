@@ -118,10 +118,9 @@ IndexWriter::Outcome IndexWriter::put(PreparedDocument p) {
   return existed ? Outcome::kUpdated : Outcome::kAdded;
 }
 
-void IndexWriter::keep(std::string_view id) {
-  const std::string idt = id_term(id);
-  if (Xapian::PostingIterator p = db_.postlist_begin(idt); p != db_.postlist_end(idt)) {
-    mark_seen(*p);
+void IndexWriter::keep(std::string_view input_id) {
+  for (const std::string& term : {id_term(input_id), input_term(input_id)}) {
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) mark_seen(*p);
   }
 }
 
