@@ -4,8 +4,9 @@
 #   ./vanban.sh serve   install what is missing, build, index corpus/ and
 #                       serve the page at http://127.0.0.1:8080
 #   ./vanban.sh test    the same set-up, then run every test: the GoogleTest
-#                       suite, the programs end to end, crash safety, the page
-#                       in Chromium, a short run of each fuzzer (clang) and the
+#                       suite, the programs end to end, crash safety, watch
+#                       mode, the Debian package (as root), the page in
+#                       Chromium, a short run of each fuzzer (clang) and the
 #                       suite again under ASan+UBSan (all through ctest)
 #
 # Environment: HOST, PORT (serve), BUILD_DIR (default build), DB (default
@@ -20,11 +21,16 @@ PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
           libmagic-dev libzip-dev libpugixml-dev libgumbo-dev libuchardet-dev antiword
           libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie)
 # The test command also drives the page in Debian's Chromium (playwright-core
-# from npm, with the machine's Node.js >= 20), and makes scanned copies of
-# the PDF fixtures (tests/data/pdf/scan_fixtures.sh: pdftoppm, qpdf; the
+# from npm, with the machine's Node.js >= 20), makes scanned copies of the
+# PDF fixtures (tests/data/pdf/scan_fixtures.sh: pdftoppm, qpdf; the
 # fixtures themselves are printed by Chromium in Liberation Serif,
-# tests/data/pdf/make_fixtures.sh).
-TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev poppler-utils qpdf fonts-liberation2)
+# tests/data/pdf/make_fixtures.sh), loads the server with wrk, directly and
+# through nginx (TLS with a throw-away openssl certificate), and builds,
+# checks and installs the Debian package (tests/packaging/deb_test.sh:
+# dpkg-shlibdeps from dpkg-dev, lintian, help2man for the man pages,
+# systemd-analyze).
+TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev poppler-utils qpdf fonts-liberation2
+               wrk nginx-light openssl dpkg-dev lintian help2man systemd)
 
 log() { printf '\033[1mvanban:\033[0m %s\n' "$*" >&2; }
 

@@ -2,24 +2,80 @@
 
 #include <set>
 
+#include "vanban/text/chars.h"
+
 namespace vanban::http {
 namespace {
-
-// Byte offset in UTF-8 -> offset in code points (what a JavaScript string
-// indexes, for the BMP text of Vietnamese documents).
-std::size_t code_points(std::string_view text, std::size_t byte_offset) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < byte_offset && i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
-  }
-  return n;
-}
 
 // Offsets in the API are Unicode code points (JavaScript string indices).
 void set_code_point_offsets(nlohmann::json& j, std::string_view text, std::size_t start,
                             std::size_t end) {
-  j["start"] = code_points(text, start);
-  j["end"] = code_points(text, end);
+  j["start"] = text::code_point_offset(text, start);
+  j["end"] = text::code_point_offset(text, end);
+}
+
+// An ISO date, or null when unknown.
+nlohmann::json date_or_null(const std::string& iso) {
+  return iso.empty() ? nlohmann::json(nullptr) : nlohmann::json(iso);
+}
+
+nlohmann::json status_json(const index::DirectiveStatus& st) {
+  nlohmann::json by = nlohmann::json::array();
+  for (const auto& e : st.by) {
+    by.push_back({{"id", e.by_id}, {"symbol", e.by_symbol}, {"type", e.by_type},
+                  {"title", e.by_title}, {"date", date_or_null(e.date)},
+                  {"relation", std::string(text::to_string(e.type))},
+                  {"scope", e.whole ? "whole" : "part"}, {"scope_text", e.scope_text}});
+  }
+  return {{"value", std::string(index::to_string(st.value))},
+          {"since", date_or_null(st.since)},
+          {"by", std::move(by)},
+          {"sentence", st.sentence},
+          {"reason", st.reason}};
+}
+
+nlohmann::json edge_json(const search::RelationEdge& e) {
+  return {{"type", e.type},     {"scope", e.scope},         {"scope_text", e.scope_text},
+          {"date", date_or_null(e.date)}, {"sentence", e.sentence}, {"start", e.start},
+          {"end", e.end},       {"id", e.id},               {"title", e.title},
+          {"doc_date", e.doc_date}, {"doc_type", e.doc_type}, {"symbol", e.symbol},
+          {"key", e.key}};
+}
+
+nlohmann::json edges_json(const std::vector<search::RelationEdge>& edges) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& e : edges) out.push_back(edge_json(e));
+  return out;
+}
+
+nlohmann::json tree_json(const search::ImplementationNode& n) {
+  nlohmann::json children = nlohmann::json::array();
+  for (const auto& c : n.children) children.push_back(tree_json(c));
+  return {{"key", n.key},       {"symbol", n.symbol}, {"type", n.type},
+          {"issuer", n.issuer}, {"date", n.date},     {"id", n.id},
+          {"title", n.title},   {"relation", n.relation}, {"sentence", n.sentence},
+          {"children", std::move(children)}};
+}
+
+// A document's own typed edges (the contract of /api/documents/{id}):
+// type, symbol, key, scope, date (ISO or null), sentence and its code
+// point offsets.
+nlohmann::json document_relations(const index::StoredDocument& s) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const text::Relation& rel : s.relations) {
+    const std::string date = !rel.date.empty() ? rel.date : (rel.on_effect_date ? s.effective.date : "");
+    nlohmann::json j = {{"type", std::string(text::to_string(rel.type))},
+                        {"symbol", rel.target_symbol},
+                        {"key", rel.directive_key},
+                        {"scope", rel.scope == text::RelationScope::kWhole ? "whole" : "part"},
+                        {"scope_text", rel.scope_text},
+                        {"date", date_or_null(date)},
+                        {"sentence", rel.evidence},
+                        {"stated", rel.stated}};
+    set_code_point_offsets(j, s.record.text, rel.evidence_start, rel.evidence_end);
+    out.push_back(std::move(j));
+  }
+  return out;
 }
 
 nlohmann::json related(const std::vector<search::RelatedDirective>& list) {
@@ -53,11 +109,13 @@ nlohmann::json to_json(const search::SearchResponse& r) {
   for (const auto& hit : r.results) {
     results.push_back({{"id", hit.id},         {"title", hit.title},   {"date", hit.date},
                        {"type", hit.type},     {"symbol", hit.symbol}, {"issuer", hit.issuer},
-                       {"snippet", hit.snippet}, {"score", hit.score}});
+                       {"snippet", hit.snippet}, {"score", hit.score},
+                       {"status", hit.status.empty() ? nlohmann::json(nullptr) : nlohmann::json(hit.status)}});
   }
   nlohmann::json out = {{"query", r.query},           {"total", r.total},
                         {"took_ms", r.took_ms},       {"relaxed", r.relaxed},
-                        {"suggestion", r.suggestion}, {"results", std::move(results)}};
+                        {"partial", r.partial},       {"suggestion", r.suggestion},
+                        {"results", std::move(results)}};
   if (r.facets) {
     out["facets"] = {{"type", facet(r.facets->type)},
                      {"issuer", facet(r.facets->issuer)},
@@ -137,13 +195,19 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
           {"is_directive", d.is_directive},
           {"cited_by", citing(d.cited_by)},
           {"campaigns", document_campaigns(d)},
-          {"similar", std::move(similar)}};
+          {"similar", std::move(similar)},
+          {"effective_from", date_or_null(d.stored.effective.date)},
+          {"effect_sentence", d.stored.effective.evidence},
+          {"relations", document_relations(d.stored)},
+          {"status", d.status ? status_json(*d.status) : nlohmann::json(nullptr)},
+          {"as_of", d.as_of}};
 }
 
 nlohmann::json to_json(const search::DirectiveSummary& s) {
   nlohmann::json out = s.entity;
   out.erase("symbol_key");  // the key says it; the API has never shown it
   out["cited_by_count"] = s.cited_by_count;
+  out["status"] = status_json(s.status);
   return out;
 }
 
@@ -157,6 +221,10 @@ nlohmann::json to_json(const search::DirectiveDetail& d) {
   nlohmann::json out = to_json(d.directive);
   out["citing"] = citing(d.citing);
   out["co_cited"] = related(d.co_cited);
+  out["as_of"] = d.as_of;
+  out["effective_from"] = date_or_null(d.effective_from);
+  out["relations"] = {{"incoming", edges_json(d.incoming)}, {"outgoing", edges_json(d.outgoing)}};
+  out["implementation"] = tree_json(d.implementation);
   return out;
 }
 

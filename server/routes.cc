@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "json_codec.h"
+#include "serving.h"
 
 namespace vanban::http {
 namespace {
@@ -57,7 +58,8 @@ const char* status_text(int status) {
 // Every field of a search request, unambiguously: the result cache's key.
 std::string cache_key(const search::SearchRequest& r) {
   std::string key;
-  for (const std::string* f : {&r.query, &r.type, &r.issuer, &r.cites, &r.from, &r.to}) {
+  for (const std::string* f : {&r.query, &r.type, &r.issuer, &r.cites, &r.from, &r.to, &r.status,
+                               &r.as_of, &r.applies_to}) {
     key += *f;
     key += '\x1f';
   }
@@ -94,6 +96,9 @@ Result<search::SearchRequest> search_request(const httplib::Request& req) {
   r.cites = req.get_param_value("cites");
   r.from = req.get_param_value("from");
   r.to = req.get_param_value("to");
+  r.status = req.get_param_value("status");
+  r.as_of = req.get_param_value("as_of");
+  r.applies_to = req.get_param_value("applies_to");
   return r;
 }
 
@@ -105,6 +110,9 @@ Result<search::DirectiveFilter> directive_filter(const httplib::Request& req) {
   f.issuer = req.get_param_value("issuer");
   f.year = req.get_param_value("year");
   f.q = req.get_param_value("q");
+  f.status = req.get_param_value("status");
+  f.as_of = req.get_param_value("as_of");
+  f.applies_to = req.get_param_value("applies_to");
   f.offset = page->offset;
   f.limit = page->limit;
   return f;
@@ -134,10 +142,14 @@ int http_status(const Status& s) {
   return 500;
 }
 
-void reply_error(httplib::Response& res, const Status& s) {
+nlohmann::json error_json(const Status& s) {
   nlohmann::json body = {{"error", s.reason()}};
   if (!s.detail().empty()) body["detail"] = s.detail();
-  reply_json(res, http_status(s), body);
+  return body;
+}
+
+void reply_error(httplib::Response& res, const Status& s) {
+  reply_json(res, http_status(s), error_json(s));
 }
 
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body) {
@@ -163,7 +175,17 @@ void handle_search(const Services& s, const httplib::Request& req, httplib::Resp
     }
     res.set_header("X-Cache", "miss");
   }
+  std::optional<SearchGate::Ticket> slot;
+  if (s.search_gate) {
+    Result<SearchGate::Ticket> admitted = s.search_gate->admit(request_received_at());
+    if (!admitted) {
+      res.set_header("Retry-After", std::to_string(kRetryAfter.count()));
+      return reply_error(res, admitted.status());
+    }
+    slot.emplace(std::move(admitted).value());
+  }
   const Result<search::SearchResponse> out = s.search.search(*request);
+  slot.reset();
   if (!out) return reply_error(res, out.status());
   auto body = std::make_shared<const std::string>(dump_json(to_json(*out)));
   if (s.search_cache) s.search_cache->put(key, generation, body);
@@ -172,7 +194,7 @@ void handle_search(const Services& s, const httplib::Request& req, httplib::Resp
 
 void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res) {
   // httplib has already percent-decoded the path, so "a%2Fb" arrives as "a/b".
-  reply(res, s.knowledge.document(req.matches[1].str()));
+  reply(res, s.knowledge.document(req.matches[1].str(), req.get_param_value("as_of")));
 }
 
 void handle_directives(const Services& s, const httplib::Request& req, httplib::Response& res) {
@@ -182,7 +204,7 @@ void handle_directives(const Services& s, const httplib::Request& req, httplib::
 }
 
 void handle_directive(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  reply(res, s.knowledge.directive(req.matches[1].str()));
+  reply(res, s.knowledge.directive(req.matches[1].str(), req.get_param_value("as_of")));
 }
 
 void handle_campaigns(const Services& s, const httplib::Request&, httplib::Response& res) {
@@ -197,6 +219,15 @@ void handle_campaign(const Services& s, const httplib::Request& req, httplib::Re
 
 void handle_health(const Services& s, const httplib::Request&, httplib::Response& res) {
   reply_json(res, 200, {{"status", "ok"}, {"documents", s.search.document_count()}});
+}
+
+// Malformed escapes ("%zz") would reach handlers as literal text; refuse
+// them before routing.
+httplib::Server::HandlerResponse check_request_target(const httplib::Request& req,
+                                                      httplib::Response& res) {
+  if (well_formed_escapes(req.target)) return httplib::Server::HandlerResponse::Unhandled;
+  reply_error(res, Status::invalid_argument("malformed percent-encoding in the URL"));
+  return httplib::Server::HandlerResponse::Handled;
 }
 
 namespace {
@@ -215,13 +246,7 @@ void install_security_headers(httplib::Server& server) {
 }
 
 void install_routes(httplib::Server& server, const Services& services) {
-  // Malformed escapes ("%zz") would reach handlers as literal text; refuse
-  // them before routing.
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (well_formed_escapes(req.target)) return httplib::Server::HandlerResponse::Unhandled;
-    reply_error(res, Status::invalid_argument("malformed percent-encoding in the URL"));
-    return httplib::Server::HandlerResponse::Handled;
-  });
+  server.set_pre_routing_handler(check_request_target);
   // The route table: one line per route.
   using Handler = void (*)(const Services&, const httplib::Request&, httplib::Response&);
   const std::pair<const char*, Handler> routes[] = {
@@ -252,6 +277,11 @@ void install_error_handlers(httplib::Server& server) {
         std::string what = "unknown exception";
         try {
           std::rethrow_exception(ep);
+        } catch (const Xapian::DatabaseOpeningError&) {
+          // No index yet (vanban-server starts without one), or a shard
+          // down: the request may succeed later. Why is for /readyz, not
+          // for every client.
+          return reply_error(res, Status::unavailable("index unavailable"));
         } catch (const Xapian::Error& e) {
           what = e.get_description();
         } catch (const std::exception& e) {

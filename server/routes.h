@@ -14,6 +14,7 @@
 #include "vanban/search/knowledge_service.h"
 #include "vanban/search/result_cache.h"
 #include "vanban/search/search_service.h"
+#include "search_gate.h"
 #include "vanban/status.h"
 
 namespace vanban::http {
@@ -26,11 +27,15 @@ struct Services {
   const search::SearchService& search;
   const search::KnowledgeService& knowledge;
   SearchCache* search_cache = nullptr;  // none: every search is computed
+  // Searches the cache cannot answer wait here for a slot; none: they run
+  // at once, however many.
+  SearchGate* search_gate = nullptr;
 };
 
 // GET /api/search?q=&offset=&limit=&type=&issuer=&cites=&from=&to=&facets=
 // Answers from Services::search_cache when it has them (header X-Cache:
-// hit, otherwise miss).
+// hit, otherwise miss); computes the others once Services::search_gate
+// admits them, or answers 503 with Retry-After when it does not.
 void handle_search(const Services& s, const httplib::Request& req, httplib::Response& res);
 // GET /api/documents/{id}: id percent-encoded, may contain '/'
 void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res);
@@ -49,10 +54,21 @@ void handle_health(const Services& s, const httplib::Request& req, httplib::Resp
 // 400, kNotFound 404, kTooLarge 413, kNotSupported 501, kUnavailable and
 // kDeadlineExceeded 503, a corrupt index or an I/O error 500.
 int http_status(const Status& status);
-// {"error": reason, "detail": detail} with http_status(status).
+// {"error": reason, "detail": detail}; no detail when it is empty.
+nlohmann::json error_json(const Status& status);
+// error_json(status) with http_status(status).
 void reply_error(httplib::Response& res, const Status& status);
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body);
 void reply_encoded(httplib::Response& res, int status, std::string body);  // JSON text
+
+// What a client refused for overload is told to wait before trying again.
+inline constexpr std::chrono::seconds kRetryAfter{1};
+
+// The check every request passes before routing: a target with malformed
+// percent-encoding ("%zz") is answered 400. register_routes() installs it
+// as the pre-routing handler; whoever replaces that handler calls it.
+httplib::Server::HandlerResponse check_request_target(const httplib::Request& req,
+                                                      httplib::Response& res);
 
 // Installs the routes, the static page from `web_root` ("" for none),
 // security headers, and the error and exception handlers (JSON bodies,

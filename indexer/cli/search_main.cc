@@ -14,6 +14,7 @@
 #include <vector>
 #include <xapian.h>
 
+#include "options.h"
 #include "vanban/program.h"
 #include "vanban/search/search_service.h"
 
@@ -142,7 +143,8 @@ int main(int argc, char** argv) {
   return vanban::run_program("vanban-search", [&] {
     Options opt;
     CLI::App app{"vanban-search: search a vanban index"};
-    app.add_option("--db", opt.db, "index directory")->required();
+    vanban::cli::add_common_options(app, "vanban-search");
+    vanban::cli::add_config_option(app, "db", opt.db)->required();
     auto* limit = app.add_option("--limit", opt.limit, "number of results (default 10; 100 with --trec)");
     app.add_option("--offset", opt.offset, "results to skip")->capture_default_str();
     auto* trec = app.add_flag("--trec", opt.trec,

@@ -20,3 +20,18 @@ start_server() {
   done
   return 1
 }
+
+# For test scripts: begin_test makes a scratch directory $work and sets an
+# EXIT trap that stops the server (and nginx, when nginx_lib.sh is sourced)
+# and removes it; fail MSG says why and exits 1.
+begin_test() {
+  work=$(mktemp -d)
+  server_pid=
+  trap end_test EXIT
+}
+end_test() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  declare -F stop_nginx >/dev/null && stop_nginx
+  rm -rf "$work"
+}
+fail() { echo "FAIL: $*" >&2; exit 1; }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -32,6 +34,80 @@ TEST(ListInputsTest, SymlinkLoopDoesNotTrapTheWalk) {
   const InputListing listing = list_inputs({dir.str()});
   ASSERT_EQ(listing.files.size(), 1u);
   EXPECT_EQ(listing.files[0].id, "a/doc.txt");
+}
+
+// "root|id" for each scope, with the scratch directory's path as "D".
+std::vector<std::string> scopes(const InputListing& listing, const testing::ScratchDir& dir) {
+  const std::string d = std::filesystem::weakly_canonical(dir.path()).generic_string();
+  std::vector<std::string> out;
+  for (const RemovalScope& s : listing.scopes) {
+    std::string root = s.root_key;
+    if (root.compare(0, d.size(), d) == 0) root = "D" + root.substr(d.size());
+    out.push_back(root + "|" + s.id);
+  }
+  return out;
+}
+
+std::vector<std::string> ids(const InputListing& listing) {
+  std::vector<std::string> out;
+  for (const auto& f : listing.files) out.push_back(f.id);
+  return out;
+}
+
+TEST(ListInputsTest, EveryRootIsAScopeEvenWhenEmpty) {
+  const testing::ScratchDir dir("list_scopes");
+  dir.write("van-ban/a.txt", "Công văn");
+  dir.write("van-ban/luat.jsonl", "{\"id\":\"1\",\"text\":\"Điều 1\"}\n");
+  std::filesystem::create_directory(dir.path() / "trong");
+  const InputListing listing = list_inputs({dir.str("van-ban"), dir.str("trong")});
+  EXPECT_EQ(scopes(listing, dir), (std::vector<std::string>{"D/van-ban|", "D/van-ban/luat.jsonl|",
+                                                             "D/trong|"}));
+}
+
+TEST(ListChangedTest, ListsChangedPathsAsAFullRunDoes) {
+  const testing::ScratchDir dir("list_changed");
+  dir.write("corpus/a.txt", "Công văn 1954/UBND-TH");
+  dir.write("corpus/thi-dua/b.txt", "Phong trào “Dân vận khéo”");
+  dir.write("corpus/thi-dua/2024/c.txt", "Kế hoạch thi đua năm 2024");
+  dir.write("corpus/.tam/d.txt", "tệp ẩn");
+  const std::string corpus = dir.str("corpus");
+  const InputListing full = list_inputs({corpus});
+  const InputListing changed = list_changed(
+      {corpus}, {dir.str("corpus/a.txt"), dir.str("corpus/thi-dua"),
+                 dir.str("corpus/thi-dua/2024/c.txt"), dir.str("corpus/da-xoa.txt"),
+                 dir.str("corpus/.tam/d.txt")});
+  EXPECT_EQ(ids(changed), (std::vector<std::string>{"a.txt", "thi-dua/2024/c.txt", "thi-dua/b.txt"}));
+  // The same spelling of each file as the full run's, hence the same record.
+  for (const InputFile& f : changed.files) {
+    const auto same = std::find_if(full.files.begin(), full.files.end(),
+                                   [&](const InputFile& g) { return g.id == f.id; });
+    ASSERT_NE(same, full.files.end());
+    EXPECT_EQ(f.path, same->path);
+    EXPECT_EQ(f.root_key, same->root_key);
+  }
+  EXPECT_EQ(scopes(changed, dir), (std::vector<std::string>{"D/corpus|a.txt", "D/corpus|da-xoa.txt",
+                                                             "D/corpus|thi-dua"}));
+  EXPECT_TRUE(changed.problems.empty());
+}
+
+TEST(ListChangedTest, ADeletedCollectionIsAScopeOfItsOwn) {
+  const testing::ScratchDir dir("list_changed_jsonl");
+  std::filesystem::create_directory(dir.path() / "corpus");
+  const InputListing changed = list_changed({dir.str("corpus")}, {dir.str("corpus/luat.jsonl")});
+  EXPECT_TRUE(changed.files.empty());
+  EXPECT_EQ(scopes(changed, dir),
+            (std::vector<std::string>{"D/corpus|luat.jsonl", "D/corpus/luat.jsonl|"}));
+}
+
+TEST(ListChangedTest, PathsOutsideTheRootsOrUnderAMissingRootRemoveNothing) {
+  const testing::ScratchDir dir("list_changed_outside");
+  dir.write("corpus/a.txt", "Công văn");
+  const InputListing changed = list_changed({dir.str("corpus"), dir.str("gone")},
+                                            {dir.str("other/a.txt"), dir.str("gone/b.txt")});
+  EXPECT_TRUE(changed.files.empty());
+  EXPECT_TRUE(changed.scopes.empty());
+  ASSERT_EQ(changed.problems.size(), 3u);  // "gone" itself, then both paths
+  EXPECT_EQ(changed.problems[1].status.reason(), "not under an indexed path");
 }
 
 // Every line of `path`, as the reader gives them.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -68,6 +69,89 @@ TEST_F(IndexRunTest, FileThatTurnsBadKeepsItsIndexedVersion) {
   const auto run = testing::index_paths(db(), {corpus()});
   EXPECT_EQ(run.removed, 0u);
   EXPECT_EQ(count(), 5u);
+}
+
+// Runs over the changed paths only, as watch mode does.
+IndexStats index_changed(const std::string& db, const std::string& root,
+                         const std::vector<std::string>& changed) {
+  IndexJob job;
+  job.db_path = db;
+  job.paths = {root};
+  job.changed = changed;
+  return run_index(job);
+}
+
+TEST_F(IndexRunTest, APartialRunReadsOnlyTheChangedPaths) {
+  testing::index_paths(db(), {corpus()});
+  dir_.write("corpus/000_ddb1ffae0c6ba085.txt", "Thi đua “Dân vận khéo” năm 2025");
+  dir_.write("corpus/moi/ke-hoach.txt", "Kế hoạch tổ chức Hội nghị điển hình tiên tiến");
+  std::filesystem::remove(dir_.path() / "corpus/001_a09f608bfb9e07f5.txt");
+  // Deleted too, but not among the changed paths: left for a full run.
+  std::filesystem::remove(dir_.path() / "corpus/002_352bcdfb180350d4.txt");
+  const IndexStats run =
+      index_changed(db(), corpus(),
+                    {dir_.str("corpus/000_ddb1ffae0c6ba085.txt"), dir_.str("corpus/moi"),
+                     dir_.str("corpus/001_a09f608bfb9e07f5.txt")});
+  EXPECT_EQ(run.added, 1u);
+  EXPECT_EQ(run.updated, 1u);
+  EXPECT_EQ(run.unchanged, 0u);
+  EXPECT_EQ(run.removed, 1u);
+  EXPECT_EQ(count(), 5u);
+  const Xapian::Database database(db());
+  EXPECT_EQ(database.get_termfreq(id_term("moi/ke-hoach.txt")), 1u);
+  EXPECT_EQ(database.get_termfreq(id_term("001_a09f608bfb9e07f5.txt")), 0u);
+  EXPECT_EQ(database.get_termfreq(id_term("002_352bcdfb180350d4.txt")), 1u);
+  EXPECT_EQ(testing::index_paths(db(), {corpus()}).removed, 1u);
+}
+
+TEST_F(IndexRunTest, APartialRunRemovesADirectoryMovedAway) {
+  dir_.write("corpus/thi-dua/2023/a.txt", "Phát động phong trào thi đua năm 2023");
+  dir_.write("corpus/thi-dua/2024/b.txt", "Kế hoạch thi đua năm 2024");
+  dir_.write("corpus/thi-dua-khac.txt", "Thi đua yêu nước");  // shares the prefix, not the folder
+  testing::index_paths(db(), {corpus()});
+  std::filesystem::rename(dir_.path() / "corpus/thi-dua", dir_.path() / "da-chuyen");
+  const IndexStats run = index_changed(db(), corpus(), {dir_.str("corpus/thi-dua")});
+  EXPECT_EQ(run.removed, 2u);
+  EXPECT_EQ(count(), 6u);
+  EXPECT_EQ(Xapian::Database(db()).get_termfreq(id_term("thi-dua-khac.txt")), 1u);
+}
+
+TEST_F(IndexRunTest, AFolderEmptiedOfFilesLosesTheirDocuments) {
+  testing::index_paths(db(), {corpus()});
+  for (const auto& e : std::filesystem::directory_iterator(corpus())) std::filesystem::remove(e);
+  EXPECT_EQ(testing::index_paths(db(), {corpus()}).removed, 5u);
+  EXPECT_EQ(count(), 0u);
+}
+
+TEST_F(IndexRunTest, ARunAskedToStopRemovesNothing) {
+  testing::index_paths(db(), {corpus()});
+  std::filesystem::remove(dir_.path() / "corpus/001_a09f608bfb9e07f5.txt");
+  dir_.write("corpus/moi.txt", "Công văn số 1954/UBND-TH");
+  IndexJob job;
+  job.db_path = db();
+  job.paths = {corpus()};
+  int asked = 0;
+  IndexCallbacks callbacks;
+  callbacks.stop_requested = [&] { return ++asked > 2; };
+  const IndexStats run = run_index(job, callbacks);
+  EXPECT_TRUE(run.stopped);
+  EXPECT_EQ(run.indexed() + run.unchanged, 2u);
+  EXPECT_EQ(run.removed, 0u);
+  EXPECT_NE(run.summary().find("(stopped early)"), std::string::npos);
+  const IndexStats next = testing::index_paths(db(), {corpus()});
+  EXPECT_EQ(next.removed, 1u);
+  EXPECT_EQ(count(), 5u);
+}
+
+TEST_F(IndexRunTest, RecordsWhenTheIndexLastChanged) {
+  const auto before = std::chrono::system_clock::now();
+  testing::index_paths(db(), {corpus()});
+  const std::string stamp = Xapian::Database(db()).get_metadata(std::string(kUpdatedKey));
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(before.time_since_epoch());
+  EXPECT_GE(std::stoll(stamp), seconds.count());
+  EXPECT_LE(std::stoll(stamp), seconds.count() + 60);
+  testing::index_paths(db(), {corpus()});  // nothing changed: the time stays
+  EXPECT_EQ(Xapian::Database(db()).get_metadata(std::string(kUpdatedKey)), stamp);
 }
 
 // A JSONL collection of five small documents, one per line.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "testing/scratch_dir.h"
+#include "vanban/index/indexer.h"
 #include "vanban/index/layout.h"
 #include "vanban/index/writer.h"
 
@@ -69,6 +70,27 @@ TEST_F(IndexReaderTest, AnUnshardedIndexIsItsOwnCatalog) {
 
 TEST(IndexReaderOpenTest, AMissingIndexThrows) {
   EXPECT_THROW(IndexReader("/nonexistent/vanban-db"), Xapian::DatabaseOpeningError);
+}
+
+TEST(IndexReaderWaitTest, ServesAnIndexThatAppearsAfterItStarted) {
+  testing::ScratchDir dir("index_reader_wait");
+  const IndexReader reader(dir.str("db"), IndexReader::Open::kWhenThere);
+  const auto missing = reader.status();
+  ASSERT_FALSE(missing);
+  EXPECT_TRUE(missing.status().is_unavailable());
+  EXPECT_EQ(missing.status().reason(), "index unavailable");
+  EXPECT_THROW(IndexReader(dir.str("db")), Xapian::DatabaseOpeningError);
+  // Made later, sharded: its catalog is found then.
+  index::IndexJob job;
+  job.db_path = dir.str("db");
+  job.paths = {testing::seeds_dir()};
+  job.shards = 2;
+  index::run_index(job);
+  const auto status = reader.status();
+  ASSERT_TRUE(status) << status.status().message();
+  EXPECT_EQ(status->documents, 5u);
+  EXPECT_GT(status->updated, 0);
+  EXPECT_EQ(reader.catalog_path(), dir.str("db/catalog"));
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-// Test helper: vanban's routes served by a real httplib::Server on an
-// ephemeral loopback port, in a thread of its own; stopped and joined when
-// the object goes away.
+// Test helper: vanban's routes served by a real vanban::http::Server (the
+// production connection model) on an ephemeral loopback port, in a thread
+// of its own; stopped and joined when the object goes away.
 #ifndef VANBAN_TESTS_TESTING_TEST_SERVER_H_
 #define VANBAN_TESTS_TESTING_TEST_SERVER_H_
 
@@ -8,18 +8,25 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <thread>
 
 #include "routes.h"
+#include "serving.h"
 
 namespace vanban::testing {
 
 class TestServer {
  public:
   // `services` must outlive the server. `web_root` "" serves no page.
-  explicit TestServer(const http::Services& services, const std::string& web_root = "") {
+  // `setup` runs after the routes are registered, before listening.
+  explicit TestServer(const http::Services& services, const std::string& web_root = "",
+                      const http::ServingOptions& options = {},
+                      const std::function<void(httplib::Server&)>& setup = {})
+      : server_(options) {
     http::register_routes(server_, services, web_root);
+    if (setup) setup(server_);
     port_ = server_.bind_to_any_port("127.0.0.1");
     EXPECT_GT(port_, 0);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -35,11 +42,12 @@ class TestServer {
   TestServer& operator=(const TestServer&) = delete;
 
   int port() const { return port_; }
+  const http::Server& server() const { return server_; }
   httplib::Client client() const { return httplib::Client("127.0.0.1", port_); }
   httplib::Result get(const std::string& path) const { return client().Get(path.c_str()); }
 
  private:
-  httplib::Server server_;
+  http::Server server_;
   int port_ = 0;
   std::thread thread_;
 };

@@ -6,11 +6,16 @@
 #ifndef VANBAN_PROGRAM_H_
 #define VANBAN_PROGRAM_H_
 
+#include <pthread.h>
+#include <signal.h>
 #include <xapian.h>
 
+#include <atomic>
 #include <exception>
+#include <functional>
 #include <iostream>
 #include <string_view>
+#include <thread>
 
 namespace vanban {
 
@@ -30,6 +35,39 @@ int run_program(std::string_view program, Body&& body) {
   }
   return kExitEnvironmentFailure;
 }
+
+// Ends a long-running program cleanly on SIGINT or SIGTERM (systemctl
+// stop): blocks both signals in the calling thread, and so in the threads
+// it starts afterwards (construct it before them), and waits for them on a
+// thread of its own, which calls `stop` once. `stop` must be safe to call
+// from another thread (it runs outside any signal handler). The destructor
+// ends the waiting thread, signal or not.
+class StopOnSignal {
+ public:
+  explicit StopOnSignal(std::function<void()> stop) {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+    waiter_ = std::thread([this, stop = std::move(stop)] {
+      int signal = 0;
+      sigwait(&signals_, &signal);
+      if (!done_.load()) stop();
+    });
+  }
+  ~StopOnSignal() {
+    done_.store(true);
+    pthread_kill(waiter_.native_handle(), SIGTERM);  // wakes it if it still waits
+    waiter_.join();
+  }
+  StopOnSignal(const StopOnSignal&) = delete;
+  StopOnSignal& operator=(const StopOnSignal&) = delete;
+
+ private:
+  sigset_t signals_;
+  std::atomic<bool> done_{false};
+  std::thread waiter_;
+};
 
 }  // namespace vanban
 

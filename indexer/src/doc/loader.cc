@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <istream>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
@@ -51,16 +52,17 @@ void add_broken_link(const fs::path& p, const fs::path& root, const std::string&
   out.unreadable.emplace_back(root_key, fs::relative(p, root, ec).generic_string());
 }
 
-// Walks `root` recursively. An entry that cannot be read (a directory
-// without permission) makes the walk incomplete rather than silently
-// shorter, so that no document under it is taken for deleted.
-DirectoryWalk walk_directory(const fs::path& root, const std::string& root_key,
-                             InputListing& out) {
+// Walks `start` (`root` or a directory under it) recursively, with ids
+// relative to `root`. An entry that cannot be read (a directory without
+// permission) makes the walk incomplete rather than silently shorter, so
+// that no document under it is taken for deleted.
+DirectoryWalk walk_directory(const fs::path& start, const fs::path& root,
+                             const std::string& root_key, InputListing& out) {
   DirectoryWalk walk;
   std::error_code ec;
-  fs::recursive_directory_iterator it(root, ec);
+  fs::recursive_directory_iterator it(start, ec);
   if (ec) {
-    out.problems.push_back({root.string(), Status::io_error(kUnreadable, ec.message())});
+    out.problems.push_back({start.string(), Status::io_error(kUnreadable, ec.message())});
     walk.complete = false;
     return walk;
   }
@@ -88,15 +90,113 @@ DirectoryWalk walk_directory(const fs::path& root, const std::string& root_key,
   return walk;
 }
 
-void list_directory(const fs::path& root, const std::string& root_key, InputListing& out) {
-  DirectoryWalk walk = walk_directory(root, root_key, out);
+// A JSONL file is its own collection, whose lines carry their ids: its own
+// root, all of which its listing covers.
+void add_input(InputFile&& f, InputListing& out) {
+  if (f.jsonl) {
+    f.root_key = absolute_key(f.path);
+    out.scopes.push_back({f.root_key, {}});
+  }
+  out.files.push_back(std::move(f));
+}
+
+void list_directory(const fs::path& start, const fs::path& root, const std::string& root_key,
+                    InputListing& out) {
+  DirectoryWalk walk = walk_directory(start, root, root_key, out);
   if (!walk.complete) out.incomplete_roots.push_back(root_key);
   std::sort(walk.files.begin(), walk.files.end(),
             [](const InputFile& a, const InputFile& b) { return a.id < b.id; });
-  for (InputFile& f : walk.files) {
-    // A JSONL file is its own collection: its lines carry their ids.
-    if (f.jsonl) f.root_key = absolute_key(f.path);
-    out.files.push_back(std::move(f));
+  for (InputFile& f : walk.files) add_input(std::move(f), out);
+}
+
+// A PATH argument that exists, as its files are listed under it.
+struct Root {
+  fs::path arg;
+  std::string key;  // absolute_key(arg)
+  bool directory = false;
+};
+
+// The arguments that exist; the others are reported as not found.
+std::vector<Root> existing_roots(const std::vector<std::string>& paths, InputListing& out) {
+  std::vector<Root> roots;
+  for (const std::string& arg : paths) {
+    const fs::path root(arg);
+    std::error_code ec;
+    const fs::file_status st = fs::status(root, ec);
+    if (ec || !fs::exists(st)) {
+      out.problems.push_back({arg, Status::not_found("not found", "no such file or directory")});
+    } else if (fs::is_regular_file(st) || fs::is_directory(st)) {
+      roots.push_back({root, absolute_key(root), fs::is_directory(st)});
+    } else {
+      out.problems.push_back(
+          {arg, Status::io_error(kUnreadable, "not a regular file or directory")});
+    }
+  }
+  return roots;
+}
+
+// Everything under one argument, as a full run reads it.
+void list_root(const Root& root, InputListing& out) {
+  out.scopes.push_back({root.key, {}});
+  if (root.directory) return list_directory(root.arg, root.arg, root.key, out);
+  std::error_code ec;
+  add_input({root.arg, root.arg.filename().generic_string(), root.key,
+             has_jsonl_extension(root.arg), fs::file_size(root.arg, ec)},
+            out);
+}
+
+bool is_under(std::string_view path, std::string_view dir) {
+  return path.size() > dir.size() && path.compare(0, dir.size(), dir) == 0 &&
+         path[dir.size()] == '/';
+}
+
+// The argument `key` is under (the innermost one), or null.
+const Root* root_of(const std::vector<Root>& roots, const std::string& key) {
+  const Root* best = nullptr;
+  for (const Root& r : roots) {
+    const bool contains = key == r.key || (r.directory && is_under(key, r.key));
+    if (contains && (best == nullptr || r.key.size() > best->key.size())) best = &r;
+  }
+  return best;
+}
+
+// The changed paths as absolute keys, without those inside another one.
+std::vector<std::string> outermost_keys(const std::vector<std::string>& changed) {
+  std::set<std::string> keys;
+  for (const std::string& c : changed) keys.insert(absolute_key(c));
+  std::vector<std::string> out;
+  for (const std::string& k : keys) {
+    bool inside = false;
+    for (fs::path p = fs::path(k).parent_path(); !inside && p.has_relative_path();
+         p = p.parent_path()) {
+      inside = keys.count(p.generic_string()) > 0;
+    }
+    if (!inside) out.push_back(k);
+  }
+  return out;
+}
+
+// One changed path `key` under `root`, existing or gone.
+void list_change(const Root& root, const std::string& key, InputListing& out) {
+  if (key == root.key) return list_root(root, out);
+  const fs::path rel = fs::path(key).lexically_relative(root.key);
+  for (const fs::path& part : rel) {
+    if (is_hidden(part)) return;  // never indexed
+  }
+  const fs::path path = root.arg / rel;  // spelled as a full run spells it
+  out.scopes.push_back({root.key, rel.generic_string()});
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);
+  if (fs::is_symlink(fs::symlink_status(path, ec)) && !fs::exists(st)) {
+    add_broken_link(path, root.arg, root.key, out);
+  } else if (fs::is_regular_file(st)) {
+    add_input({path, rel.generic_string(), root.key, has_jsonl_extension(path),
+               fs::file_size(path, ec)},
+              out);
+  } else if (fs::is_directory(st) && !fs::is_symlink(fs::symlink_status(path, ec))) {
+    list_directory(path, root.arg, root.key, out);
+  } else if (!fs::exists(st) && has_jsonl_extension(path)) {
+    out.scopes.push_back({key, {}});  // a collection deleted: all its lines
   }
 }
 
@@ -363,23 +463,19 @@ Result<DocumentRecord> input_from_json(const nlohmann::json& j, std::string wher
 
 InputListing list_inputs(const std::vector<std::string>& paths) {
   InputListing out;
-  for (const std::string& arg : paths) {
-    const fs::path root(arg);
-    std::error_code ec;
-    const fs::file_status st = fs::status(root, ec);
-    if (ec || !fs::exists(st)) {
-      out.problems.push_back({arg, Status::not_found("not found", "no such file or directory")});
-      continue;
-    }
-    const std::string root_key = absolute_key(root);
-    if (fs::is_regular_file(st)) {
-      out.files.push_back({root, root.filename().generic_string(), root_key,
-                           has_jsonl_extension(root), fs::file_size(root, ec)});
-    } else if (fs::is_directory(st)) {
-      list_directory(root, root_key, out);
+  for (const Root& root : existing_roots(paths, out)) list_root(root, out);
+  return out;
+}
+
+InputListing list_changed(const std::vector<std::string>& paths,
+                          const std::vector<std::string>& changed) {
+  InputListing out;
+  const std::vector<Root> roots = existing_roots(paths, out);
+  for (const std::string& key : outermost_keys(changed)) {
+    if (const Root* root = root_of(roots, key)) {
+      list_change(*root, key, out);
     } else {
-      out.problems.push_back(
-          {arg, Status::io_error(kUnreadable, "not a regular file or directory")});
+      out.problems.push_back({key, Status::not_found("not under an indexed path")});
     }
   }
   return out;

@@ -6,6 +6,7 @@
 #include "vanban/text/campaign.h"
 #include "vanban/text/citation.h"
 #include "vanban/text/contents.h"
+#include "vanban/text/document_type.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/place.h"
 #include "vanban/text/relation.h"
@@ -108,19 +109,6 @@ StoredDocument analyze(const doc::DocumentRecord& r, const std::vector<Token>& t
   return s;
 }
 
-// Bodies whose documents apply nationwide, as issuers begin (folded).
-bool nationwide_issuer(const std::string& folded_issuer) {
-  static const char* const kNational[] = {
-      "chinh phu",    "thu tuong",          "quoc hoi",         "uy ban thuong vu quoc hoi",
-      "chu tich nuoc", "van phong chinh phu", "bo ",              "ban chap hanh trung uong",
-      "bo chinh tri", "ban bi thu",          "ngan hang nha nuoc", "toa an nhan dan toi cao",
-      "vien kiem sat nhan dan toi cao",      "kiem toan nha nuoc", "thanh tra chinh phu"};
-  for (const char* prefix : kNational) {
-    if (folded_issuer.rfind(prefix, 0) == 0) return true;
-  }
-  return false;
-}
-
 // Where the document applies: nationwide for a central issuer, else the
 // provinces of its issuer, place and addressees.
 void add_applies_to_terms(Xapian::Document& doc, const doc::DocumentRecord& r) {
@@ -129,7 +117,7 @@ void add_applies_to_terms(Xapian::Document& doc, const doc::DocumentRecord& r) {
   for (const auto& x : r.recipients) where += "\n" + x;
   for (const auto& x : r.distribution) where += "\n" + x;
   const std::vector<std::string> provinces = text::provinces_in(where);
-  if (provinces.empty() && nationwide_issuer(text::fold(r.issuer))) {
+  if (provinces.empty() && text::is_nationwide_issuer(r.issuer)) {
     doc.add_boolean_term(std::string(kAppliesToPrefix) + std::string(kNationwide));
   }
   for (const auto& p : provinces) add_boolean_checked(doc, std::string(kAppliesToPrefix) + p);
@@ -140,6 +128,9 @@ void add_relation_terms(Xapian::Document& doc, const StoredDocument& s) {
   for (const text::Relation& rel : s.relations) {
     if (rel.type == text::RelationType::kCites || rel.target_key.empty()) continue;
     add_boolean_checked(doc, std::string(kRelationTargetPrefix) + rel.target_key);
+  }
+  if (std::string typed = encode_relations(s.relations); !typed.empty()) {
+    doc.add_value(kRelationsSlot, std::move(typed));
   }
   if (const std::string date = date_value(s.effective.date); date.size() == 8) {
     doc.add_value(kEffectiveSlot, date);

@@ -1,5 +1,6 @@
 #include "vanban/index/indexer.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -13,6 +14,7 @@
 #include <variant>
 
 #include "vanban/index/layout.h"
+#include "vanban/index/schema.h"
 #include "vanban/index/spelling.h"
 #include "vanban/index/status.h"
 #include "vanban/text/normalize.h"
@@ -139,6 +141,13 @@ class IndexRun {
     std::lock_guard lock(mutex_);
     return failure_ != nullptr;
   }
+  // The caller asked the run to end early; asked between inputs.
+  bool stop_requested() {
+    if (!callbacks_.stop_requested || !callbacks_.stop_requested()) return false;
+    stopped_ = true;
+    return true;
+  }
+  bool stopped() const { return stopped_; }
   void close_all() {
     for (auto& q : queues_) q->close();
   }
@@ -155,6 +164,7 @@ class IndexRun {
   std::size_t processed_ = 0;
   std::set<std::string> incomplete_roots_;
   std::exception_ptr failure_;
+  std::atomic<bool> stopped_ = false;
 };
 
 // Reads and prepares documents and hands them to the shard writers.
@@ -251,7 +261,7 @@ void read_inputs(const std::vector<doc::InputFile>& inputs, const IndexJob& job,
   try {
     InputReader reader(job, shards, run);
     for (const auto& file : inputs) {
-      if (run.failed()) return;
+      if (run.failed() || run.stop_requested()) return;
       reader.read(file);
     }
   } catch (...) {
@@ -307,28 +317,44 @@ void read_and_write(const std::vector<doc::InputFile>& inputs, const IndexJob& j
   run.rethrow();
 }
 
-// Removes the documents whose input is gone, root by root; a root where
+// Removes the documents whose input is gone, scope by scope; a root where
 // something could not be read keeps all its documents this time.
-void remove_missing(const std::set<std::string>& roots, ShardWriters& shards, IndexRun& run,
-                    IndexStats& stats) {
-  for (const auto& root : roots) {
-    if (run.incomplete(root)) {
-      stats.warnings.push_back("nothing removed from " + root +
-                               ": some of its inputs could not be read");
+void remove_missing(const std::vector<doc::RemovalScope>& scopes, ShardWriters& shards,
+                    IndexRun& run, IndexStats& stats) {
+  std::set<std::pair<std::string, std::string>> done;
+  std::set<std::string> warned;
+  for (const doc::RemovalScope& scope : scopes) {
+    if (!done.insert({scope.root_key, scope.id}).second) continue;
+    if (run.incomplete(scope.root_key)) {
+      if (warned.insert(scope.root_key).second) {
+        stats.warnings.push_back("nothing removed from " + scope.root_key +
+                                 ": some of its inputs could not be read");
+      }
       continue;
     }
-    for (auto& w : shards.writers) stats.removed += w->remove_missing(root);
+    for (auto& w : shards.writers) stats.removed += w->remove_missing(scope.root_key, scope.id);
   }
   for (auto& w : shards.writers) w->commit();
+}
+
+// Records when the index last changed (kUpdatedKey), for readers; an
+// index that has no such record yet gets one either way.
+void stamp_update(Xapian::WritableDatabase& catalog, const IndexStats& stats) {
+  const std::string key(kUpdatedKey);
+  if (stats.indexed() + stats.removed == 0 && !catalog.get_metadata(key).empty()) return;
+  const auto now = std::chrono::system_clock::now().time_since_epoch();
+  catalog.set_metadata(key,
+                       std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count()));
 }
 
 // Every shard is committed: refresh the catalog from all of them, then
 // clear the shards' pending marks (a crash in between leaves them set, and
 // the next run refreshes again).
-void refresh_catalog(const IndexLayout& layout, ShardWriters& shards) {
+void refresh_catalog(const IndexLayout& layout, ShardWriters& shards, const IndexStats& stats) {
   KnowledgeChanges changes;
   for (auto& w : shards.writers) changes.merge(w->take_changes());
   Xapian::WritableDatabase catalog(layout.catalog_path, Xapian::DB_CREATE_OR_OPEN);
+  stamp_update(catalog, stats);
   Xapian::Database corpus;
   for (const std::string& path : layout.shard_paths) corpus.add_database(Xapian::Database(path));
   // The dates documents lose effect, on the documents themselves (the
@@ -383,8 +409,37 @@ std::string IndexStats::summary() const {
                 shards > 1 ? (" in " + std::to_string(shards) + " shards").c_str() : "");
   std::string out = buf;
   if (compacted > 0) out += " (compacted)";
+  if (stopped) out += " (stopped early)";
   return out;
 }
+
+namespace {
+
+// What a run reads: everything under the job's paths, or what changed.
+doc::InputListing list_job(const IndexJob& job, IndexRun& run) {
+  doc::InputListing listing =
+      job.changed ? doc::list_changed(job.paths, *job.changed) : doc::list_inputs(job.paths);
+  for (doc::Skip& s : listing.problems) run.skip(std::move(s));
+  for (const std::string& root : listing.incomplete_roots) run.mark_incomplete(root);
+  std::uintmax_t total_bytes = 0;
+  for (const auto& f : listing.files) total_bytes += f.size;
+  run.set_total_bytes(total_bytes);
+  return listing;
+}
+
+// After the documents: removals, the knowledge base, the update time.
+void finish_run(const IndexLayout& layout, const doc::InputListing& listing, ShardWriters& shards,
+                IndexRun& run, IndexStats& stats) {
+  remove_missing(listing.scopes, shards, run, stats);
+  if (layout.sharded()) {
+    refresh_catalog(layout, shards, stats);
+  } else {
+    stamp_update(shards.writers.front()->database(), stats);
+    shards.writers.front()->refresh_knowledge();
+  }
+}
+
+}  // namespace
 
 IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
   const auto started = std::chrono::steady_clock::now();
@@ -392,34 +447,22 @@ IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
   const IndexLayout layout = prepare_layout(job.db_path, job.shards);
   stats.shards = layout.shard_paths.size();
   IndexRun run(stats.shards, callbacks, stats);
-
-  doc::InputListing listing = doc::list_inputs(job.paths);
-  for (doc::Skip& s : listing.problems) run.skip(std::move(s));
-  for (const std::string& root : listing.incomplete_roots) run.mark_incomplete(root);
-  std::set<std::string> roots;
-  std::uintmax_t total_bytes = 0;
-  for (const auto& f : listing.files) {
-    total_bytes += f.size;
-    roots.insert(f.root_key);
-  }
-  run.set_total_bytes(total_bytes);
+  const doc::InputListing listing = list_job(job, run);
 
   ShardWriters shards = open_writers(layout, job.writer);
   for (const auto& [root, id] : listing.unreadable) {
     for (auto& w : shards.writers) w->keep(id);  // the file's parts may be on any shard
   }
   read_and_write(listing.files, job, shards, run);
-  remove_missing(roots, shards, run, stats);
-  if (layout.sharded()) {
-    refresh_catalog(layout, shards);
-  } else {
-    shards.writers.front()->refresh_knowledge();
-  }
+  // Stopped early, the run has not seen every input: nothing may be taken
+  // for deleted. The knowledge keys stay marked pending for the next run.
+  stats.stopped = run.stopped();
+  if (!stats.stopped) finish_run(layout, listing, shards, run, stats);
   for (auto& w : shards.writers) stats.documents += w->document_count();
   const std::size_t written = stats.indexed() + stats.removed;
   const bool bulk = written > 0 && written >= shards.documents_before / kCompactFraction;
   shards.writers.clear();  // closes them: compaction needs no writer
-  if (bulk && job.compact) compact_shards(layout, stats);
+  if (bulk && job.compact && !stats.stopped) compact_shards(layout, stats);
   stats.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return stats;

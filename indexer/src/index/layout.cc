@@ -44,6 +44,26 @@ std::size_t existing_shards(const std::string& dir) {
   return fs::exists(fs::path(dir) / "iamglass", ec) ? 1 : 0;
 }
 
+namespace {
+
+// The paths of an index of `n` shards at `dir` (none for n = 0).
+IndexLayout layout_of(const std::string& dir, std::size_t n) {
+  IndexLayout layout;
+  layout.root = dir;
+  layout.catalog_path = dir;
+  if (n == 1) layout.shard_paths = {dir};
+  if (n <= 1) return layout;
+  for (std::size_t k = 0; k < n; ++k) {
+    layout.shard_paths.push_back((fs::path(dir) / shard_name(k)).string());
+  }
+  layout.catalog_path = (fs::path(dir) / kCatalogDir).string();
+  return layout;
+}
+
+}  // namespace
+
+IndexLayout existing_layout(const std::string& dir) { return layout_of(dir, existing_shards(dir)); }
+
 IndexLayout prepare_layout(const std::string& dir, std::size_t requested) {
   const std::size_t existing = existing_shards(dir);
   const std::size_t n = requested != 0 ? requested : (existing != 0 ? existing : 1);
@@ -52,18 +72,9 @@ IndexLayout prepare_layout(const std::string& dir, std::size_t requested) {
                              " shard(s), not " + std::to_string(n) +
                              ": index into a new directory to change the number of shards");
   }
-  IndexLayout layout;
-  layout.root = dir;
-  if (n == 1) {
-    layout.shard_paths = {dir};
-    layout.catalog_path = dir;
-    return layout;
-  }
+  IndexLayout layout = layout_of(dir, n);
+  if (n == 1) return layout;
   fs::create_directories(dir);
-  for (std::size_t k = 0; k < n; ++k) {
-    layout.shard_paths.push_back((fs::path(dir) / shard_name(k)).string());
-  }
-  layout.catalog_path = (fs::path(dir) / kCatalogDir).string();
   if (existing == 0) {
     // Renamed into place, so a reader never sees half a stub. Until the
     // indexer first opens them for writing, the shards it names do not
@@ -83,15 +94,24 @@ IndexLayout prepare_layout(const std::string& dir, std::size_t requested) {
   return layout;
 }
 
+void compact_copy(const std::string& source, const std::string& dest) {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      Xapian::Database(source).compact(dest, Xapian::DBCOMPACT_NO_RENUMBER);
+      return;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kCopyAttempts) throw;
+      fs::remove_all(dest);  // half a copy
+    }
+  }
+}
+
 void compact_in_place(const std::string& path) {
   const fs::path db(path);
   const fs::path fresh = db.string() + ".compact";
   const fs::path old = db.string() + ".old";
   fs::remove_all(fresh);
-  {
-    Xapian::Database source(path);
-    source.compact(fresh.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-  }
+  compact_copy(path, fresh.string());
   fs::rename(db, old);
   fs::rename(fresh, db);
   fs::remove_all(old);

@@ -52,4 +52,23 @@ Result<doc::DocumentRecord> decode_record(std::string_view data) {
   return std::move(s->record);
 }
 
+std::string encode_relations(const std::vector<text::Relation>& relations) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const text::Relation& rel : relations) {
+    if (rel.type != text::RelationType::kCites) out.push_back(rel);
+  }
+  return out.empty() ? std::string() : dump_json(out);
+}
+
+Result<std::vector<text::Relation>> decode_relations(std::string_view data) {
+  std::vector<text::Relation> out;
+  if (data.empty()) return out;
+  try {
+    nlohmann::json::parse(data).get_to(out);
+    return out;
+  } catch (const nlohmann::json::exception& e) {
+    return Status::corruption("stored relations", e.what());
+  }
+}
+
 }  // namespace vanban::index

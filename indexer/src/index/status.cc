@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "vanban/index/record_codec.h"
 #include "vanban/index/schema.h"
@@ -113,11 +114,18 @@ std::vector<EffectEvent> effect_events(const Xapian::Database& corpus, std::stri
   std::vector<EffectEvent> out;
   const std::string term = std::string(kRelationTargetPrefix) + std::string(symbol_key);
   for (auto p = corpus.postlist_begin(term); p != corpus.postlist_end(term); ++p) {
-    const auto s = decode_stored(corpus.get_document(*p).get_data());
-    if (!s) continue;
-    for (const text::Relation& rel : s->relations) {
+    const Xapian::Document doc = corpus.get_document(*p);
+    const auto typed = decode_relations(doc.get_value(kRelationsSlot));
+    if (!typed) continue;
+    std::optional<StoredDocument> s;  // decoded only for a relation that counts
+    for (const text::Relation& rel : *typed) {
       if (rel.target_key != symbol_key || !changes_effect(rel.type)) continue;
       if (!dates_agree(key_date(rel.directive_key), date)) continue;
+      if (!s) {
+        auto decoded = decode_stored(doc.get_data());
+        if (!decoded) break;
+        s = std::move(*decoded);
+      }
       out.push_back(event_of(rel, *s));
     }
   }

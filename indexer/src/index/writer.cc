@@ -124,18 +124,45 @@ void IndexWriter::keep(std::string_view input_id) {
   }
 }
 
-std::size_t IndexWriter::remove_missing(std::string_view root_key) {
-  const std::string term = source_term(root_key);
-  std::vector<Xapian::docid> gone;
-  for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
-    if (*p >= seen_.size() || !seen_[*p]) gone.push_back(*p);
-  }
-  for (const Xapian::docid id : gone) {
+std::size_t IndexWriter::remove_documents(const std::vector<Xapian::docid>& ids) {
+  for (const Xapian::docid id : ids) {
     account(footprint_of(db_.get_document(id)), false);
     db_.delete_document(id);
     after_write();
   }
-  return gone.size();
+  return ids.size();
+}
+
+namespace {
+
+bool has_term(const Xapian::Database& db, Xapian::docid id, const std::string& term) {
+  Xapian::TermIterator t = db.termlist_begin(id);
+  t.skip_to(term);
+  return t != db.termlist_end(id) && *t == term;
+}
+
+}  // namespace
+
+std::size_t IndexWriter::remove_missing(std::string_view root_key, std::string_view id) {
+  const std::string source = source_term(root_key);
+  std::vector<Xapian::docid> gone;
+  if (id.empty()) {
+    for (auto p = db_.postlist_begin(source); p != db_.postlist_end(source); ++p) {
+      if (!seen(*p)) gone.push_back(*p);
+    }
+    return remove_documents(gone);
+  }
+  // The document `id` itself or the parts split from it, then every id
+  // term under "id/" (a directory; parts of a file there have ids under it).
+  std::vector<std::string> terms = {id_term(id), input_term(id)};
+  const std::string below = std::string(kIdPrefix) + std::string(id) + "/";
+  for (auto t = db_.allterms_begin(below); t != db_.allterms_end(below); ++t) terms.push_back(*t);
+  for (const std::string& term : terms) {
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+      if (!seen(*p) && has_term(db_, *p, source)) gone.push_back(*p);
+    }
+  }
+  return remove_documents(gone);
 }
 
 namespace {

@@ -5,8 +5,12 @@
 #include <map>
 #include <set>
 
+#include "search/entity_lookup.h"
 #include "vanban/index/schema.h"
+#include "vanban/text/date.h"
+#include "vanban/text/document_type.h"
 #include "vanban/text/normalize.h"
+#include "vanban/text/place.h"
 #include "vanban/text/campaign.h"
 #include "vanban/text/sentence.h"
 #include "vanban/text/symbol.h"
@@ -21,71 +25,21 @@ constexpr std::size_t kRelated = 15;
 constexpr std::size_t kSimilar = 6;
 constexpr Xapian::termcount kSimilarTerms = 25;  // words of a "more like this" query
 
-// `catalog` holds the knowledge base (see index/layout.h); `db` the
-// documents.
-std::optional<DirectiveEntity> load_directive(const Xapian::Database& catalog,
-                                              std::string_view key) {
-  const std::string json = catalog.get_metadata(std::string(index::kDirectiveKey) + std::string(key));
-  if (json.empty()) return std::nullopt;
-  Result<DirectiveEntity> d = index::decode_directive(json);
-  if (!d) return std::nullopt;  // a corrupt entry is as good as none
-  return std::move(*d);
-}
-
-// The stored document `id` of `db`, if it decodes.
-std::optional<index::StoredDocument> stored(const Xapian::Database& db, Xapian::docid id) {
-  Result<index::StoredDocument> s = index::decode_stored(db.get_document(id).get_data());
-  if (!s) return std::nullopt;
-  return std::move(*s);
-}
-
-// Finds the entity for a key, an alias (undated) or a typed symbol.
-std::optional<DirectiveEntity> resolve(const Xapian::Database& catalog, std::string_view raw) {
-  std::string key = text::fold(raw);
-  if (auto d = load_directive(catalog, key)) return d;
-  std::string symbol_key = key.substr(0, key.find('@'));
-  if (const auto sym = text::parse_symbol(raw.substr(0, raw.find('@')))) symbol_key = sym->key;
-  if (key.find('@') != std::string::npos) {
-    key = symbol_key + key.substr(key.find('@'));
-    return load_directive(catalog, key);
-  }
-  if (auto d = load_directive(catalog, symbol_key)) return d;
-  // A symbol that only dated directives have: the one, if unique.
-  std::vector<std::string> dated;
-  const std::string prefix = std::string(index::kDirectiveKey) + symbol_key + "@";
-  for (auto m = catalog.metadata_keys_begin(prefix); m != catalog.metadata_keys_end(prefix); ++m) {
-    dated.push_back((*m).substr(index::kDirectiveKey.size()));
-  }
-  if (dated.size() == 1) return load_directive(catalog, dated[0]);
-  return std::nullopt;
-}
-
 Xapian::doccount cited_by_count(const Xapian::Database& db, const DirectiveEntity& d) {
   Xapian::doccount n = db.get_termfreq(std::string(index::kCitesPrefix) + d.key);
   for (const auto& a : d.aliases) n += db.get_termfreq(std::string(index::kCitesPrefix) + a);
   return n;
 }
 
-std::vector<Xapian::docid> citing_docids(const Xapian::Database& db, const DirectiveEntity& d) {
-  std::set<Xapian::docid> ids;
-  std::vector<std::string> keys = d.aliases;
-  keys.push_back(d.key);
-  for (const auto& k : keys) {
-    const std::string term = std::string(index::kCitesPrefix) + k;
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) ids.insert(*p);
-  }
-  return {ids.begin(), ids.end()};
-}
-
 // Counts the directives cited by `docs`, except `skip` keys, most cited
 // first.
-std::vector<RelatedDirective> count_cited(const Xapian::Database& db,
+std::vector<RelatedDirective> count_cited(StoredDocs& stored_docs,
                                           const std::vector<Xapian::docid>& docs,
                                           const std::set<std::string>& skip) {
   std::map<std::string, Xapian::doccount> counts;
   std::map<std::string, std::pair<std::string, std::string>> labels;  // symbol, type
   for (const Xapian::docid id : docs) {
-    const auto s = stored(db, id);
+    const index::StoredDocument* s = stored_docs.get(id);
     if (!s) continue;
     std::set<std::string> in_doc;
     for (const auto& c : s->citations) {
@@ -107,41 +61,6 @@ std::vector<RelatedDirective> count_cited(const Xapian::Database& db,
 
 bool contains_folded(std::string_view haystack, const std::string& folded_needle) {
   return folded_needle.empty() || text::fold(haystack).find(folded_needle) != std::string::npos;
-}
-
-// Directive keys whose entity lists document `id` as being it.
-std::vector<std::string> directives_of_document(const Xapian::Database& catalog,
-                                                const index::StoredDocument& s) {
-  std::vector<std::string> candidates;
-  std::vector<std::string> prefixes;
-  if (const auto sym = text::parse_symbol(s.record.symbol)) {
-    prefixes.push_back(std::string(index::kDirectiveKey) + sym->key);
-  }
-  std::string suffix;
-  if (const auto u = s.record.metadata.find("unnumbered_symbol"); u != s.record.metadata.end()) {
-    suffix = text::fold(u->second);
-    prefixes.push_back(std::string(index::kDirectiveKey));
-  }
-  std::set<std::string> out;
-  for (const auto& prefix : prefixes) {
-    for (auto m = catalog.metadata_keys_begin(prefix); m != catalog.metadata_keys_end(prefix); ++m) {
-      const std::string key = (*m).substr(index::kDirectiveKey.size());
-      if (prefix.size() == index::kDirectiveKey.size()) {
-        // Drafts: only symbols ending with the draft's suffix.
-        const std::string sym = key.substr(0, key.find('@'));
-        if (sym.size() <= suffix.size() ||
-            sym.compare(sym.size() - suffix.size(), suffix.size(), suffix) != 0) {
-          continue;
-        }
-      }
-      const auto d = load_directive(catalog, key);
-      if (!d) continue;
-      for (const auto& l : d->documents) {
-        if (l.id == s.record.id) out.insert(key);
-      }
-    }
-  }
-  return {out.begin(), out.end()};
 }
 
 // Accepts the plain (unprefixed) words of a document for "more like this".
@@ -172,6 +91,15 @@ struct FoldedFilter {
   }
 };
 
+// "" (today) or an ISO date "YYYY-MM-DD".
+Status validate_as_of(std::string_view as_of) {
+  if (as_of.empty()) return Status::ok();
+  if (!text::is_iso_day(as_of)) {
+    return Status::invalid_argument("as_of must be a date YYYY-MM-DD", std::string(as_of));
+  }
+  return Status::ok();
+}
+
 Status validate(const DirectiveFilter& f) {
   if (f.limit == 0 || f.limit > KnowledgeService::kMaxLimit) {
     return Status::invalid_argument("limit must be between 1 and " +
@@ -184,7 +112,34 @@ Status validate(const DirectiveFilter& f) {
   if (!f.year.empty() && (f.year.size() != 4 || f.year.find_first_not_of("0123456789") != std::string::npos)) {
     return Status::invalid_argument("year must be four digits", f.year);
   }
-  return Status::ok();
+  index::StatusValue value;
+  if (!f.status.empty() && !index::parse_status(f.status, value)) {
+    return Status::invalid_argument(
+        "status must be in_force, not_yet_in_force, expired, partly_expired or unknown", f.status);
+  }
+  if (!f.applies_to.empty() && text::province_key(f.applies_to).empty()) {
+    return Status::invalid_argument("applies_to must be a province or city", f.applies_to);
+  }
+  return validate_as_of(f.as_of);
+}
+
+// Whether directive `d` applies to province `key` ("" for any): a
+// nationwide issuer, or one of the province's own.
+// Whether directive `d` applies in province `key` ("" for any): a
+// nationwide issuer's do everywhere; a provincial issuer's in its province,
+// named in the issuer or, for "Ủy ban nhân dân tỉnh" as citations write it,
+// the province of the corpus documents that are it or cite it (`local`:
+// the documents applying there).
+bool applies_to(const Xapian::Database& db, const DirectiveEntity& d, const std::string& key,
+                const std::set<Xapian::docid>& local) {
+  if (key.empty()) return true;
+  const std::vector<std::string> provinces = text::provinces_in(d.issuer);
+  if (!provinces.empty()) return std::find(provinces.begin(), provinces.end(), key) != provinces.end();
+  if (text::is_nationwide_issuer(d.issuer)) return true;
+  for (const Xapian::docid id : citing_docids(db, d)) {
+    if (local.count(id)) return true;
+  }
+  return false;
 }
 
 // Most cited first, then newest.
@@ -198,14 +153,14 @@ void sort_by_citations(std::vector<DirectiveSummary>& all) {
 
 // The documents of `docs` that cite one of `keys`, each with its first
 // citing sentence, newest first; at most kMaxCiting, and none of `skip`.
-std::vector<CitingDocument> citing_sentences(const Xapian::Database& db,
+std::vector<CitingDocument> citing_sentences(StoredDocs& stored_docs,
                                              const std::vector<Xapian::docid>& docs,
                                              const std::set<std::string>& keys,
                                              std::set<std::string>* skip = nullptr) {
   std::vector<CitingDocument> out;
   for (const Xapian::docid id : docs) {
     if (out.size() >= kMaxCiting) break;
-    const auto s = stored(db, id);
+    const index::StoredDocument* s = stored_docs.get(id);
     if (!s || (skip && !skip->insert(s->record.id).second)) continue;
     for (const auto& c : s->citations) {
       if (!keys.count(c.key)) continue;
@@ -246,10 +201,11 @@ std::vector<CitingDocument> cited_by(const Xapian::Database& db, const Xapian::D
                                      const std::vector<std::string>& is_directive) {
   std::vector<CitingDocument> out;
   std::set<std::string> seen;
+  StoredDocs stored_docs(db);
   for (const auto& key : is_directive) {
     const auto d = load_directive(catalog, key);
     if (!d) continue;
-    auto more = citing_sentences(db, citing_docids(db, *d), own_keys(*d), &seen);
+    auto more = citing_sentences(stored_docs, citing_docids(db, *d), own_keys(*d), &seen);
     out.insert(out.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
   }
   return out;
@@ -338,38 +294,69 @@ KnowledgeService::KnowledgeService(const IndexReader& reader) : reader_(reader) 
 
 Result<DirectiveList> KnowledgeService::directives(const DirectiveFilter& f) const {
   if (Status s = validate(f); !s.is_ok()) return s;
+  const std::string as_of = f.as_of.empty() ? today_iso() : f.as_of;
+  const std::string province = f.applies_to.empty() ? "" : text::province_key(f.applies_to);
   return reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
     const FoldedFilter filter(f);
+    std::set<Xapian::docid> local;
+    if (!province.empty()) {
+      for (const Xapian::docid id : postings(db, std::string(index::kAppliesToPrefix) + province)) {
+        local.insert(id);
+      }
+    }
     std::vector<DirectiveSummary> all;
     const std::string prefix(index::kDirectiveKey);
     for (auto m = catalog.metadata_keys_begin(prefix); m != catalog.metadata_keys_end(prefix);
          ++m) {
       auto d = index::decode_directive(catalog.get_metadata(*m));
-      if (!d || !filter.accepts(*d)) continue;
-      const Xapian::doccount n = cited_by_count(db, *d);
-      all.push_back({std::move(*d), n});
+      if (!d || !filter.accepts(*d) || !applies_to(db, *d, province, local)) continue;
+      const Xapian::doccount cited = cited_by_count(db, *d);  // before *d moves
+      DirectiveSummary summary{std::move(*d), cited, {}};
+      // Computed for every entity only when filtering by it; else for the
+      // page shown (below).
+      if (!f.status.empty()) {
+        summary.status = index::status_as_of(status_evidence(db, summary.entity, as_of), as_of);
+        if (index::to_string(summary.status.value) != f.status) continue;
+      }
+      all.push_back(std::move(summary));
     }
     sort_by_citations(all);
     DirectiveList out;
     out.total = all.size();
     for (std::size_t i = f.offset; i < all.size() && out.items.size() < f.limit; ++i) {
       out.items.push_back(std::move(all[i]));
+      DirectiveSummary& item = out.items.back();
+      if (f.status.empty()) {
+        item.status = index::status_as_of(status_evidence(db, item.entity, as_of), as_of);
+      }
     }
     return out;
   });
 }
 
-Result<DirectiveDetail> KnowledgeService::directive(std::string_view key) const {
+Result<DirectiveDetail> KnowledgeService::directive(std::string_view key,
+                                                   std::string_view as_of_param) const {
+  if (Status s = validate_as_of(as_of_param); !s.is_ok()) return s;
+  const std::string as_of = as_of_param.empty() ? today_iso() : std::string(as_of_param);
   return reader_.with_index([&](Xapian::Database& db,
                                Xapian::Database& catalog) -> Result<DirectiveDetail> {
     auto d = resolve(catalog, key);
     if (!d) return Status::not_found("no directive with this key", std::string(key));
     DirectiveDetail out;
+    out.as_of = as_of;
+    const index::StatusEvidence evidence = status_evidence(db, *d, as_of);
+    out.effective_from = evidence.effective_from;
+    out.directive.status = index::status_as_of(evidence, as_of);
+    StoredDocs stored_docs(db);
+    out.incoming = incoming_relations(stored_docs, *d);
+    out.outgoing = outgoing_relations(db, catalog, *d);
+    out.implementation = implementation_tree(stored_docs, catalog, *d);
     const std::vector<Xapian::docid> docs = citing_docids(db, *d);
     const std::set<std::string> keys = own_keys(*d);
-    out.citing = citing_sentences(db, docs, keys);
-    out.co_cited = count_cited(db, docs, keys);
-    out.directive = {std::move(*d), static_cast<Xapian::doccount>(docs.size())};
+    out.citing = citing_sentences(stored_docs, docs, keys);
+    out.co_cited = count_cited(stored_docs, docs, keys);
+    out.directive.entity = std::move(*d);
+    out.directive.cited_by_count = static_cast<Xapian::doccount>(docs.size());
     return out;
   });
 }
@@ -401,20 +388,24 @@ Result<CampaignDetail> KnowledgeService::campaign(std::string_view raw_id) const
     CampaignDetail out;
     const std::vector<Xapian::docid> docs =
         postings(db, std::string(index::kCampaignPrefix) + c->id);
+    StoredDocs stored_docs(db);
     for (const Xapian::docid id : docs) {
-      if (const auto s = stored(db, id)) out.documents.push_back(campaign_document(*s, c->id));
+      if (const auto* s = stored_docs.get(id)) out.documents.push_back(campaign_document(*s, c->id));
     }
     std::sort(out.documents.begin(), out.documents.end(),
               [](const CampaignDocument& a, const CampaignDocument& b) {
                 return a.date > b.date || (a.date == b.date && a.id < b.id);
               });
-    out.cited_directives = count_cited(db, docs, {});
+    out.cited_directives = count_cited(stored_docs, docs, {});
     out.campaign = {std::move(*c), static_cast<Xapian::doccount>(docs.size())};
     return out;
   });
 }
 
-Result<DocumentDetail> KnowledgeService::document(std::string_view id) const {
+Result<DocumentDetail> KnowledgeService::document(std::string_view id,
+                                                 std::string_view as_of_param) const {
+  if (Status s = validate_as_of(as_of_param); !s.is_ok()) return s;
+  const std::string as_of = as_of_param.empty() ? today_iso() : std::string(as_of_param);
   const std::string term = index::id_term(id);
   return reader_.with_index([&](Xapian::Database& db,
                                Xapian::Database& catalog) -> Result<DocumentDetail> {
@@ -429,6 +420,12 @@ Result<DocumentDetail> KnowledgeService::document(std::string_view id) const {
     out.stored = std::move(*s);
     out.citation_keys = citation_keys(catalog, out.stored);
     out.is_directive = directives_of_document(catalog, out.stored);
+    out.as_of = as_of;
+    if (!out.is_directive.empty()) {
+      if (const auto d = load_directive(catalog, out.is_directive.front())) {
+        out.status = index::status_as_of(status_evidence(db, *d, as_of), as_of);
+      }
+    }
     out.cited_by = cited_by(db, catalog, out.is_directive);
     out.similar = similar_documents(db, docid);
     return out;

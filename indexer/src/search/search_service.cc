@@ -6,20 +6,23 @@
 #include <memory>
 
 #include "vanban/index/entity.h"
+#include "vanban/index/status.h"
 #include "vanban/index/schema.h"
 #include "vanban/index/record_codec.h"
 #include "vanban/search/query_builder.h"
 #include "vanban/search/snippet.h"
+#include "vanban/search/relations.h"
+#include "vanban/text/date.h"
 #include "vanban/text/normalize.h"
+#include "vanban/text/place.h"
 #include "vanban/text/symbol.h"
 #include "vanban/text/utf8.h"
 
 namespace vanban::search {
 namespace {
 
-// Bounds the time one query may spend matching, so a pathological query
-// cannot stall a server thread. Xapian then returns the best found so far.
-constexpr double kMatchTimeLimitSeconds = 2.0;
+// Xapian's time limit 0 means none; a spent budget still cuts the match.
+constexpr double kSpentBudgetSeconds = 1e-6;
 // Facet counts look at up to this many matches.
 constexpr Xapian::doccount kFacetCheckAtLeast = 20000;
 // BM25's min_normlen: documents shorter than half the average length are
@@ -124,6 +127,51 @@ std::string suggest(const Xapian::Database& db, const Xapian::Database& catalog,
   return changed ? out : std::string();
 }
 
+std::string as_of_or_today(const SearchRequest& r) { return r.as_of.empty() ? today_iso() : r.as_of; }
+
+// Documents that lose effect (whole or part, per slot) by `day` (a date
+// slot value); values sort as strings.
+Xapian::Query lost_by(Xapian::valueno slot, const std::string& day) {
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, day);
+}
+
+// The documents whose own status on `day` is `value`, from the value slots
+// the indexer keeps (index/status.h): the same rules as status_as_of()
+// for what the corpus states of a document's own effect.
+Xapian::Query status_query(index::StatusValue value, const std::string& day) {
+  using Q = Xapian::Query;
+  const Q expired = lost_by(index::kExpirySlot, day);
+  const Q partly = lost_by(index::kPartialSlot, day);
+  const Q effective = Q(Q::OP_VALUE_LE, index::kEffectiveSlot, day);
+  const Q future = Q(Q::OP_VALUE_GE, index::kEffectiveSlot, day + "~");  // after `day`
+  const std::vector<Q> any_value = {Q(Q::OP_VALUE_GE, index::kEffectiveSlot, std::string("0")),
+                                     Q(Q::OP_VALUE_GE, index::kExpirySlot, std::string("0")),
+                                     Q(Q::OP_VALUE_GE, index::kPartialSlot, std::string("0"))};
+  const Q known(Q::OP_OR, any_value.begin(), any_value.end());
+  switch (value) {
+    case index::StatusValue::kExpired: return expired;
+    case index::StatusValue::kPartlyExpired: return Q(Q::OP_AND_NOT, partly, expired);
+    case index::StatusValue::kNotYetInForce: return Q(Q::OP_AND_NOT, future, expired);
+    case index::StatusValue::kInForce:
+      return Q(Q::OP_AND_NOT, effective, Q(Q::OP_OR, expired, partly));
+    case index::StatusValue::kUnknown: return Q(Q::OP_AND_NOT, Q::MatchAll, known);
+  }
+  return Q::MatchNothing;
+}
+
+// A hit's status from its document's value slots, as status_query() tells
+// them apart; "" when the corpus knows nothing of its effect.
+std::string hit_status(const Xapian::Document& doc, const std::string& day) {
+  const std::string effective = doc.get_value(index::kEffectiveSlot);
+  const std::string expiry = doc.get_value(index::kExpirySlot);
+  const std::string partial = doc.get_value(index::kPartialSlot);
+  if (!expiry.empty() && expiry <= day) return "expired";
+  if (!effective.empty() && effective > day) return "not_yet_in_force";
+  if (!partial.empty() && partial <= day) return "partly_expired";
+  if (!effective.empty()) return "in_force";
+  return {};
+}
+
 // Why a request cannot be answered, or OK. Each message names the
 // parameter and what it must be.
 Status validate(const SearchRequest& r) {
@@ -139,9 +187,13 @@ Status validate(const SearchRequest& r) {
     return Status::invalid_argument("offset must be at most " +
                                     std::to_string(SearchService::kMaxOffset));
   }
+  if (!r.as_of.empty() && !text::is_iso_day(r.as_of)) {
+    return Status::invalid_argument("as_of must be a date YYYY-MM-DD", r.as_of);
+  }
   const std::pair<const char*, const std::string*> fields[] = {
-      {"q", &r.query}, {"type", &r.type}, {"issuer", &r.issuer}, {"cites", &r.cites},
-      {"from", &r.from}, {"to", &r.to}};
+      {"q", &r.query},   {"type", &r.type},     {"issuer", &r.issuer},
+      {"cites", &r.cites}, {"from", &r.from},   {"to", &r.to},
+      {"status", &r.status}, {"as_of", &r.as_of}, {"applies_to", &r.applies_to}};
   for (const auto& [name, value] : fields) {
     if (!text::is_valid_utf8(*value)) return Status::invalid_argument("parameters must be valid UTF-8", name);
     if (value->find('\0') != std::string::npos) {
@@ -193,6 +245,23 @@ Result<std::vector<Xapian::Query>> filter_queries(const SearchRequest& r) {
     }
     filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, index::kDateSlot, lo, hi);
   }
+  if (!r.applies_to.empty()) {
+    const std::string province = text::province_key(r.applies_to);
+    if (province.empty()) {
+      return Status::invalid_argument("applies_to must be a province or city", r.applies_to);
+    }
+    const std::string prefix(index::kAppliesToPrefix);
+    filters.emplace_back(Xapian::Query::OP_OR, Xapian::Query(prefix + std::string(index::kNationwide)),
+                         Xapian::Query(prefix + province));
+  }
+  if (!r.status.empty()) {
+    index::StatusValue value;
+    if (!index::parse_status(r.status, value)) {
+      return Status::invalid_argument(
+          "status must be in_force, not_yet_in_force, expired, partly_expired or unknown", r.status);
+    }
+    filters.push_back(status_query(value, index::date_value(as_of_or_today(r))));
+  }
   return filters;
 }
 
@@ -229,11 +298,12 @@ Facets collect_facets(const FacetSpies& spies, const Xapian::Database& catalog) 
 // SearchService::search that need the database.
 class Matcher {
  public:
+  // The match must end by `deadline` (see SearchRequest::time_budget).
   Matcher(const SearchRequest& request, const RankingOptions& ranking,
-          std::vector<Xapian::Query> filters, Xapian::Database& db)
+          std::vector<Xapian::Query> filters, Xapian::Database& db,
+          std::chrono::steady_clock::time_point deadline)
       : request_(request), ranking_(ranking), filters_(std::move(filters)), db_(db),
-        enquire_(db) {
-    enquire_.set_time_limit(kMatchTimeLimitSeconds);
+        enquire_(db), deadline_(deadline) {
     enquire_.set_weighting_scheme(
         Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, kBm25MinNormLength));
     check_at_least_ = static_cast<Xapian::doccount>(
@@ -271,6 +341,8 @@ class Matcher {
   }
 
   Facets facets(const Xapian::Database& catalog) const { return collect_facets(spies_, catalog); }
+  // Whether the time budget turned off counting in any run.
+  bool partial() const { return partial_; }
 
  private:
   Xapian::Query filtered(const Xapian::Query& q) const {
@@ -278,10 +350,20 @@ class Matcher {
     return Xapian::Query(Xapian::Query::OP_FILTER, q,
                          Xapian::Query(Xapian::Query::OP_AND, filters_.begin(), filters_.end()));
   }
+  // One match within what is left of the budget. Xapian does not say
+  // whether its time limit fired; a match that lasted at least the limit
+  // is taken to have been cut.
   Xapian::MSet run(const Xapian::Query& q) {
+    using Seconds = std::chrono::duration<double>;
+    const auto started = std::chrono::steady_clock::now();
+    const double limit = std::max(Seconds(deadline_ - started).count(), kSpentBudgetSeconds);
+    enquire_.set_time_limit(limit);
     enquire_.set_query(filtered(q));
-    return enquire_.get_mset(static_cast<Xapian::doccount>(request_.offset),
-                             static_cast<Xapian::doccount>(request_.limit), check_at_least_);
+    Xapian::MSet mset =
+        enquire_.get_mset(static_cast<Xapian::doccount>(request_.offset),
+                          static_cast<Xapian::doccount>(request_.limit), check_at_least_);
+    if (Seconds(std::chrono::steady_clock::now() - started).count() >= limit) partial_ = true;
+    return mset;
   }
   // Whether any document matches `q` (with the filters), without ranking.
   Xapian::doccount count(const Xapian::Query& q) const {
@@ -297,15 +379,20 @@ class Matcher {
   Xapian::Enquire enquire_;
   FacetSpies spies_;
   Xapian::doccount check_at_least_ = 0;
+  const std::chrono::steady_clock::time_point deadline_;
+  bool partial_ = false;
 };
 
-std::vector<SearchHit> collect_hits(const Xapian::MSet& mset, const Highlighter* highlighter) {
+std::vector<SearchHit> collect_hits(const Xapian::MSet& mset, const Highlighter* highlighter,
+                                    const std::string& day) {
   std::vector<SearchHit> hits;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const auto r = index::decode_record(it.get_document().get_data());
+    const Xapian::Document doc = it.get_document();
+    const auto r = index::decode_record(doc.get_data());
     if (!r) continue;  // a corrupt record cannot be shown; the others can
     SearchHit hit{.id = r->id,        .title = r->title,   .date = r->date, .type = r->type,
-                  .symbol = r->symbol, .issuer = r->issuer, .snippet = {},   .score = it.get_weight()};
+                  .symbol = r->symbol, .issuer = r->issuer, .snippet = {},   .score = it.get_weight(),
+                  .status = hit_status(doc, day)};
     if (highlighter) hit.snippet = make_snippet(r->text, *highlighter, tools().snippet_tokenizer);
     hits.push_back(std::move(hit));
   }
@@ -331,11 +418,13 @@ Result<SearchResponse> SearchService::search(const SearchRequest& request) const
   out.query = request.query;
   reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
     QueryBuilder::expand(parsed, db);
-    Matcher matcher(request, ranking_, *filters, db);
+    Matcher matcher(request, ranking_, *filters, db, started + request.time_budget);
     const Xapian::MSet mset = matcher.match(parsed, browse, out.relaxed);
+    out.partial = matcher.partial();
     out.total = mset.get_matches_estimated();
     out.suggestion = parsed.empty() ? std::string() : suggest(db, catalog, parsed);
-    out.results = collect_hits(mset, request.snippets ? &highlighter : nullptr);
+    out.results = collect_hits(mset, request.snippets ? &highlighter : nullptr,
+                               index::date_value(as_of_or_today(request)));
     if (request.facets) out.facets = matcher.facets(catalog);
     return 0;
   });

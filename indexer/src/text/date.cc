@@ -95,4 +95,17 @@ std::string parse_date(std::string_view text) {
   return {};
 }
 
+bool is_iso_day(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  const auto number = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
+  return iso_date(number(0, 4), number(5, 2), number(8, 2)) == s;
+}
+
 }  // namespace vanban::text

@@ -207,4 +207,18 @@ const std::vector<std::string_view>& issuer_names() {
   return names;
 }
 
+bool is_nationwide_issuer(std::string_view issuer) {
+  // Folded prefixes of the central bodies' names.
+  static const char* const kNational[] = {
+      "chinh phu",      "thu tuong",           "quoc hoi",           "uy ban thuong vu quoc hoi",
+      "chu tich nuoc",  "van phong chinh phu", "bo ",                "ban chap hanh trung uong",
+      "bo chinh tri",   "ban bi thu",          "ngan hang nha nuoc", "toa an nhan dan toi cao",
+      "vien kiem sat nhan dan toi cao",        "kiem toan nha nuoc", "thanh tra chinh phu"};
+  const std::string folded = fold(issuer);
+  for (const char* prefix : kNational) {
+    if (folded.rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
+
 }  // namespace vanban::text

@@ -47,7 +47,14 @@ struct InputFile {
   std::uintmax_t size = 0;
 };
 
-// What list_inputs() found.
+// Where a run may remove the documents whose input is gone: the whole of
+// a root, or only the ids at and under `id` in it (a path that changed).
+struct RemovalScope {
+  std::string root_key;
+  std::string id;  // "": the whole root; else a file's id or a directory's
+};
+
+// What list_inputs() or list_changed() found.
 struct InputListing {
   std::vector<InputFile> files;  // in a stable (sorted) order
   std::vector<Skip> problems;    // missing arguments, unreadable entries
@@ -58,12 +65,27 @@ struct InputListing {
   // Ids of files that were found but cannot be read at all (broken
   // links), per root: their indexed versions are kept.
   std::vector<std::pair<std::string, std::string>> unreadable;  // root_key, id
+  // Where documents whose input was not listed are gone: every root found
+  // (an empty directory included), or for list_changed() the paths that
+  // changed.
+  std::vector<RemovalScope> scopes;
 };
 
 // Expands PATH arguments into input files. Directories are walked
 // recursively; hidden entries (".name") are skipped and symbolic links to
 // directories are not followed, so link loops cannot trap the walk.
 InputListing list_inputs(const std::vector<std::string>& paths);
+
+// Lists only the paths in `changed` (files or directories under the PATH
+// arguments `paths`, existing or gone, absolute or not) as list_inputs()
+// would list them: same ids, root keys and InputFile::path spelling, so a
+// document read here is the one read by a full run. A directory is walked;
+// a path inside another changed one is listed once. Its scope covers the
+// path, so the documents of whatever was deleted or moved away under it
+// are removed by the run. A path under no argument, or under one that is
+// itself gone, is reported in `problems` and removes nothing.
+InputListing list_changed(const std::vector<std::string>& paths,
+                          const std::vector<std::string>& changed);
 
 // Reads one file of any format extract() reads into its records (NFC, "\n"
 // line ends, page furniture removed, header fields filled): one record, or

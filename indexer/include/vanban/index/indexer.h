@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ struct IndexJob {
   // first build, a re-index), as xapian-compact would.
   bool compact = true;
   std::vector<std::string> paths;  // files, directories, .jsonl files
+  // Set: a partial run over these paths only (files or directories under
+  // `paths` that changed, existing or gone; see doc::list_changed), which
+  // removes the documents of what is gone under them and nothing else.
+  // Unset: a full run over everything under `paths`.
+  std::optional<std::vector<std::string>> changed;
   WriterOptions writer;
   doc::LoadOptions load;
 };
@@ -40,6 +46,9 @@ struct IndexStats {
   std::size_t shards = 1;
   std::size_t compacted = 0;  // shards compacted after the run
   std::vector<std::string> warnings;  // the run completed, but ...
+  // IndexCallbacks::stop_requested ended the run early: what was read is
+  // committed; removals and the knowledge-base refresh wait for the next.
+  bool stopped = false;
   double seconds = 0;
 
   std::size_t indexed() const { return added + updated; }
@@ -52,6 +61,8 @@ struct IndexCallbacks {
   std::function<void(const doc::Skip&)> on_skip;  // as each one happens
   // Bytes of input done, bytes in all, documents processed so far.
   std::function<void(std::uintmax_t, std::uintmax_t, std::size_t)> on_progress;
+  // Asked before each input: true ends the run early (IndexStats::stopped).
+  std::function<bool()> stop_requested;
 };
 
 // Runs `job`: one thread reads the inputs, one thread per shard writes;
@@ -59,6 +70,8 @@ struct IndexCallbacks {
 // documents, with several each shard's thread builds its own. A bad input
 // is skipped and reported; the run goes on.
 // Callbacks may run on any of these threads, one at a time.
+// A run that changed the index (or made it) records when, for readers
+// (kUpdatedKey in the catalog).
 // Throws Xapian::Error if the index cannot be opened or written, and
 // std::runtime_error if it exists with another number of shards.
 IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks = {});

@@ -51,6 +51,19 @@ std::size_t existing_shards(const std::string& dir);
 // indexing into a new directory.
 IndexLayout prepare_layout(const std::string& dir, std::size_t requested);
 
+// The layout of the index that exists at `dir`, creating nothing: an
+// empty `shard_paths` when there is none. Throws std::runtime_error as
+// existing_shards() does.
+IndexLayout existing_layout(const std::string& dir);
+
+// Writes a compacted copy of the database at `source` into `dest` (which
+// must not exist), from one committed revision, document ids kept. A
+// writer may go on committing meanwhile: when it overwrites the revision
+// being copied (Xapian::DatabaseModifiedError) the copy starts again, up to
+// kCopyAttempts times. Throws Xapian::Error.
+inline constexpr int kCopyAttempts = 10;
+void compact_copy(const std::string& source, const std::string& dest);
+
 // Rewrites the database at `path` compacted, as xapian-compact does: full
 // B-tree blocks instead of the half-full ones that batch after batch of
 // commits leave. Writes <path>.compact, then swaps it in with two renames

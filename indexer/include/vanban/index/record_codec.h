@@ -40,6 +40,11 @@ std::string encode_stored(const StoredDocument& stored);
 Result<StoredDocument> decode_stored(std::string_view data);
 Result<doc::DocumentRecord> decode_record(std::string_view data);
 
+// The typed relations of a document (kCites left out) as JSON, for the
+// kRelationsSlot value, and back ("" decodes to none).
+std::string encode_relations(const std::vector<text::Relation>& relations);
+Result<std::vector<text::Relation>> decode_relations(std::string_view data);
+
 }  // namespace vanban::index
 
 #endif  // VANBAN_INDEX_RECORD_CODEC_H_

@@ -17,7 +17,7 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.
@@ -56,6 +56,9 @@ inline constexpr std::string_view kNationwide = "*";
 // User metadata keys (Database::get_metadata) of the knowledge base.
 inline constexpr std::string_view kDirectiveKey = "d:";  // + directive key -> JSON
 inline constexpr std::string_view kCampaignKey = "c:";   // + campaign id -> JSON
+// When an indexing run last changed the index: seconds since the epoch, in
+// decimal (the catalog's; readers report the index's age from it).
+inline constexpr std::string_view kUpdatedKey = "t:updated";
 
 // A date slot's value for an ISO date: "2024-02-29" -> "20240229",
 // "2023-05" -> "20230500", "2024" -> "20240000"; "" if malformed.
@@ -79,6 +82,10 @@ enum Slot : Xapian::valueno {
   kExpirySlot = 7,
   // "YYYYMMDD" part of it loses effect or is amended, likewise.
   kPartialSlot = 8,
+  // The document's typed relations (plain citations left out) as JSON
+  // (encode_relations()): read per posting of an XRTO term without
+  // decoding the whole stored document.
+  kRelationsSlot = 9,
 };
 
 // Gap between the title and the body in term positions, so a phrase cannot

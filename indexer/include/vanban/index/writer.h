@@ -86,8 +86,11 @@ class IndexWriter {
   void keep(std::string_view input_id);
 
   // Deletes the documents found under `root_key` that were neither put nor
-  // kept by this writer. Returns how many were deleted.
-  std::size_t remove_missing(std::string_view root_key);
+  // kept by this writer: all of the root's, or with `id` only the document
+  // of that id or the parts split from it (input_term) and those under it
+  // as a directory ("a/b" and "a/b/..."; for ids longer than a term, as far
+  // as id_term() keeps them). Returns how many were deleted.
+  std::size_t remove_missing(std::string_view root_key, std::string_view id = {});
 
   // Rebuilds the directive and campaign entries whose documents changed
   // since the last call, then commits. For an unsharded index, where the
@@ -108,6 +111,8 @@ class IndexWriter {
 
  private:
   void mark_seen(Xapian::docid id);
+  bool seen(Xapian::docid id) const { return id < seen_.size() && seen_[id]; }
+  std::size_t remove_documents(const std::vector<Xapian::docid>& ids);
   void after_write();
   void account(DocumentFootprint&& footprint, bool added);
   void apply_spelling();

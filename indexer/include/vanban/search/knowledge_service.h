@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "vanban/index/entity.h"
 #include "vanban/index/record_codec.h"
 #include "vanban/search/reader.h"
+#include "vanban/search/relations.h"
 #include "vanban/status.h"
 
 namespace vanban::search {
@@ -20,6 +22,7 @@ namespace vanban::search {
 struct DirectiveSummary {
   index::DirectiveEntity entity;
   Xapian::doccount cited_by_count = 0;
+  index::DirectiveStatus status;  // as of the request's date
 };
 
 struct DirectiveFilter {
@@ -27,6 +30,13 @@ struct DirectiveFilter {
   std::string issuer = {};  // a part of the issuer: "Bộ Chính trị", "chinh phu"
   std::string year = {};    // "2014"
   std::string q = {};       // words or a symbol: symbol, subject, issuer, type
+  // "in_force", "expired", ... (index::to_string(StatusValue)) as of
+  // `as_of` (ISO date; "" = today); "" for any.
+  std::string status = {};
+  std::string as_of = {};
+  // A province ("Lai Châu"): directives of nationwide issuers and those
+  // issued in that province.
+  std::string applies_to = {};
   std::size_t offset = 0;
   std::size_t limit = 50;
 };
@@ -47,9 +57,14 @@ struct RelatedDirective {
 };
 
 struct DirectiveDetail {
-  DirectiveSummary directive;
+  DirectiveSummary directive;  // with its status as of `as_of`
+  std::string as_of;           // ISO
+  std::string effective_from;  // from its own effect clause in the corpus, ""
   std::vector<CitingDocument> citing;
   std::vector<RelatedDirective> co_cited;
+  std::vector<RelationEdge> incoming;  // what other documents state about it
+  std::vector<RelationEdge> outgoing;  // what it states (when the corpus has it)
+  ImplementationNode implementation;   // who carried it out, down the chain
 };
 
 struct CampaignSummary {
@@ -82,6 +97,9 @@ struct DocumentDetail {
   std::vector<std::string> is_directive;  // directive keys
   std::vector<CitingDocument> cited_by;
   std::vector<SimilarDocument> similar;
+  // When the document is a directive: its status as of `as_of`.
+  std::optional<index::DirectiveStatus> status;
+  std::string as_of;
 };
 
 // Thread-safe (see IndexReader). Unknown keys and ids are kNotFound; a
@@ -98,14 +116,15 @@ class KnowledgeService {
 
   // `key` is a directive key ("34-ct/tw@2014-04-07"), an alias of one
   // ("34-ct/tw"), or a symbol as typed ("34-CT/TW") when only one
-  // directive has it.
-  Result<DirectiveDetail> directive(std::string_view key) const;
+  // directive has it. Its status is as of `as_of` (ISO "YYYY-MM-DD"; ""
+  // for today; kInvalidArgument for anything else).
+  Result<DirectiveDetail> directive(std::string_view key, std::string_view as_of = {}) const;
 
   std::vector<CampaignSummary> campaigns() const;
   // `id` is a campaign id ("dan-van-kheo") or a name as written.
   Result<CampaignDetail> campaign(std::string_view id) const;
 
-  Result<DocumentDetail> document(std::string_view id) const;
+  Result<DocumentDetail> document(std::string_view id, std::string_view as_of = {}) const;
 
  private:
   const IndexReader& reader_;

@@ -19,25 +19,53 @@
 #include <string>
 #include <thread>
 
+#include "vanban/status.h"
+
 namespace vanban::search {
+
+// What a reader can tell about its index as a whole.
+struct IndexStatus {
+  Xapian::doccount documents = 0;
+  // When an indexing run last changed it (index::kUpdatedKey): seconds
+  // since the epoch, 0 if it does not say.
+  std::int64_t updated = 0;
+};
 
 class IndexReader {
  public:
   static constexpr int kMaxAttempts = 20;
 
-  // Opens `db_path` once to check it. Throws Xapian::DatabaseOpeningError
-  // (or another Xapian::Error) if it is not a usable index.
-  explicit IndexReader(std::string db_path);
+  // What the constructor does about an index that cannot be opened.
+  enum class Open {
+    kNow,       // throw: a program that has nothing to do without it
+    kWhenThere, // nothing: every use tries again, so a server can start
+                // before its index exists and serve it once it does
+  };
+
+  // With Open::kNow, opens `db_path` once to check it and throws
+  // Xapian::DatabaseOpeningError (or another Xapian::Error) if it is not
+  // a usable index.
+  explicit IndexReader(std::string db_path, Open open = Open::kNow);
 
   const std::string& path() const { return path_; }
-  const std::string& catalog_path() const { return catalog_path_; }
+  // "<dir>/catalog" if there is one now, else path() (see index/layout.h).
+  std::string catalog_path() const;
+
+  // The index's size and age, or unavailable("index unavailable", why)
+  // while it cannot be opened (missing, half-written, a remote shard
+  // down). Thread-safe, like with_index().
+  Result<IndexStatus> status() const;
 
   // A number that goes up whenever the index has changed since the last
   // call (checked on a handle of its own: reopen(), and the UUIDs for a
   // compacted copy swapped in). Call it before with_index(): what that
   // then reads is at least as new, so an answer computed there may be
-  // cached under this generation. Serialized by a mutex; a few
-  // microseconds for a local index, a round trip per remote shard.
+  // cached under this generation. For a local glass database whose
+  // version files (iamglass, which every commit replaces) stat() as they
+  // did at the last call, nothing is reopened: a stat() per file and a
+  // short lock, so that cached answers cost no database I/O. Otherwise
+  // serialized by a mutex; a few tens of microseconds for a local index,
+  // a round trip per remote shard.
   std::uint64_t generation() const;
 
   // Runs `fn(db, catalog)` with this thread's handles on the documents and
@@ -106,15 +134,18 @@ class IndexReader {
   static Reopened reopen(Handles& h);
   Handles open_handles() const;  // throws Xapian::Error
   Handles& thread_handles() const;
+  // What stat() says of the version files of the documents and the
+  // catalog; "" when either is not a local glass database (a stub, shards).
+  std::string version_stamp() const;
   void drop_thread_handles() const;
 
   std::string path_;
-  std::string catalog_path_;
   std::uint64_t serial_;  // tells this reader's per-thread handles apart
   // For generation().
   mutable std::mutex watch_mutex_;
   mutable Handles watch_;
   mutable std::uint64_t generation_ = 1;
+  mutable std::string watch_stamp_;  // version_stamp() when watch_ was last reopened
 };
 
 }  // namespace vanban::search

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -31,6 +32,25 @@ struct SearchRequest {
   std::string cites = {};   // a symbol ("34-CT/TW") or a directive key
   std::string from = {};    // "2023", "2023-05" or "2023-05-30", inclusive
   std::string to = {};
+  // Documents in this status ("in_force", "not_yet_in_force", "expired",
+  // "partly_expired", "unknown") as of `as_of` (ISO day; "" = today), by
+  // their own effect clause and what other documents state about them.
+  std::string status = {};
+  std::string as_of = {};
+  // A province ("Lai Châu"): documents of nationwide issuers, and those
+  // issued in or addressed to that province.
+  std::string applies_to = {};
+  // How long matching may take. Past it Xapian stops counting matches
+  // beyond the page asked for (Enquire::set_time_limit turns off
+  // check_at_least): the results are still the best ones, but `total` and
+  // the facets are estimates from a shortened match, and the response says
+  // `partial`. Xapian cannot stop a match outright, so a search may run
+  // over its budget by the time it takes to rank the page.
+  std::chrono::milliseconds time_budget = kDefaultTimeBudget;
+
+  // A long question over baomoi_news (35,530 articles) takes 0.1-0.6 s on
+  // one core; 2 s leaves room for a cold page cache.
+  static constexpr std::chrono::milliseconds kDefaultTimeBudget{2000};
 };
 
 struct SearchHit {
@@ -42,6 +62,9 @@ struct SearchHit {
   std::string issuer;
   std::string snippet;  // HTML: escaped text with <mark> around matches
   double score = 0;
+  // The document's own status as of the request's date (see
+  // SearchRequest::status); "" when the corpus knows nothing of its effect.
+  std::string status = {};
 };
 
 struct FacetValue {
@@ -64,6 +87,9 @@ struct SearchResponse {
   // "Có phải bạn muốn tìm": the query with its unknown words replaced by
   // the nearest indexed spelling; empty when every word is known.
   std::string suggestion;
+  // True when the time budget cut the match short (see
+  // SearchRequest::time_budget): total and facets are estimates.
+  bool partial = false;
   std::vector<SearchHit> results;
   std::optional<Facets> facets;  // when requested
 };

@@ -22,6 +22,9 @@ std::string parse_date(std::string_view text);
 // a full date or the result falls outside 1900-2100.
 std::string add_days(std::string_view iso, int days);
 
+// True if `s` is exactly a real calendar day "YYYY-MM-DD" (1900-2100).
+bool is_iso_day(std::string_view s);
+
 }  // namespace vanban::text
 
 #endif  // VANBAN_TEXT_DATE_H_

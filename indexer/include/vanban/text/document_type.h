@@ -67,6 +67,11 @@ std::string issuer_from_symbol(std::string_view symbol_display);
 // Bí thư", "Tỉnh ủy"), longest first so the longest match can win.
 const std::vector<std::string_view>& issuer_names();
 
+// True for a central body whose documents apply nationwide: Chính phủ,
+// Thủ tướng Chính phủ, Quốc hội, a Bộ, the Party's central bodies, ...
+// (any case, with or without diacritics); false for a province's bodies.
+bool is_nationwide_issuer(std::string_view issuer);
+
 }  // namespace vanban::text
 
 #endif  // VANBAN_TEXT_DOCUMENT_TYPE_H_

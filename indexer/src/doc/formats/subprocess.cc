@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "unique_fd.h"
+
 extern char** environ;
 
 namespace vanban::doc {
@@ -20,22 +22,7 @@ namespace {
 constexpr std::size_t kMaxErrorBytes = 4096;
 constexpr std::size_t kReadBytes = 64 << 10;
 
-// Closes a descriptor once.
-class Fd {
- public:
-  explicit Fd(int fd = -1) : fd_(fd) {}
-  ~Fd() { reset(); }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  int get() const { return fd_; }
-  void reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_;
-};
+using Fd = UniqueFd;
 
 struct Pipe {
   Fd read, write;
