@@ -63,9 +63,11 @@ bool is_named_act(std::string_view type) {
   return type == "Luật" || type == "Bộ luật" || type == "Pháp lệnh" || type == "Hiến pháp";
 }
 
+// A group of four digits after the number: "30/2020/NĐ-CP"; the number
+// itself ("1478/QĐ-BLĐTBXH") is no year.
 bool symbol_has_year(std::string_view symbol) {
-  for (std::size_t i = 0; i + 4 <= symbol.size(); ++i) {
-    const bool starts = i == 0 || symbol[i - 1] == '/' || symbol[i - 1] == '-';
+  for (std::size_t i = 1; i + 4 <= symbol.size(); ++i) {
+    const bool starts = symbol[i - 1] == '/' || symbol[i - 1] == '-';
     const bool ends = i + 4 == symbol.size() || symbol[i + 4] == '/' || symbol[i + 4] == '-';
     if (starts && ends && symbol.substr(i, 4).find_first_not_of("0123456789") == std::string_view::npos) {
       return true;
