@@ -187,7 +187,10 @@ std::string read_issuer_lines(const std::vector<std::string>& lines) {
       if (!issuer.empty()) break;
       continue;
     }
-    const std::string line = before_motto(whole);
+    // Only the motto ends the issuer's column: a web page's "A- A A+ |
+    // Tăng tương phản" is no header.
+    const bool motto = text::fold(whole).find("cong hoa xa hoi chu nghia") != std::string::npos;
+    const std::string line = motto ? before_motto(whole) : whole;
     const std::string f = fold_head(line);
     // Party documents put a star or a dash line under the issuer.
     if (line.empty() || is_motto_line(f) || is_number_line(f) || !is_upper_line(line) ||
