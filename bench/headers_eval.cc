@@ -5,7 +5,7 @@
 //
 //   vanban_headers_eval --docs docs.jsonl [--sample headers_sample.tsv]
 //       [--symbols DIR] [--subjects DIR] [--documents documents.tsv]
-//       [--errors] [--show ID]...
+//       [--errors] [--issuers] [--show ID]...
 //
 // Prints the share of records with each header field; the accuracy of
 // each field against every gold source given:
@@ -48,6 +48,7 @@ namespace text = vanban::text;
 struct Options {
   std::string docs, sample, symbols, subjects, documents;
   bool errors = false;
+  bool issuers = false;
   std::vector<std::string> show;
 };
 
@@ -255,6 +256,14 @@ void print_checks(const std::vector<doc::DocumentRecord>& records,
   for (const auto& m : misses) std::printf("    miss %s\n", m.c_str());
 }
 
+// How many records name each issuer: a wrong reading shows as an odd name.
+void print_issuers(const std::vector<doc::DocumentRecord>& records) {
+  std::map<std::string, int> count;
+  for (const auto& r : records) ++count[r.issuer.empty() ? "(none)" : r.issuer];
+  std::printf("\nissuers:\n");
+  for (const auto& [issuer, n] : count) std::printf("  %4d  %s\n", n, issuer.c_str());
+}
+
 void print_record(const doc::DocumentRecord& r) {
   std::printf("\n%s\n  title:   %s\n  type:    %s\n  symbol:  %s\n  date:    %s\n  issuer:  %s\n"
               "  subject: %s\n",
@@ -276,6 +285,7 @@ int run(const Options& o) {
   print_presence(records);
   print_checks(records, expected, o.errors);
   print_titles(records, o.errors);
+  if (o.issuers) print_issuers(records);
   for (const auto& r : records) {
     if (std::find(o.show.begin(), o.show.end(), r.id) != o.show.end()) print_record(r);
   }
@@ -293,6 +303,7 @@ int main(int argc, char** argv) try {
   app.add_option("--subjects", o.subjects, "subject known-item split (subjects.*.tsv)");
   app.add_option("--documents", o.documents, "relations-dev documents.tsv");
   app.add_flag("--errors", o.errors, "list every miss and repeated title");
+  app.add_flag("--issuers", o.issuers, "list the issuers read and how many records name each");
   app.add_option("--show", o.show, "print the fields of this record");
   CLI11_PARSE(app, argc, argv);
   return run(o);

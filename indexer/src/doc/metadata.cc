@@ -193,8 +193,10 @@ std::string read_issuer_lines(const std::vector<std::string>& lines) {
     const std::string line = motto ? before_motto(whole) : whole;
     const std::string f = fold_head(line);
     // Party documents put a star or a dash line under the issuer.
+    // A signing block ("TM. CHÍNH PHỦ / KT. THỦ TƯỚNG") at the top of a
+    // text cut from its header is no issuer.
     if (line.empty() || is_motto_line(f) || is_number_line(f) || !is_upper_line(line) ||
-        type_heading(line) || is_rule_line(line)) {
+        type_heading(line) || is_rule_line(line) || is_authority_line(line)) {
       break;
     }
     issuer += (issuer.empty() ? "" : " ") + line;
