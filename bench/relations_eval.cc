@@ -203,9 +203,11 @@ int run(const Options& o) {
   std::printf("document checks:\n");
   vanban::doc::JsonlReader reader(file, {});
   while (auto line = reader.next()) {
-    if (!line->record) continue;
-    const auto it = documents.find(line->record->id);
-    if (it != documents.end()) evaluate_document(*line->record, it->second, result, o);
+    if (!line->records) continue;
+    for (const auto& r : *line->records) {
+      const auto it = documents.find(r.id);
+      if (it != documents.end()) evaluate_document(r, it->second, result, o);
+    }
   }
   if (!reader.status().is_ok()) {
     throw std::runtime_error(o.docs + ": " + reader.status().message());

@@ -133,16 +133,16 @@ TEST(JsonlReaderTest, ReadsGoodLinesAndReportsBadOnes) {
       "{\"id\":7,\"text\":\"Dân vận khéo\"}\n");
   const std::vector<JsonlLine> lines = read_all(path);
   ASSERT_EQ(lines.size(), 4u);  // the blank line is passed over
-  ASSERT_TRUE(lines[0].record.is_ok());
-  EXPECT_EQ(lines[0].record->id, "a");
-  EXPECT_EQ(lines[0].record->title, "Điều 1");
-  EXPECT_EQ(lines[0].record->metadata.at("topic"), "lao động");
-  EXPECT_EQ(lines[1].record.status().reason(), "malformed JSON");
+  ASSERT_TRUE(lines[0].records.is_ok());
+  EXPECT_EQ(lines[0].records->front().id, "a");
+  EXPECT_EQ(lines[0].records->front().title, "Điều 1");
+  EXPECT_EQ(lines[0].records->front().metadata.at("topic"), "lao động");
+  EXPECT_EQ(lines[1].records.status().reason(), "malformed JSON");
   EXPECT_EQ(lines[1].number, 2u);
   EXPECT_EQ(lines[1].where, path.string() + ":2");
-  EXPECT_EQ(lines[2].record.status().reason(), "missing field");
-  ASSERT_TRUE(lines[3].record.is_ok());
-  EXPECT_EQ(lines[3].record->id, "7");
+  EXPECT_EQ(lines[2].records.status().reason(), "missing field");
+  ASSERT_TRUE(lines[3].records.is_ok());
+  EXPECT_EQ(lines[3].records->front().id, "7");
   EXPECT_EQ(lines[3].number, 5u);
 }
 
@@ -153,11 +153,11 @@ TEST(JsonlReaderTest, OverlongLineIsSkippedWithItsNumberAndTheRestRead) {
                                                 "\"}\n{\"id\":\"c\",\"text\":\"Chỉ thị 34-CT/TW\"}");
   const std::vector<JsonlLine> lines = read_all(path, {.max_document_bytes = 1000});
   ASSERT_EQ(lines.size(), 3u);  // the last line has no newline
-  EXPECT_EQ(lines[0].record->id, "a");
-  EXPECT_TRUE(lines[1].record.status().is_too_large());
+  EXPECT_EQ(lines[0].records->front().id, "a");
+  EXPECT_TRUE(lines[1].records.status().is_too_large());
   EXPECT_EQ(lines[1].where, path.string() + ":2");
   EXPECT_EQ(lines[1].id, "b");  // read from the head that was kept
-  EXPECT_EQ(lines[2].record->id, "c");
+  EXPECT_EQ(lines[2].records->front().id, "c");
 }
 
 // A line that no longer parses still names the document it held, so that
@@ -170,7 +170,7 @@ TEST(JsonlReaderTest, SalvagesTheIdOfATruncatedLine) {
                               "{\"text\":\"không có id\"\n");
   const std::vector<JsonlLine> lines = read_all(path);
   ASSERT_EQ(lines.size(), 3u);
-  EXPECT_EQ(lines[0].record.status().reason(), "malformed JSON");
+  EXPECT_EQ(lines[0].records.status().reason(), "malformed JSON");
   EXPECT_EQ(lines[0].id, "nd-30-2020");
   EXPECT_EQ(lines[1].id, "42");
   EXPECT_EQ(lines[2].id, "");
@@ -226,9 +226,10 @@ TEST(LoadFileTest, RecordsWhatTheFileWas) {
   ASSERT_EQ(listing.files.size(), 2u);
   const auto tcvn3 = load_file(listing.files[0], {});
   ASSERT_TRUE(tcvn3.is_ok()) << tcvn3.status().message();
-  EXPECT_EQ(tcvn3->text, "Cộng hoà xã hội chủ nghĩa Việt Nam\n");
-  EXPECT_EQ(tcvn3->metadata.at("format"), "tcvn3");
-  EXPECT_EQ(load_file(listing.files[1], {})->metadata.at("format"), "text");
+  ASSERT_EQ(tcvn3->size(), 1u);
+  EXPECT_EQ(tcvn3->front().text, "Cộng hoà xã hội chủ nghĩa Việt Nam\n");
+  EXPECT_EQ(tcvn3->front().metadata.at("format"), "tcvn3");
+  EXPECT_EQ(load_file(listing.files[1], {})->front().metadata.at("format"), "text");
 }
 
 TEST(LoadFileTest, BinaryAndEmptyFilesSayWhy) {

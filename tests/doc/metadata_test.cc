@@ -19,9 +19,10 @@ DocumentRecord seed(const std::string& name) {
 
 TEST(FillMetadataTest, DraftLetterOfProvincialCommittee) {
   const DocumentRecord r = seed("001_a09f608bfb9e07f5.txt");
+  // The title staff cite it by: type, symbol (none: a draft) and subject.
   EXPECT_EQ(r.title,
-            "V/v phát động phong trào thi đua đặc biệt lập thành tích chào mừng kỷ niệm "
-            "các sự kiện lịch sử của tỉnh");
+            "Công văn về việc phát động phong trào thi đua đặc biệt lập thành tích chào mừng "
+            "kỷ niệm các sự kiện lịch sử của tỉnh");
   EXPECT_EQ(r.type, "Công văn");
   EXPECT_EQ(r.date, "2023-05");  // "ngày tháng 5 năm 2023": the day was left blank
   EXPECT_EQ(r.symbol, "");
@@ -32,7 +33,8 @@ TEST(FillMetadataTest, DraftLetterOfProvincialCommittee) {
 TEST(FillMetadataTest, LetterOfDepartmentWithMarkdownHeader) {
   const DocumentRecord r = seed("004_39b0106687e293f0.txt");
   EXPECT_EQ(r.title,
-            "V/v phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2024");
+            "Công văn về việc phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ chính "
+            "trị năm 2024");
   EXPECT_EQ(r.date, "2024-02-29");
   EXPECT_EQ(r.type, "Công văn");
   EXPECT_EQ(r.metadata.at("unnumbered_symbol"), "/SCT-VP");
@@ -71,7 +73,9 @@ namespace {
 TEST(HeaderFieldsTest, ProvincialLetter) {
   const DocumentRecord r = seed("001_a09f608bfb9e07f5.txt");
   EXPECT_EQ(r.issuer, "Ủy ban nhân dân tỉnh Lai Châu");
-  EXPECT_EQ(r.subject, r.title);
+  EXPECT_EQ(r.subject,
+            "V/v phát động phong trào thi đua đặc biệt lập thành tích chào mừng kỷ niệm các sự "
+            "kiện lịch sử của tỉnh");
   EXPECT_EQ(r.recipients, (std::vector<std::string>{"Các sở, ban, ngành, đoàn thể tỉnh",
                                                     "Các doanh nghiệp trên địa bàn tỉnh",
                                                     "UBND các huyện, thành phố"}));

@@ -209,6 +209,51 @@ TEST_F(DataLossTest, MalformedJsonlLineKeepsItsDocument) {
   EXPECT_TRUE(has("doc-3"));
 }
 
+// A gazette issue of two documents (the first pages of Nghị định
+// 158/2025/NĐ-CP and Thông tư 10/2023/TT-BKHĐT as the gazette prints them)
+// as one JSONL line, its newlines escaped; without the second document
+// when `both` is false.
+std::string issue_line(bool both) {
+  std::string text =
+      "CÔNG BÁO/Số 851 + 852/Ngày 01-7-2025 \\n3 \\n\\nCHÍNH PHỦ \\n\\nSố: 158/2025/NĐ-CP \\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM \\nĐộc lập - Tự do - Hạnh phúc \\n\\n"
+      "Hà Nội, ngày 25 tháng 6 năm 2025 \\n\\n NGHỊ ĐỊNH \\n"
+      "Quy định chi tiết và hướng dẫn thi hành một số điều  \\n"
+      "của Luật Bảo hiểm xã hội về bảo hiểm xã hội bắt buộc \\n\\n"
+      "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; \\n";
+  if (both) {
+    text +=
+        "\\nCÔNG BÁO/Số 851 + 852/Ngày 01-7-2025 \\n61 \\n\\nBỘ KẾ HOẠCH VÀ ĐẦU TƯ \\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nĐộc lập - Tự do - Hạnh phúc \\n"
+        "Số: 10/2023/TT-BKHĐT \\nHà Nội, ngày 01 tháng 11 năm 2023 \\n\\nTHÔNG TƯ \\n"
+        "Quy định Bộ chỉ tiêu thống kê tăng trưởng xanh \\n\\n"
+        "Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2015; \\n";
+  }
+  return "{\"id\": \"issue-851\", \"text\": \"" + text + "\"}\n";
+}
+
+// The parts of a split issue share their input: a part the input no longer
+// holds is removed, and an input that cannot be read keeps them all.
+TEST_F(DataLossTest, ASplitIssueLosesThePartItNoLongerHoldsAndKeepsAllWhenUnreadable) {
+  dir_.write("c/docs.jsonl", issue_line(true) + five_lines());
+  EXPECT_EQ(index({dir_.str("c")}).added, 7u);
+  EXPECT_TRUE(has("issue-851#1"));
+  EXPECT_TRUE(has("issue-851#2"));
+  // Truncated, the line still names its id: both parts stay.
+  dir_.write("c/docs.jsonl", issue_line(true).substr(0, 60) + "\n" + five_lines());
+  EXPECT_EQ(index({dir_.str("c")}).removed, 0u);
+  EXPECT_TRUE(has("issue-851#2"));
+  // One document: the input is no longer split, and neither part remains.
+  dir_.write("c/docs.jsonl", issue_line(false) + five_lines());
+  const IndexStats run = index({dir_.str("c")});
+  EXPECT_EQ(run.added, 1u);
+  EXPECT_EQ(run.removed, 2u);
+  EXPECT_TRUE(has("issue-851"));
+  EXPECT_FALSE(has("issue-851#1"));
+  EXPECT_FALSE(has("issue-851#2"));
+  EXPECT_EQ(count(), 6u);
+}
+
 TEST_F(DataLossTest, JsonlLineWithoutReadableIdRemovesNothingFromItsFile) {
   dir_.write("c/docs.jsonl", five_lines());
   index({dir_.str("c")});

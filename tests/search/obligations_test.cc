@@ -86,7 +86,7 @@ TEST_F(ObligationsSeedTest, EvidenceIsTheDocumentsWords) {
             "Văn phòng Sở chủ trì hướng dẫn, kiểm tra, đôn đốc và tổng hợp báo cáo thực hiện các "
             "nội dung phong trào thi đua trong toàn ngành theo quy định");
   EXPECT_EQ(o.end - o.start, 142u);  // the evidence's code points
-  EXPECT_EQ(o.title, "V/v phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2024");
+  EXPECT_EQ(o.title, "Công văn về việc phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2024");
   EXPECT_EQ(o.date, "2024-02-29");
 }
 

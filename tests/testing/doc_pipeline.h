@@ -35,12 +35,11 @@ inline doc::Extracted extracted_or_fail(Result<doc::Extracted> out, const std::s
 }
 
 // The record the indexer makes of an extracted text (as load_file does
-// with a web page's or text file's text).
+// with a web page's or text file's text): the first, if it splits.
 inline doc::DocumentRecord record_of_text(const std::string& text) {
   doc::DocumentRecord r;
   r.text = doc::strip_boilerplate(text);
-  doc::fill_metadata(r);
-  return r;
+  return doc::records_of_input(std::move(r)).front();
 }
 
 // The record of seed `number` ("001"), read as the indexer reads it.
@@ -49,7 +48,7 @@ inline doc::DocumentRecord seed_record(const std::string& number) {
     const std::string name = entry.path().filename().string();
     if (name.rfind(number + "_", 0) != 0) continue;
     const doc::InputFile file{entry.path(), name, seeds_dir(), false, entry.file_size()};
-    if (auto r = doc::load_file(file, {})) return std::move(*r);
+    if (auto r = doc::load_file(file, {}); r && r->size() == 1) return std::move(r->front());
   }
   ADD_FAILURE() << "no seed " << number << " in " << seeds_dir();
   return {};

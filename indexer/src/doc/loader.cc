@@ -9,7 +9,9 @@
 #include <system_error>
 
 #include "vanban/doc/chrome.h"
+#include "vanban/doc/gazette.h"
 #include "vanban/doc/metadata.h"
+#include "vanban/doc/title.h"
 #include "vanban/text/chars.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/utf8.h"
@@ -232,6 +234,29 @@ Result<std::string> read_whole_file(const InputFile& file, const LoadOptions& op
   return bytes;
 }
 
+// Reads one line from `in` into `line` without its '\n', keeping at most
+// `max_bytes`: a longer line is consumed to its end and reported through
+// `too_long`, so one huge line cannot take unbounded memory. Counts the
+// bytes consumed into `bytes_read`. False at the end of the input.
+bool read_bounded_line(std::streambuf& in, std::uintmax_t max_bytes, std::string& line,
+                       bool& too_long, std::uintmax_t& bytes_read) {
+  line.clear();
+  too_long = false;
+  bool any = false;
+  for (;;) {
+    const int c = in.sbumpc();
+    if (c == std::char_traits<char>::eof()) return any;
+    any = true;
+    ++bytes_read;
+    if (c == '\n') return true;
+    if (line.size() < max_bytes) {
+      line.push_back(static_cast<char>(c));
+    } else {
+      too_long = true;
+    }
+  }
+}
+
 // The value of "id" in a JSONL line that does not parse (truncated, or a
 // stray character after it): a string or an integer right after `"id":`.
 std::string salvage_id(std::string_view line) {
@@ -274,13 +299,14 @@ std::vector<std::size_t> code_point_offsets(std::string_view text,
   return out;
 }
 
-// The text and what the format layer says about the file, into a record.
-// Chrome lines are a web page's: a PDF's page offsets must stay as they are.
-void take_extracted(Extracted&& e, DocumentRecord& r) {
+// The text and what the format layer says about the file, into a record;
+// returns the byte offsets where its pages start (none for a text without
+// pages). Chrome lines are a web page's: a PDF's text is left whole here,
+// its page furniture goes later with its pages kept in step.
+std::vector<std::size_t> take_extracted(Extracted&& e, DocumentRecord& r) {
   const bool paged = !e.page_starts.empty();
   r.text = paged ? std::move(e.text) : strip_boilerplate(e.text);
   r.metadata["format"] = e.format;
-  if (paged) r.metadata["page_starts"] = comma_list(code_point_offsets(r.text, e.page_starts));
   if (!e.ocr_pages.empty()) {
     r.metadata["ocr_pages"] = comma_list(e.ocr_pages);
     char confidence[16];
@@ -291,6 +317,96 @@ void take_extracted(Extracted&& e, DocumentRecord& r) {
   std::string warnings;
   for (const std::string& w : e.warnings) warnings += (warnings.empty() ? "" : "; ") + w;
   if (!warnings.empty()) r.metadata[kExtractWarnings] = std::move(warnings);
+  return std::move(e.page_starts);
+}
+
+// The text of one document of an input made ready: the issue it was
+// printed in noted, page furniture removed (page offsets moved along),
+// header fields read.
+void finish_record(DocumentRecord& r, std::vector<std::size_t> page_bytes) {
+  if (std::string issue = gazette_issue(r.text); !issue.empty()) {
+    r.metadata.emplace("gazette", std::move(issue));
+  }
+  r.text = strip_page_furniture(r.text, page_bytes.empty() ? nullptr : &page_bytes);
+  if (!page_bytes.empty()) r.metadata["page_starts"] = comma_list(code_point_offsets(r.text, page_bytes));
+  fill_metadata(r);
+}
+
+// Document `number` (1-based) of an input split at `part`: its own text,
+// pages and header fields; the input's metadata, its title kept as
+// "given_title" (it was the whole issue's), and what ties it to the input:
+// "part_of" (the input's id) and "part".
+DocumentRecord part_record(const DocumentRecord& input, const GazettePart& part, std::size_t number,
+                           const std::vector<std::size_t>& page_bytes) {
+  DocumentRecord r;
+  r.id = input.id + "#" + std::to_string(number);
+  r.source = input.source;
+  r.text = input.text.substr(part.begin, part.end - part.begin);
+  r.metadata = input.metadata;
+  if (!input.title.empty()) r.metadata.emplace("given_title", input.title);
+  r.metadata["part_of"] = input.id;
+  r.metadata["part"] = std::to_string(number);
+  std::vector<std::size_t> own_pages;
+  for (const std::size_t b : page_bytes) {
+    if (b >= part.begin && b < part.end) own_pages.push_back(b - part.begin);
+  }
+  finish_record(r, std::move(own_pages));
+  return r;
+}
+
+// Titles of a JSONL file and how many lines carry each, read in a first
+// pass that stops parsing each line once its top-level "title" is read
+// (collections put it before the long "text"). Unreadable and malformed
+// lines are left to the second pass to report.
+class TitleSax : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t& v) override {
+    if (in_title_) title = std::move(v);
+    return value();
+  }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override { return ++depth_, value(); }
+  bool end_object() override { return --depth_, true; }
+  bool start_array(std::size_t) override { return ++depth_, value(); }
+  bool end_array() override { return --depth_, true; }
+  bool key(string_t& k) override {
+    in_title_ = depth_ == 1 && k == "title";
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+  std::optional<std::string> title;
+
+ private:
+  // Parsing stops (false) once the title is read.
+  bool value() {
+    in_title_ = false;
+    return !title.has_value();
+  }
+  int depth_ = 0;
+  bool in_title_ = false;
+};
+
+TitleCounts count_titles(const InputFile& file, const LoadOptions& options) {
+  TitleCounts counts;
+  std::ifstream in(file.path, std::ios::binary);
+  std::string line;
+  bool too_long = false;
+  std::uintmax_t bytes = 0;
+  while (in && read_bounded_line(*in.rdbuf(), options.max_document_bytes, line, too_long, bytes)) {
+    TitleSax sax;
+    if (too_long) continue;
+    nlohmann::json::sax_parse(line, &sax, nlohmann::json::input_format_t::json, false);
+    if (sax.title) counts.add(text::to_nfc(decode_character_references(*sax.title)));
+  }
+  return counts;
 }
 
 std::string json_id(const nlohmann::json& j) {
@@ -300,8 +416,22 @@ std::string json_id(const nlohmann::json& j) {
   return {};
 }
 
-// The record of one parsed JSONL object.
-Result<DocumentRecord> record_from_json(const nlohmann::json& j, std::string where) {
+// The label fields of a JSONL object ("topic", "category"): a title equal
+// to one is no title of its own.
+std::vector<std::string> label_fields(const nlohmann::json& j) {
+  std::vector<std::string> out;
+  for (const char* key : {"topic", "category"}) {
+    const auto it = j.find(key);
+    if (it != j.end() && it->is_string()) out.push_back(text::to_nfc(it->get<std::string>()));
+  }
+  return out;
+}
+
+// The input record of one parsed JSONL object, before it is split and its
+// header read. A given title that does not tell it apart (title.h) is kept
+// as "given_title" only.
+Result<DocumentRecord> input_from_json(const nlohmann::json& j, std::string where,
+                                       const TitleCounts& titles) {
   DocumentRecord r;
   r.id = json_id(j);
   if (r.id.empty()) return Status::corruption("missing field", "no \"id\"");
@@ -316,16 +446,19 @@ Result<DocumentRecord> record_from_json(const nlohmann::json& j, std::string whe
     if (key == "id" || key == "text" || !value.is_string()) continue;
     std::string v = text::to_nfc(value.get<std::string>());
     if (key == "title") {
-      r.title = std::move(v);
+      r.title = text::to_nfc(decode_character_references(v));
     } else {
       // JSONL metadata (symbol, type, date...) is often wrong in real
       // collections: keep it, but read the truth from the text.
       r.metadata.emplace(key, std::move(v));
     }
   }
+  if (!r.title.empty() && is_generic_title(r.title, titles.count(r.title), label_fields(j))) {
+    r.metadata["given_title"] = std::move(r.title);
+    r.title.clear();
+  }
   r.id = text::to_nfc(r.id);
   r.source = std::move(where);
-  fill_metadata(r);
   return r;
 }
 
@@ -351,7 +484,7 @@ InputListing list_changed(const std::vector<std::string>& paths,
   return out;
 }
 
-Result<DocumentRecord> load_file(const InputFile& file, const LoadOptions& options) {
+Result<std::vector<DocumentRecord>> load_file(const InputFile& file, const LoadOptions& options) {
   Result<std::string> bytes = read_whole_file(file, options);
   if (!bytes) return bytes.status();
   Result<Extracted> extracted = extract(*bytes, file.path.filename().string(), options.extract);
@@ -359,41 +492,37 @@ Result<DocumentRecord> load_file(const InputFile& file, const LoadOptions& optio
   DocumentRecord r;
   r.id = file.id;
   r.source = file.path.string();
-  take_extracted(std::move(*extracted), r);
-  fill_metadata(r);
-  return r;
+  std::vector<std::size_t> page_bytes = take_extracted(std::move(*extracted), r);
+  return records_of_input(std::move(r), std::move(page_bytes));
+}
+
+std::vector<DocumentRecord> records_of_input(DocumentRecord input,
+                                             std::vector<std::size_t> page_bytes) {
+  const std::vector<GazettePart> parts = split_gazette(input.text);
+  std::vector<DocumentRecord> out;
+  if (parts.size() == 1) {
+    finish_record(input, std::move(page_bytes));
+    out.push_back(std::move(input));
+    return out;
+  }
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    out.push_back(part_record(input, parts[k], k + 1, page_bytes));
+  }
+  return out;
 }
 
 JsonlReader::JsonlReader(const InputFile& file, const LoadOptions& options)
     : file_(file), options_(options), in_(file.path, std::ios::binary) {
   status_ = check_still_regular(file);
   if (status_.is_ok() && !in_) status_ = Status::io_error(kUnreadable, "cannot open for reading");
+  if (status_.is_ok()) titles_ = count_titles(file, options);
 }
 
-// Reads one line into `line` without its '\n', keeping at most
-// max_document_bytes: a longer line is consumed to its end and reported
-// through `too_long`, so one huge line cannot take unbounded memory.
-// False at the end of the input.
 bool JsonlReader::read_line(std::string& line, bool& too_long) {
-  line.clear();
-  too_long = false;
-  std::streambuf* buf = in_.rdbuf();
-  bool any = false;
-  for (;;) {
-    const int c = buf->sbumpc();
-    if (c == std::char_traits<char>::eof()) {
-      in_.setstate(std::ios::eofbit);
-      return any;
-    }
-    any = true;
-    ++bytes_read_;
-    if (c == '\n') return true;
-    if (line.size() < options_.max_document_bytes) {
-      line.push_back(static_cast<char>(c));
-    } else {
-      too_long = true;
-    }
-  }
+  const bool any = read_bounded_line(*in_.rdbuf(), options_.max_document_bytes, line, too_long,
+                                     bytes_read_);
+  if (!any) in_.setstate(std::ios::eofbit);
+  return any;
 }
 
 std::optional<JsonlLine> JsonlReader::next() {
@@ -407,18 +536,20 @@ std::optional<JsonlLine> JsonlReader::next() {
     out.number = line_number_;
     out.where = file_.path.string() + ":" + std::to_string(line_number_);
     if (too_long) {
-      out.record = Status::too_large(
+      out.records = Status::too_large(
           kTooLarge, "line longer than the limit of " +
                          std::to_string(options_.max_document_bytes) + " bytes (--max-doc-bytes)");
     } else if (const auto bad = text::find_invalid_utf8(line)) {
-      out.record = Status::corruption("invalid UTF-8", "at byte " + std::to_string(*bad));
+      out.records = Status::corruption("invalid UTF-8", "at byte " + std::to_string(*bad));
     } else if (nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
                j.is_discarded() || !j.is_object()) {
-      out.record = Status::corruption("malformed JSON", "not a JSON object");
+      out.records = Status::corruption("malformed JSON", "not a JSON object");
+    } else if (Result<DocumentRecord> input = input_from_json(j, out.where, titles_); input) {
+      out.records = records_of_input(std::move(*input));
     } else {
-      out.record = record_from_json(j, out.where);
+      out.records = input.status();
     }
-    if (!out.record) out.id = salvage_id(line);
+    if (!out.records) out.id = salvage_id(line);
     return out;
   }
   if (in_.bad()) {

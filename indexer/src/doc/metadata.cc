@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <vector>
 
+#include "doc/header_lines.h"
+#include "doc/legal_header.h"
 #include "vanban/doc/chrome.h"
+#include "vanban/doc/title.h"
 #include "vanban/text/chars.h"
 #include "vanban/text/citation.h"
 #include "vanban/text/date.h"
@@ -25,24 +28,6 @@ constexpr std::size_t kHeaderLines = 40;
 constexpr std::size_t kFooterLines = 30;
 constexpr std::size_t kMaxTitleBytes = 300;
 using text::trim;
-
-// Strips Markdown emphasis and heading marks that converters leave around
-// header lines ("**KT. CHỦ TỊCH", "#### ***Nơi nhận:***").
-std::string clean_line(std::string_view line) {
-  std::string out;
-  for (char c : trim(line)) {
-    if (c != '*' && c != '#' && c != '_') out += c;
-  }
-  return std::string(trim(out));
-}
-
-// Folds the start of a line: header keywords ("Số:", "V/v", "Kính gửi",
-// "Nơi nhận", the place and date) sit in its first bytes, and header and
-// footer lines can be long paragraphs.
-std::string fold_head(std::string_view line) {
-  constexpr std::size_t kHeadBytes = 120;
-  return text::fold(text::utf8_prefix(line, kHeadBytes));
-}
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
@@ -124,19 +109,10 @@ std::string body_name_case(std::string_view upper) {
   return out;
 }
 
-// The document-type line of a header ("CHỈ THỊ", "KẾ HOẠCH"), if `line` is
-// one: the whole line is the type name in capitals.
-std::string type_from_header_line(const std::string& line) {
-  if (!is_upper_line(line)) return {};
-  const std::string folded = text::fold(line);
-  for (std::string_view name : text::document_type_names()) {
-    if (folded == text::fold(name)) return std::string(name);
-  }
-  return {};
-}
-
 // The office an official letter's symbol starts with ("1954/UBND-TH",
-// "/SCT-VP"), in the province of `place`; "" if its code is unknown.
+// "/SCT-VP"), in the province of `place`; or the central body a symbol
+// names ("30/2020/NĐ-CP" -> "Chính phủ", "41/2024/QH15" -> "Quốc hội");
+// "" if its code is unknown.
 std::string issuer_from_symbol_code(std::string_view symbol, std::string_view place) {
   std::string_view code = symbol;
   if (const auto slash = code.rfind('/'); slash != std::string_view::npos) {
@@ -144,10 +120,13 @@ std::string issuer_from_symbol_code(std::string_view symbol, std::string_view pl
   }
   code = code.substr(0, code.find('-'));
   const std::string_view office = text::issuer_for_code(code);
-  // Only a province's own offices: "Ủy ban nhân dân" + " tỉnh Lai Châu".
+  // A province's own offices: "Ủy ban nhân dân" + " tỉnh Lai Châu".
   const bool provincial = office.starts_with("Ủy ban nhân dân") ||
                           office.starts_with("Hội đồng nhân dân") || office.starts_with("Sở ");
-  if (!provincial) return {};
+  if (!provincial) {
+    std::string central = text::issuer_from_symbol(symbol);
+    return text::is_nationwide_issuer(central) ? central : std::string();
+  }
   if (place.empty()) return std::string(office);
   return std::string(office) + " tỉnh " + std::string(place);
 }
@@ -198,27 +177,30 @@ std::string list_item(std::string_view line) {
   return std::string(s);
 }
 
-bool is_symbol_line(std::string_view folded) {
-  return starts_with(folded, "so:") || starts_with(folded, "so ");
-}
-
 // The issuing body: the capitalized lines above the national motto or the
-// number ("ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU"), joined.
+// number ("ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU"), joined; a line that also
+// holds the motto (columns side by side) gives the part before it.
 std::string read_issuer_lines(const std::vector<std::string>& lines) {
   std::string issuer;
-  for (const std::string& line : lines) {
-    if (line.empty()) {
+  for (const std::string& whole : lines) {
+    if (whole.empty()) {
       if (!issuer.empty()) break;
       continue;
     }
+    // Only the motto ends the issuer's column: a web page's "A- A A+ |
+    // Tăng tương phản" is no header.
+    const bool motto = text::fold(whole).find("cong hoa xa hoi chu nghia") != std::string::npos;
+    const std::string line = motto ? before_motto(whole) : whole;
     const std::string f = fold_head(line);
-    if (starts_with(f, "cong hoa xa hoi") || starts_with(f, "dang cong san viet nam") ||
-        is_symbol_line(f) || !is_upper_line(line) || !type_from_header_line(line).empty()) {
+    // Party documents put a star or a dash line under the issuer.
+    // A signing block ("TM. CHÍNH PHỦ / KT. THỦ TƯỚNG") at the top of a
+    // text cut from its header is no issuer.
+    if (line.empty() || is_motto_line(f) || is_number_line(f) || !is_upper_line(line) ||
+        type_heading(line) || is_rule_line(line) || is_authority_line(line)) {
       break;
     }
-    // Party documents put a star or a dash line under the issuer.
-    if (line.find_first_not_of("-*_ ") == std::string::npos) break;
     issuer += (issuer.empty() ? "" : " ") + line;
+    if (line != whole) break;  // the motto's column starts here
   }
   return issuer;
 }
@@ -238,18 +220,14 @@ std::string read_subject(const std::vector<std::string>& lines, std::size_t i) {
   return subject;
 }
 
-// "Số: 1954/UBND-TH", "Số 19/CT-TTg"; a draft leaves the number blank
-// ("Số: /UBND-TH") and keeps only the symbol's suffix.
+// "Số: 1954/UBND-TH", "Luật số: 41/2024/QH15"; a draft leaves the number
+// blank ("Số: /UBND-TH") and keeps only the symbol's suffix.
 void read_symbol_line(std::string_view line, DocumentRecord& r) {
-  // A blank-number suffix is short and has no spaces.
-  constexpr std::size_t kMaxSuffixBytes = 40;
-  std::string_view rest = trim(line.substr(line.find_first_of(": ") + 1));
-  if (!rest.empty() && rest[0] == ':') rest = trim(rest.substr(1));
-  if (auto sym = text::parse_symbol(rest)) {
-    r.symbol = sym->display;
-  } else if (rest.size() > 1 && rest.size() < kMaxSuffixBytes && rest[0] == '/' &&
-             rest.find(' ') == std::string_view::npos) {
-    r.metadata["unnumbered_symbol"] = std::string(rest);
+  NumberLine n = read_number_line(line);
+  if (!n.symbol.empty()) {
+    r.symbol = std::move(n.symbol);
+  } else if (!n.unnumbered.empty()) {
+    r.metadata["unnumbered_symbol"] = std::move(n.unnumbered);
   }
 }
 
@@ -296,6 +274,7 @@ struct HeaderFields {
   std::string issuer_lines;
   std::string subject;
   std::string type;
+  std::string consolidates;  // a consolidated text's source symbol
 };
 
 HeaderFields read_header(const std::vector<std::string>& lines, DocumentRecord& r) {
@@ -307,10 +286,16 @@ HeaderFields read_header(const std::vector<std::string>& lines, DocumentRecord& 
     if (h.subject.empty() && (starts_with(folded, "v/v ") || starts_with(folded, "ve viec "))) {
       h.subject = read_subject(lines, i);
     }
-    if (r.symbol.empty() && is_symbol_line(folded)) read_symbol_line(line, r);
+    if (r.symbol.empty() && is_number_line(folded)) read_symbol_line(line, r);
     if (r.date.empty()) read_date_line(line, folded, r);
-    if (h.type.empty()) h.type = type_from_header_line(line);
     if (r.recipients.empty() && starts_with(folded, "kinh gui")) read_recipients(lines, i, r);
+  }
+  if (std::optional<LegalHeading> heading = read_legal_heading(lines)) {
+    h.type = std::move(heading->type);
+    // The subject under a type heading may start "Về việc": it is the
+    // heading's, wrapped over lines a letter's "V/v" reader would run past.
+    if (!heading->subject.empty()) h.subject = std::move(heading->subject);
+    h.consolidates = std::move(heading->consolidates);
   }
   // A "V/v" subject without a type heading is an official letter's.
   if (h.type.empty() && !h.subject.empty()) h.type = "Công văn";
@@ -322,7 +307,7 @@ HeaderFields read_header(const std::vector<std::string>& lines, DocumentRecord& 
 void choose_issuer(const HeaderFields& h, DocumentRecord& r) {
   if (!r.issuer.empty()) return;
   if (!h.issuer_lines.empty()) {
-    r.issuer = body_name_case(h.issuer_lines);
+    r.issuer = canonical_issuer(body_name_case(h.issuer_lines));
     return;
   }
   const auto unnumbered = r.metadata.find("unnumbered_symbol");
@@ -380,15 +365,15 @@ void read_footer(const std::vector<std::string_view>& raw, DocumentRecord& r) {
   }
 }
 
-// The subject; else the first header line that reads like a title; else
-// the start of the text.
-void choose_title(const std::vector<std::string>& lines, const std::string& subject,
-                  DocumentRecord& r) {
+// The title the document is cited by (title.h display_title: type, symbol,
+// subject); else the first header line that reads like a title; else the
+// start of the text.
+void choose_title(const std::vector<std::string>& lines, DocumentRecord& r) {
   constexpr std::size_t kMinTitleWords = 4;
   constexpr std::size_t kFallbackTitleBytes = 120;
   constexpr std::size_t kFallbackScanBytes = 400;
   if (r.title.empty()) {
-    r.title = subject;
+    r.title = display_title(r);
     for (const std::string& line : lines) {
       if (!r.title.empty()) break;
       if (line.empty() || is_boilerplate_line(line) || count_words(line) < kMinTitleWords) continue;
@@ -402,6 +387,62 @@ void choose_title(const std::vector<std::string>& lines, const std::string& subj
   r.title = text::truncate_with_ellipsis(r.title, kMaxTitleBytes);
 }
 
+
+// A consolidated text ("Số: 125/VBHN-VPQH") is typed as one; the type of
+// its heading is that of the document it consolidates, whose symbol
+// follows the subject.
+void choose_type(const HeaderFields& h, DocumentRecord& r) {
+  if (!r.type.empty()) return;
+  const bool consolidated = text::type_from_symbol(r.symbol) == "Văn bản hợp nhất";
+  if (!consolidated) {
+    r.type = h.type;
+    return;
+  }
+  r.type = "Văn bản hợp nhất";
+  if (!h.type.empty()) r.metadata.emplace("consolidated_type", h.type);
+  if (!h.consolidates.empty()) r.metadata.emplace("consolidates", h.consolidates);
+}
+
+// The gazette prints a consolidated text under the header of the document
+// it consolidates, and the consolidation's own number, date and body in an
+// authentication block after the body ("BỘ LAO ĐỘNG - THƯƠNG BINH / VÀ XÃ
+// HỘI", "Số: 1798/VBHN-BLĐTBXH", "XÁC THỰC VĂN BẢN HỢP NHẤT", "Hà Nội,
+// ngày 18 tháng 5 năm 2023"). The block's fields become the record's; the
+// header's type and symbol name what it consolidates.
+void read_authentication_block(const std::vector<std::string_view>& raw, DocumentRecord& r) {
+  // The block's issuer and number sit within this many lines above its
+  // title, its place and date within as many below (phapluat8: 6 and 5).
+  constexpr std::size_t kBlockLines = 8;
+  if (r.type == "Văn bản hợp nhất") return;
+  std::size_t at = 0;
+  while (at < raw.size() && fold_head(clean_line(raw[at])) != "xac thuc van ban hop nhat") ++at;
+  if (at == raw.size()) return;
+  std::size_t from = at > kBlockLines ? at - kBlockLines : 0;
+  for (std::size_t i = from; i < at; ++i) {
+    if (is_rule_line(raw[i])) from = i + 1;  // the line that closes the body
+  }
+  std::vector<std::string> block;
+  for (std::size_t i = from; i < raw.size() && i <= at + kBlockLines; ++i) block.push_back(clean_line(raw[i]));
+  DocumentRecord stamp;
+  const HeaderFields h = read_header(block, stamp);
+  if (text::type_from_symbol(stamp.symbol) != "Văn bản hợp nhất") return;
+  if (!r.type.empty()) r.metadata["consolidated_type"] = r.type;
+  if (!r.symbol.empty()) r.metadata["consolidates"] = r.symbol;
+  r.type = "Văn bản hợp nhất";
+  r.symbol = stamp.symbol;
+  if (!stamp.date.empty()) r.date = stamp.date;
+  if (!h.issuer_lines.empty()) r.issuer = canonical_issuer(body_name_case(h.issuer_lines));
+}
+
+// A law prints no date in its header: it is dated by the day it was passed.
+void choose_passing_date(const std::vector<std::string_view>& raw, DocumentRecord& r) {
+  if (!r.date.empty()) return;
+  std::vector<std::string> tail;
+  const std::size_t from = raw.size() > kFooterLines ? raw.size() - kFooterLines : 0;
+  for (std::size_t i = from; i < raw.size(); ++i) tail.push_back(clean_line(raw[i]));
+  r.date = passing_date(tail);
+}
+
 }  // namespace
 
 void fill_metadata(DocumentRecord& r) {
@@ -409,11 +450,13 @@ void fill_metadata(DocumentRecord& r) {
   std::vector<std::string> head;
   for (std::size_t i = 0; i < raw.size() && i < kHeaderLines; ++i) head.push_back(clean_line(raw[i]));
   const HeaderFields h = read_header(head, r);
-  if (r.type.empty()) r.type = h.type;
+  choose_type(h, r);
   if (r.subject.empty()) r.subject = h.subject;
   choose_issuer(h, r);
+  choose_passing_date(raw, r);
+  read_authentication_block(raw, r);
   read_footer(raw, r);
-  choose_title(head, h.subject, r);
+  choose_title(head, r);
 }
 
 }  // namespace vanban::doc

@@ -155,6 +155,15 @@ void add_date_terms(Xapian::Document& doc, std::string_view iso) {
   if (date.substr(6, 2) != "00") doc.add_boolean_term(std::string(kDatePrefix) + date);
 }
 
+// A part of a split input carries the input's id (loader.h
+// records_of_input: "ISSUE#2" is part 2 of "ISSUE").
+void add_input_term(Xapian::Document& doc, const doc::DocumentRecord& r) {
+  const auto input = r.metadata.find("part_of");
+  const auto part = r.metadata.find("part");
+  if (input == r.metadata.end() || part == r.metadata.end()) return;
+  if (r.id == input->second + "#" + part->second) doc.add_boolean_term(input_term(input->second));
+}
+
 // Type, issuer, own symbol and draft suffix: filters, facets, and the own
 // symbol as a weighted term.
 void add_header_terms(Xapian::Document& doc, const doc::DocumentRecord& r) {
@@ -227,6 +236,7 @@ Xapian::Document build_document(const doc::DocumentRecord& r, std::string_view r
   doc.add_boolean_term(source_term(root_key));
   // A JSONL line's source is "file.jsonl:LINE": it has no file of its own.
   if (r.source.find(".jsonl:") == std::string::npos) doc.add_value(kRootSlot, std::string(root_key));
+  add_input_term(doc, r);
   doc.add_value(kContentHashSlot, content_digest(record_data, root_key));
   add_date_terms(doc, r.date);
   add_header_terms(doc, r);

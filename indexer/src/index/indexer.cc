@@ -97,8 +97,12 @@ class IndexRun {
     if (callbacks_.on_skip) callbacks_.on_skip(s);
     stats_.skips.push_back(std::move(s));
   }
-  // An input that could not be read keeps its indexed version.
-  void keep(const std::string& id) { queue_for(id).push(KeepIndexed{id}); }
+  // An input that could not be read keeps its indexed version: the
+  // document with its id, or every part of it (the parts of a split
+  // gazette issue are placed by their own ids, so every shard is told).
+  void keep(const std::string& input_id) {
+    for (auto& q : queues_) q->push(KeepIndexed{input_id});
+  }
   // Indexed, but not whole: "FILE: OCR stopped after 50 pages (--ocr-max-pages)".
   void warn(std::string warning) {
     std::lock_guard lock(mutex_);
@@ -202,23 +206,29 @@ class InputReader {
     run_.queue_for(p.record.id).push(std::move(p));
   }
 
+  // What the format layer left out of `file` (its parts all say the same).
+  void warn_if_cut(const doc::InputFile& file, const doc::DocumentRecord& r) {
+    if (const auto w = r.metadata.find(doc::kExtractWarnings); w != r.metadata.end()) {
+      run_.warn(file.path.string() + ": " + w->second);
+    }
+  }
+
   void read_file(const doc::InputFile& file) {
-    Result<doc::DocumentRecord> record = doc::load_file(file, job_.load);
-    if (record) {
-      if (const auto w = record->metadata.find(doc::kExtractWarnings); w != record->metadata.end()) {
-        run_.warn(file.path.string() + ": " + w->second);
-      }
-      return send(std::move(*record), file.root_key);
+    Result<std::vector<doc::DocumentRecord>> records = doc::load_file(file, job_.load);
+    if (records) {
+      if (!records->empty()) warn_if_cut(file, records->front());
+      for (doc::DocumentRecord& r : *records) send(std::move(r), file.root_key);
+      return;
     }
     // The file is still there: keep what an earlier run indexed.
     run_.keep(file.id);
-    run_.skip({file.path.string(), record.status()});
+    run_.skip({file.path.string(), records.status()});
   }
 
   void read_jsonl(const doc::InputFile& file) {
     doc::JsonlReader reader(file, job_.load);
     while (std::optional<doc::JsonlLine> line = reader.next()) {
-      if (line->record) {
+      if (line->records) {
         send_line(std::move(*line), file.root_key);
         continue;
       }
@@ -229,7 +239,7 @@ class InputReader {
       } else {
         run_.mark_incomplete(file.root_key);
       }
-      run_.skip({line->where, line->record.status()});
+      run_.skip({line->where, line->records.status()});
     }
     if (!reader.status().is_ok()) {
       run_.mark_incomplete(file.root_key);
@@ -237,17 +247,19 @@ class InputReader {
     }
   }
 
-  // A line whose record cannot be prepared (odd text deep in the
-  // pipeline) must not cost the rest of the file.
+  // A record that cannot be prepared (odd text deep in the pipeline) must
+  // not cost the rest of the file.
   void send_line(doc::JsonlLine&& line, const std::string& root_key) {
-    const std::string id = line.record->id;
-    try {
-      send(std::move(*line.record), root_key);
-    } catch (const Xapian::Error&) {
-      throw;
-    } catch (const std::exception& e) {
-      run_.keep(id);
-      run_.skip({line.where, Status::io_error("unreadable", e.what())});
+    for (doc::DocumentRecord& r : *line.records) {
+      const std::string id = r.id;
+      try {
+        send(std::move(r), root_key);
+      } catch (const Xapian::Error&) {
+        throw;
+      } catch (const std::exception& e) {
+        run_.keep(id);
+        run_.skip({line.where, Status::io_error("unreadable", e.what())});
+      }
     }
   }
 
@@ -452,7 +464,7 @@ IndexStats run_index(const IndexJob& job, const IndexCallbacks& callbacks) {
 
   ShardWriters shards = open_writers(layout, job.writer);
   for (const auto& [root, id] : listing.unreadable) {
-    shards.writers[shard_of(id, stats.shards)]->keep(id);
+    for (auto& w : shards.writers) w->keep(id);  // the file's parts may be on any shard
   }
   read_and_write(listing.files, job, shards, run);
   // Stopped early, the run has not seen every input: nothing may be taken

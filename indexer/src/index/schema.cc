@@ -18,20 +18,29 @@ std::string hex_digest(std::string_view bytes) {
   return out;
 }
 
-std::string id_term(std::string_view doc_id) {
-  std::string term(kIdPrefix);
-  if (term.size() + doc_id.size() <= kMaxTermBytes) {
-    term += doc_id;
+namespace {
+
+// `prefix` + `id`; an id too long for a term keeps a readable head, cut on
+// a UTF-8 boundary, then '#' and its digest.
+std::string id_like_term(std::string_view prefix, std::string_view id) {
+  std::string term(prefix);
+  if (term.size() + id.size() <= kMaxTermBytes) {
+    term += id;
     return term;
   }
-  // Keep a readable head, cut on a UTF-8 boundary, then the digest.
   // '#' and the 16 hex digits of the digest.
   constexpr std::size_t kDigestSuffixBytes = 17;
-  term += text::utf8_prefix(doc_id, kMaxTermBytes - term.size() - kDigestSuffixBytes);
+  term += text::utf8_prefix(id, kMaxTermBytes - term.size() - kDigestSuffixBytes);
   term += '#';
-  term += hex_digest(doc_id);
+  term += hex_digest(id);
   return term;
 }
+
+}  // namespace
+
+std::string id_term(std::string_view doc_id) { return id_like_term(kIdPrefix, doc_id); }
+
+std::string input_term(std::string_view input_id) { return id_like_term(kInputPrefix, input_id); }
 
 std::string date_value(std::string_view iso) {
   std::string digits;

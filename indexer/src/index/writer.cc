@@ -118,10 +118,9 @@ IndexWriter::Outcome IndexWriter::put(PreparedDocument p) {
   return existed ? Outcome::kUpdated : Outcome::kAdded;
 }
 
-void IndexWriter::keep(std::string_view id) {
-  const std::string idt = id_term(id);
-  if (Xapian::PostingIterator p = db_.postlist_begin(idt); p != db_.postlist_end(idt)) {
-    mark_seen(*p);
+void IndexWriter::keep(std::string_view input_id) {
+  for (const std::string& term : {id_term(input_id), input_term(input_id)}) {
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) mark_seen(*p);
   }
 }
 
@@ -153,8 +152,9 @@ std::size_t IndexWriter::remove_missing(std::string_view root_key, std::string_v
     }
     return remove_documents(gone);
   }
-  // The document `id` itself, then every id term under "id/" (a directory).
-  std::vector<std::string> terms = {id_term(id)};
+  // The document `id` itself or the parts split from it, then every id
+  // term under "id/" (a directory; parts of a file there have ids under it).
+  std::vector<std::string> terms = {id_term(id), input_term(id)};
   const std::string below = std::string(kIdPrefix) + std::string(id) + "/";
   for (auto t = db_.allterms_begin(below); t != db_.allterms_end(below); ++t) terms.push_back(*t);
   for (const std::string& term : terms) {

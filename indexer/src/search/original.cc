@@ -63,7 +63,10 @@ Result<Located> locate(const IndexReader& reader, std::string_view id) {
     const Xapian::Document doc = db.get_document(*p);
     Result<doc::DocumentRecord> r = index::decode_record(doc.get_data());
     if (!r || r->id != id) return Status::not_found("no document with this id", std::string(id));
-    return Located{doc.get_value(index::kRootSlot), r->id, r->source};
+    // A document split from a file (a gazette issue's part) is in that file.
+    const auto part_of = r->metadata.find("part_of");
+    return Located{doc.get_value(index::kRootSlot),
+                   part_of == r->metadata.end() ? r->id : part_of->second, r->source};
   });
 }
 

@@ -1,5 +1,7 @@
 #include "vanban/text/chars.h"
 
+#include <utility>
+
 namespace vanban::text {
 
 std::size_t space_at(std::string_view s, std::size_t i, bool line_breaks) {
@@ -61,24 +63,34 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
-bool is_page_furniture(std::string_view line) {
+Furniture page_furniture(std::string_view line) {
   const std::string_view t = trim(line);
-  if (t.empty()) return false;
+  if (t.empty()) return Furniture::kNone;
   if (t.find_first_not_of("0123456789") == std::string_view::npos) {
-    return t.size() <= 4;  // a page number; longer digit runs are content
+    // A page number; longer digit runs are content.
+    return t.size() <= 4 ? Furniture::kPageNumber : Furniture::kNone;
   }
   static constexpr std::string_view kHead = "CÔNG BÁO";
-  static constexpr std::string_view kStarts[] = {kHead,      "Người ký:", "Email:",
-                                                 "Cơ quan:", "Thời gian ký:", "Ký bởi:",
-                                                 "Ngày ký:"};
-  for (const std::string_view start : kStarts) {
-    if (t.substr(0, start.size()) == start) return true;
+  static constexpr std::string_view kContinued[] = {"(Xem tiếp Công báo", "(Xem tiếp theo Công báo"};
+  static constexpr std::pair<std::string_view, Furniture> kStamp[] = {
+      {"Ký bởi:", Furniture::kStampStart},      {"Người ký:", Furniture::kStampStart},
+      {"Email:", Furniture::kStampField},       {"Cơ quan:", Furniture::kStampField},
+      {"Thời gian ký:", Furniture::kStampTime}, {"Ngày ký:", Furniture::kStampTime}};
+  if (t.starts_with(kHead)) return Furniture::kRunningHead;
+  for (const std::string_view start : kContinued) {
+    if (t.starts_with(start)) return Furniture::kRunningHead;
+  }
+  for (const auto& [start, kind] : kStamp) {
+    if (t.starts_with(start)) return kind;
   }
   // A running head with the page number first: "64 CÔNG BÁO/Số ...".
   const std::size_t digits = t.find_first_not_of("0123456789 ");
-  return digits != 0 && digits != std::string_view::npos &&
-         t.substr(digits, kHead.size()) == kHead;
+  const bool numbered_head = digits != 0 && digits != std::string_view::npos &&
+                             t.substr(digits, kHead.size()) == kHead;
+  return numbered_head ? Furniture::kRunningHead : Furniture::kNone;
 }
+
+bool is_page_furniture(std::string_view line) { return page_furniture(line) != Furniture::kNone; }
 
 std::string clean_span(std::string_view span) {
   std::string kept;

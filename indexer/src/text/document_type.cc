@@ -98,6 +98,7 @@ const std::vector<CodeName>& issuer_codes() {
       {"UBTVQH", "Ủy ban Thường vụ Quốc hội"},
       {"CTN", "Chủ tịch nước"},
       {"VPCP", "Văn phòng Chính phủ"},
+      {"VPQH", "Văn phòng Quốc hội"},
       {"BTC", "Bộ Tài chính"},
       {"BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội"},
       {"LĐTBXH", "Bộ Lao động - Thương binh và Xã hội"},  // before 2008
@@ -211,8 +212,9 @@ bool is_nationwide_issuer(std::string_view issuer) {
   // Folded prefixes of the central bodies' names.
   static const char* const kNational[] = {
       "chinh phu",      "thu tuong",           "quoc hoi",           "uy ban thuong vu quoc hoi",
-      "chu tich nuoc",  "van phong chinh phu", "bo ",                "ban chap hanh trung uong",
-      "bo chinh tri",   "ban bi thu",          "ngan hang nha nuoc", "toa an nhan dan toi cao",
+      "chu tich nuoc",  "van phong chinh phu", "van phong quoc hoi", "bo ",
+      "ban chap hanh trung uong",              "bo chinh tri",       "ban bi thu",
+      "ngan hang nha nuoc",                    "toa an nhan dan toi cao",
       "vien kiem sat nhan dan toi cao",        "kiem toan nha nuoc", "thanh tra chinh phu"};
   const std::string folded = fold(issuer);
   for (const char* prefix : kNational) {

@@ -1,8 +1,11 @@
 // Letter case of UTF-8 words, for rules that read capitals as names
-// ("Sở Công Thương", not "sở"). Private to vanban_core. Thread-safe.
+// ("Sở Công Thương", not "sở"), and the case conversions that turn a
+// heading printed in capitals into running text. Private to vanban_core.
+// Thread-safe (ICU's root-locale case mappings, no state).
 #ifndef VANBAN_TEXT_LETTER_CASE_H_
 #define VANBAN_TEXT_LETTER_CASE_H_
 
+#include <string>
 #include <string_view>
 
 namespace vanban::text {
@@ -12,7 +15,17 @@ namespace vanban::text {
 bool starts_upper(std::string_view word);
 
 // True if `word` has a letter and no lower-case letter ("UBND", "CHỦ").
+// Works on whole lines as well ("BỘ TÀI CHÍNH").
 bool all_upper(std::string_view word);
+
+// `utf8` lower-cased: "BẢO HIỂM XÃ HỘI" -> "bảo hiểm xã hội".
+std::string to_lower(std::string_view utf8);
+
+// `utf8` with its first code point upper-cased ("bảo hiểm" -> "Bảo
+// hiểm") or lower-cased ("Quy định chi tiết" -> "quy định chi tiết"); the
+// rest is left as it is.
+std::string with_first_upper(std::string_view utf8);
+std::string with_first_lower(std::string_view utf8);
 
 }  // namespace vanban::text
 

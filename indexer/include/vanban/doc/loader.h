@@ -19,6 +19,7 @@
 
 #include "vanban/doc/extract.h"
 #include "vanban/doc/record.h"
+#include "vanban/doc/title.h"
 #include "vanban/status.h"
 
 namespace vanban::doc {
@@ -86,12 +87,26 @@ InputListing list_inputs(const std::vector<std::string>& paths);
 InputListing list_changed(const std::vector<std::string>& paths,
                           const std::vector<std::string>& changed);
 
-// Reads one file of any format extract() reads into a record (NFC, "\n"
-// line ends, header fields filled). The record's metadata says what the
-// file was: "format" ("docx", "pdf+ocr", "tcvn3", ...), and for PDFs
-// "page_starts" (code point offsets of each page in the text, comma-
-// separated), "ocr_pages" and "ocr_confidence" when pages were recognised.
-Result<DocumentRecord> load_file(const InputFile& file, const LoadOptions& options);
+// Reads one file of any format extract() reads into its records (NFC, "\n"
+// line ends, page furniture removed, header fields filled): one record, or
+// one per document of a gazette issue that holds several (see
+// records_of_input). A record's metadata says what the file was: "format"
+// ("docx", "pdf+ocr", "tcvn3", ...), and for PDFs "page_starts" (code
+// point offsets of each page in the text, comma-separated), "ocr_pages"
+// and "ocr_confidence" when pages were recognised.
+Result<std::vector<DocumentRecord>> load_file(const InputFile& file, const LoadOptions& options);
+
+// The records of one input (a file's extracted text, or a JSONL line),
+// with its id, source, title and metadata set: one record, or, for a
+// gazette issue that holds several documents (gazette.h), one per
+// document, with the id of the input and "#1", "#2", ... ("ISSUE#2"), the
+// input's id as metadata "part_of", its number as "part", and the input's
+// title as "given_title". Each record has its page furniture removed
+// (chrome.h) and its header fields read (metadata.h). `page_bytes` are the
+// byte offsets where the input's pages start (extract.h), if it has pages;
+// each record then gets its own as "page_starts".
+std::vector<DocumentRecord> records_of_input(DocumentRecord input,
+                                             std::vector<std::size_t> page_bytes = {});
 
 // The metadata key of what the format layer read only in part ("OCR
 // stopped after 50 pages (--ocr-max-pages)"; "; " between several): the
@@ -102,9 +117,10 @@ inline constexpr char kExtractWarnings[] = "extract_warnings";
 struct JsonlLine {
   std::size_t number = 0;  // 1-based
   std::string where;       // "file.jsonl:LINE"
-  // The record (fields "id" and "text" required, "title" optional, other
-  // string fields go to metadata), or why the line cannot be indexed.
-  Result<DocumentRecord> record = Status::corruption("unread");
+  // The line's records (fields "id" and "text" required, "title"
+  // optional, other string fields go to metadata; one record, or one per
+  // document of a gazette issue), or why the line cannot be indexed.
+  Result<std::vector<DocumentRecord>> records = Status::corruption("unread");
   // The line's id when it could be read although the record could not
   // (a truncated line still naming its "id"): its indexed version is kept.
   std::string id;
@@ -112,7 +128,9 @@ struct JsonlLine {
 
 // Streams a JSONL file line by line; each line is bounded by
 // LoadOptions::max_document_bytes (a longer one is consumed and reported,
-// never held). Not thread-safe.
+// never held). The constructor reads the file's titles first: a title that
+// many lines share is a label of the collection, not a record's (title.h).
+// Not thread-safe.
 class JsonlReader {
  public:
   JsonlReader(const InputFile& file, const LoadOptions& options);
@@ -133,6 +151,7 @@ class JsonlReader {
   std::size_t line_number_ = 0;
   std::uintmax_t bytes_read_ = 0;
   Status status_;
+  TitleCounts titles_;
 };
 
 }  // namespace vanban::doc

@@ -17,7 +17,7 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.
@@ -31,6 +31,10 @@ inline constexpr std::string_view kYearPrefix = "Y";      // "Y2024"
 inline constexpr std::string_view kMonthPrefix = "M";     // "M202402"
 inline constexpr std::string_view kDatePrefix = "D";      // "D20240229"
 inline constexpr std::string_view kSourcePrefix = "XSRC"; // input root, hashed
+// The input (file or JSONL line) a part of a split gazette issue was read
+// from, on each part ("XINissue-302" on "issue-302#1", "#2", ...): an
+// unreadable input keeps all its parts.
+inline constexpr std::string_view kInputPrefix = "XIN";
 inline constexpr std::string_view kIssuerPrefix = "XI";   // folded issuer
 // Two adjacent folded syllables of one phrase ("XPban an"): most Vietnamese
 // words have two syllables, so pairs stand in for words without a
@@ -102,6 +106,10 @@ std::string id_term(std::string_view doc_id);
 
 // The term for a source root (an input directory or JSONL file).
 std::string source_term(std::string_view root_key);
+
+// "XIN" + the id of an input that was split into parts; ids too long for a
+// term are shortened as id_term() shortens them.
+std::string input_term(std::string_view input_id);
 
 // A 64-bit FNV-1a digest (vanban/hash.h, from kDigestBasis) as 16 hex
 // digits: stable across runs and platforms.

@@ -79,15 +79,17 @@ class IndexWriter {
   // The same for a document prepared on another thread.
   Outcome put(PreparedDocument prepared);
 
-  // Marks `id` as still present without touching it (e.g. its file is
-  // temporarily unreadable), so remove_missing() keeps it.
-  void keep(std::string_view id);
+  // Marks the documents read from input `input_id` as still present
+  // without touching them (e.g. its file is temporarily unreadable), so
+  // remove_missing() keeps them: the document with that id, and the parts
+  // of a gazette issue split from it (doc/loader.h records_of_input).
+  void keep(std::string_view input_id);
 
   // Deletes the documents found under `root_key` that were neither put nor
   // kept by this writer: all of the root's, or with `id` only the document
-  // of that id and those under it as a directory ("a/b" and "a/b/..."; for
-  // ids longer than a term, as far as id_term() keeps them). Returns how
-  // many were deleted.
+  // of that id or the parts split from it (input_term) and those under it
+  // as a directory ("a/b" and "a/b/..."; for ids longer than a term, as far
+  // as id_term() keeps them). Returns how many were deleted.
   std::size_t remove_missing(std::string_view root_key, std::string_view id = {});
 
   // Rebuilds the directive and campaign entries whose documents changed

@@ -35,10 +35,25 @@ std::string_view trim(std::string_view s, std::string_view also = {});
 // evidence and subjects are shown.
 std::string collapse_spaces(std::string_view s);
 
-// Lines that PDF extraction of the official gazette puts inside the text
-// of a document: running heads ("CÔNG BÁO/Số 781 + 782/Ngày 26-6-2023"),
-// page numbers, and the digital-signature stamps ("Người ký: ...", "Email:",
-// "Cơ quan:", "Thời gian ký: ...", "Ký bởi: ...", "Ngày ký: ..."). `line` is one line without its '\n'.
+// What a line that PDF extraction of the official gazette puts inside the
+// text of a document is: a running head ("CÔNG BÁO/Số 781 + 782/Ngày
+// 26-6-2023", "64 CÔNG BÁO/...", or the note "(Xem tiếp Công báo số 715 +
+// 716)" that ends an issue), a page number (up to 4 digits alone), or a
+// line of a digital-signature stamp ("Người ký: ...", "Email:", "Cơ quan:",
+// "Thời gian ký: ...", "Ký bởi: ...", "Ngày ký: ..."). `line` is one line
+// without its '\n'. A page number or a stamp's "Email:" line is only
+// furniture in its place (doc/chrome.h strip_page_furniture decides).
+enum class Furniture {
+  kNone,
+  kRunningHead,     // "CÔNG BÁO/Số ...", "(Xem tiếp Công báo số ...)"
+  kPageNumber,      // "70"
+  kStampStart,      // "Ký bởi: ...", "Người ký: ..."
+  kStampField,      // "Email: ...", "Cơ quan: ..."
+  kStampTime,       // "Thời gian ký: ...", "Ngày ký: ..." (a stamp's last line)
+};
+Furniture page_furniture(std::string_view line);
+
+// page_furniture(line) != Furniture::kNone.
 bool is_page_furniture(std::string_view line);
 
 // `span` with page-furniture lines dropped and whitespace collapsed: a
