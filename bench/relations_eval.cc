@@ -22,6 +22,7 @@
 #include <tuple>
 #include <vector>
 
+#include "tsv.h"
 #include "vanban/doc/loader.h"
 #include "vanban/text/citation.h"
 #include "vanban/text/normalize.h"
@@ -46,21 +47,7 @@ struct Options {
   std::string show_doc;  // --doc ID: print that document's relations
 };
 
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) cells.push_back(cell);
-    rows.push_back(std::move(cells));
-  }
-  return rows;
-}
+using vanban::bench::read_tsv;
 
 std::string symbol_key(const std::string& symbol) {
   const auto parsed = text::parse_symbol(symbol);

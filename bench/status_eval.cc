@@ -24,6 +24,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "tsv.h"
 #include "vanban/program.h"
 #include "vanban/search/knowledge_service.h"
 #include "vanban/search/reader.h"
@@ -43,21 +44,7 @@ struct GoldDocument {
   std::string signed_date, effective_from;
 };
 
-std::vector<std::vector<std::string>> read_tsv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, '\t')) cells.push_back(cell);
-    rows.push_back(std::move(cells));
-  }
-  return rows;
-}
+using vanban::bench::read_tsv;
 
 std::string known(const std::string& iso) { return iso == "unknown" || iso == "-" ? "" : iso; }
 
