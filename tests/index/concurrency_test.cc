@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
@@ -66,18 +67,29 @@ TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
 
   // Rewrite every document several times, committing every 100 (an indexer
   // commits every 1000 by default), so readers' snapshots go stale again
-  // and again.
+  // and again. After each version the writer waits until the readers have
+  // searched a few more times: reads interleave with every version however
+  // slow the machine (a sanitizer build, a loaded CI), without timing.
+  constexpr int kVersions = 5;
+  constexpr long kSearchesPerVersion = 4;
+  const auto wait_for_searches = [&](long at_least) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+    while (searches.load() < at_least && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  };
   {
     index::IndexWriter writer(db, {.documents_per_commit = 100});
-    for (int version = 1; version <= 5; ++version) {
+    for (int version = 1; version <= kVersions; ++version) {
       for (int i = 0; i < kDocs; ++i) writer.put(make_record(i, version), "/root");
       writer.commit();
+      wait_for_searches(searches.load() + kSearchesPerVersion);
     }
     writer.refresh_knowledge();
   }
   done = true;
   for (auto& t : readers) t.join();
-  EXPECT_GT(searches.load(), 20);
+  EXPECT_GE(searches.load(), kVersions * kSearchesPerVersion);
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(search.search({.query = "phiên bản 5"})->total, static_cast<Xapian::doccount>(kDocs));
 }
