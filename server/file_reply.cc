@@ -57,9 +57,13 @@ void reply_file(httplib::Response& res, const search::OriginalFile& file) {
   }
   res.status = 200;
   res.set_header("Content-Disposition", content_disposition(file.file_name, file.show_inline));
-  // A saved page must not run as this site even if a browser ignores the
-  // attachment: no scripts, no plugins, a unique origin.
-  res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
+  // The page's policy (set on every answer) is not this file's. A file a
+  // browser shows in place (PDF, image, text) gets none: a sandboxed
+  // document may not run the browser's PDF viewer. Anything else (a saved
+  // web page, an office file) must not run as this site even if a browser
+  // ignores the attachment: sandboxed, no scripts, a unique origin.
+  res.headers.erase("Content-Security-Policy");
+  if (!file.show_inline) res.set_header("Content-Security-Policy", "sandbox; default-src 'none'");
   res.set_content_provider(
       file.size, file.content_type,
       [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {

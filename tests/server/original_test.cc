@@ -62,6 +62,8 @@ TEST_F(OriginalTest, ServesTheFileWithItsTypeAndVietnameseName) {
   EXPECT_EQ(r->body, testing::read_file(dir_->path() / "docs" / id));
   EXPECT_EQ(r->get_header_value("Content-Type"),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  EXPECT_EQ(r->get_header_value_count("Content-Security-Policy"), 1u);
+  EXPECT_EQ(r->get_header_value("Content-Security-Policy"), "sandbox; default-src 'none'");
   // (httplib's client percent-decodes header values: the exact header is
   // checked in ContentDispositionTest.)
   EXPECT_EQ(r->get_header_value("Content-Disposition").rfind("attachment; filename=\"cong van 405.docx\"; filename*=UTF-8''", 0), 0u);
@@ -85,6 +87,8 @@ TEST_F(OriginalTest, PdfOpensInPlace) {
   EXPECT_EQ(r->get_header_value("Content-Type"), "application/pdf");
   EXPECT_EQ(r->get_header_value("Content-Disposition").rfind("inline; ", 0), 0u);
   EXPECT_EQ(r->body.substr(0, 5), "%PDF-");
+  // Neither the page's policy nor a sandbox: the browser's viewer must run.
+  EXPECT_EQ(r->get_header_value_count("Content-Security-Policy"), 0u);
   EXPECT_EQ(r->body.size(), fs::file_size(dir_->path() / "docs" / "ke-hoach.pdf"));
 }
 
