@@ -25,7 +25,14 @@ using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
 // How long a change may take to be searchable (the brief of watch mode).
+// The product's promise (searchable within 5 s) holds for the release
+// build; the sanitizer build (-O0 test code, ASan) checks memory safety,
+// not speed, and runs beside the fuzzers: it gets ten times as long.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr auto kBudget = std::chrono::seconds(50);
+#else
 constexpr auto kBudget = std::chrono::seconds(5);
+#endif
 
 // An official letter in the form of the seeds, with its own number.
 std::string letter(const std::string& number) {
