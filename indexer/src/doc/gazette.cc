@@ -114,8 +114,11 @@ std::string gazette_issue(std::string_view text) {
     const std::string head = text::collapse_spaces(line);
     // "64 CÔNG BÁO/...": the page number is not the issue's; "(Xem tiếp
     // Công báo số ...)" names the next issue.
+    // A cover's bare title "CÔNG BÁO" names no issue.
     const std::size_t at = head.find("CÔNG BÁO");
-    if (at != std::string::npos) return std::string(text::trim(head.substr(at)));
+    if (at == std::string::npos) continue;
+    const std::string_view issue = text::trim(std::string_view(head).substr(at));
+    if (issue != "CÔNG BÁO") return std::string(issue);
   }
   return {};
 }
