@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "search/entity_lookup.h"
+#include "search/header_fields.h"
 #include "vanban/index/schema.h"
 #include "vanban/text/chars.h"
 #include "vanban/text/citation.h"
@@ -223,10 +224,7 @@ ComparedDocument compared(const index::StoredDocument& s) {
   ComparedDocument d;
   d.id = r.id;
   d.title = r.title;
-  d.date = r.date;
-  d.type = r.type;
-  d.symbol = r.symbol;
-  d.issuer = r.issuer;
+  copy_header_fields(r, d);
   if (!s.contents.periods.empty()) d.period = with_code_points(s.contents.periods[0], r.text);
   for (const text::CampaignMention& m : s.campaigns) {
     if (!m.launched) continue;

@@ -13,27 +13,31 @@
 namespace vanban::search {
 namespace {
 
-Obligation from_assignment(const text::Assignment& a) {
+// What every obligation has: its kind, the task with its deadline, and
+// the span of the text that states it. `Source` is a text::Assignment or
+// a text::ReportDuty.
+template <typename Source>
+Obligation stated(ObligationKind kind, std::string task, const Source& source) {
   Obligation o;
-  o.kind = ObligationKind::kAssignment;
+  o.kind = kind;
+  o.task = std::move(task);
+  o.deadline = source.deadline;
+  o.start = source.start;
+  o.end = source.end;
+  return o;
+}
+
+Obligation from_assignment(const text::Assignment& a) {
+  Obligation o = stated(ObligationKind::kAssignment, a.task, a);
   o.assignee = a.assignee;
   o.assignee_key = a.assignee_key;
-  o.task = a.task;
-  o.deadline = a.deadline;
-  o.start = a.start;
-  o.end = a.end;
   return o;
 }
 
 Obligation from_report(const text::ReportDuty& r) {
-  Obligation o;
-  o.kind = ObligationKind::kReport;
-  o.task = r.what;
+  Obligation o = stated(ObligationKind::kReport, r.what, r);
   o.recipient = r.recipient;
   o.recipient_key = r.recipient_key;
-  o.deadline = r.deadline;
-  o.start = r.start;
-  o.end = r.end;
   return o;
 }
 

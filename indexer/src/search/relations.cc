@@ -7,6 +7,7 @@
 #include <set>
 
 #include "search/entity_lookup.h"
+#include "search/header_fields.h"
 #include "vanban/index/record_codec.h"
 #include "vanban/index/schema.h"
 #include "vanban/text/chars.h"
@@ -165,10 +166,7 @@ std::map<Xapian::docid, int> chain_depths(const ChainGraph& g) {
 ImplementationNode document_node(const index::StoredDocument& s) {
   ImplementationNode n;
   n.key = own_key(s);
-  n.symbol = s.record.symbol;
-  n.type = s.record.type;
-  n.issuer = s.record.issuer;
-  n.date = s.record.date;
+  copy_header_fields(s.record, n);
   n.id = s.record.id;
   n.title = s.record.title;
   return n;
@@ -292,10 +290,7 @@ ImplementationNode implementation_tree(StoredDocs& docs, const Xapian::Database&
                                        const index::DirectiveEntity& d) {
   ImplementationNode root;
   root.key = d.key;
-  root.symbol = d.symbol;
-  root.type = d.type;
-  root.issuer = d.issuer;
-  root.date = d.date;
+  copy_header_fields(d, root);
   if (!d.documents.empty()) {
     root.id = d.documents.front().id;
     root.title = d.documents.front().title;
