@@ -3,10 +3,13 @@
 #include <xapian.h>
 
 #include <charconv>
+#include <initializer_list>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "file_reply.h"
@@ -87,40 +90,42 @@ Result<Paging> paging(const httplib::Request& req, std::size_t default_limit) {
 constexpr std::size_t kDefaultSearchLimit = 10;
 constexpr std::size_t kDefaultDirectiveLimit = 50;
 
+// A query's string parameters: each name and the field it sets.
+template <typename T>
+using ParamFields = std::initializer_list<std::pair<const char*, std::string T::*>>;
+
+// A request or filter `T` (with `offset` and `limit`) from the query
+// string: paging as given or by default, each of `fields` from its
+// parameter ("" when absent).
+template <typename T>
+Result<T> paged_request(const httplib::Request& req, std::size_t default_limit,
+                        ParamFields<T> fields) {
+  const Result<Paging> page = paging(req, default_limit);
+  if (!page) return page.status();
+  T out;
+  for (const auto& [name, field] : fields) out.*field = req.get_param_value(name);
+  out.offset = page->offset;
+  out.limit = page->limit;
+  return out;
+}
+
 Result<search::SearchRequest> search_request(const httplib::Request& req) {
   if (!req.has_param("q")) return Status::invalid_argument("missing parameter q");
-  const Result<Paging> page = paging(req, kDefaultSearchLimit);
-  if (!page) return page.status();
-  search::SearchRequest r;
-  r.query = req.get_param_value("q");
-  r.offset = page->offset;
-  r.limit = page->limit;
-  r.facets = req.get_param_value("facets") != "0";
-  r.type = req.get_param_value("type");
-  r.issuer = req.get_param_value("issuer");
-  r.cites = req.get_param_value("cites");
-  r.from = req.get_param_value("from");
-  r.to = req.get_param_value("to");
-  r.status = req.get_param_value("status");
-  r.as_of = req.get_param_value("as_of");
-  r.applies_to = req.get_param_value("applies_to");
+  using R = search::SearchRequest;
+  Result<R> r = paged_request<R>(
+      req, kDefaultSearchLimit,
+      {{"q", &R::query}, {"type", &R::type}, {"issuer", &R::issuer}, {"cites", &R::cites},
+       {"from", &R::from}, {"to", &R::to}, {"status", &R::status}, {"as_of", &R::as_of},
+       {"applies_to", &R::applies_to}});
+  if (r) r->facets = req.get_param_value("facets") != "0";
   return r;
 }
 
 Result<search::DirectiveFilter> directive_filter(const httplib::Request& req) {
-  const Result<Paging> page = paging(req, kDefaultDirectiveLimit);
-  if (!page) return page.status();
-  search::DirectiveFilter f;
-  f.type = req.get_param_value("type");
-  f.issuer = req.get_param_value("issuer");
-  f.year = req.get_param_value("year");
-  f.q = req.get_param_value("q");
-  f.status = req.get_param_value("status");
-  f.as_of = req.get_param_value("as_of");
-  f.applies_to = req.get_param_value("applies_to");
-  f.offset = page->offset;
-  f.limit = page->limit;
-  return f;
+  using F = search::DirectiveFilter;
+  return paged_request<F>(req, kDefaultDirectiveLimit,
+                          {{"type", &F::type}, {"issuer", &F::issuer}, {"year", &F::year}, {"q", &F::q},
+                           {"status", &F::status}, {"as_of", &F::as_of}, {"applies_to", &F::applies_to}});
 }
 
 // Replies with `result`'s JSON, or its error.
@@ -162,16 +167,9 @@ nlohmann::json campaign_comparison(const search::ComparisonService& comparison,
 
 Result<search::ObligationFilter> obligation_filter(const httplib::Request& req,
                                                    std::size_t default_limit) {
-  const Result<Paging> page = paging(req, default_limit);
-  if (!page) return page.status();
-  search::ObligationFilter f;
-  f.assignee = req.get_param_value("assignee");
-  f.from = req.get_param_value("from");
-  f.to = req.get_param_value("to");
-  f.id = req.get_param_value("id");
-  f.offset = page->offset;
-  f.limit = page->limit;
-  return f;
+  using F = search::ObligationFilter;
+  return paged_request<F>(req, default_limit,
+                          {{"assignee", &F::assignee}, {"from", &F::from}, {"to", &F::to}, {"id", &F::id}});
 }
 
 // OK when the server was given `service`, else kUnavailable (503).
