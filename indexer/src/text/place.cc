@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "text/letter_case.h"
 #include "vanban/text/tokenize.h"
 
 namespace vanban::text {
@@ -85,9 +86,16 @@ std::string province_key(std::string_view name) {
 std::vector<std::string> provinces_in(std::string_view text) {
   thread_local Tokenizer tok;
   std::vector<std::string> words;
-  for (const Token& t : tok.tokenize(text)) words.push_back(t.folded);
+  // Names are written with capitals ("Hòa Bình"); in lower case the same
+  // words are common nouns ("giữ vững hòa bình": peace).
+  std::vector<bool> capital;
+  for (const Token& t : tok.tokenize(text)) {
+    words.push_back(t.folded);
+    capital.push_back(starts_upper(text.substr(t.start, t.end - t.start)));
+  }
   std::vector<std::string> out;
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!capital[i]) continue;
     for (const Variant& v : variants()) {
       if (i + v.words.size() > words.size() ||
           !std::equal(v.words.begin(), v.words.end(), words.begin() + static_cast<long>(i))) {

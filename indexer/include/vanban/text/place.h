@@ -16,12 +16,13 @@ namespace vanban::text {
 const std::vector<std::string_view>& province_names();
 
 // The key of a province named by `name` (any case, with or without
-// diacritics): its folded canonical name, "lai chau", "ho chi minh";
-// "" if `name` is not one.
+// diacritics): its folded canonical name, "lai chau", "thanh pho ho chi
+// minh"; "" if `name` is not one.
 std::string province_key(std::string_view name);
 
 // The keys of the provinces that `text` (NFC UTF-8) names, each once, in
-// order of first mention.
+// order of first mention. A name counts where it starts with a capital
+// ("Hòa Bình", "HÒA BÌNH"; not "hòa bình", peace).
 std::vector<std::string> provinces_in(std::string_view text);
 
 }  // namespace vanban::text
