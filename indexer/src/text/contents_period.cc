@@ -85,11 +85,15 @@ std::optional<Found> stage(const DocScan& scan, std::size_t i, const ContentsOpt
   return Found{make_period(scan, i, i + 4, scan.word(i + 2), scan.word(i + 3)), i + 4};
 }
 
-// "năm 2024": not a date's year ("ngày 29 tháng 02 năm 2024") nor a count
-// of years ("5 năm 2021 - 2025" is a five-year plan).
+// "năm 2024": not a date's year ("ngày 29 tháng 02 năm 2024"), a count
+// of years ("5 năm 2021 - 2025" is a five-year plan), nor the start of a
+// period whose end is not stated ("từ năm 2021": since 2021, not 2021).
 std::optional<Found> year(const DocScan& scan, std::size_t i) {
   if (scan.word(i) != "nam" || i + 1 >= scan.size() || !is_year(scan, i + 1)) return std::nullopt;
-  if (i > 0 && (scan.is_number(i - 1) || scan.word(i - 1) == "thang")) return std::nullopt;
+  if (i > 0 && (scan.is_number(i - 1) || scan.word(i - 1) == "thang" ||
+                scan.token(i - 1).exact == "từ")) {
+    return std::nullopt;
+  }
   if (i + 2 < scan.size() && is_year(scan, i + 2)) return std::nullopt;  // "năm 2021 - 2025"
   return Found{make_period(scan, i, i + 2, scan.word(i + 1), scan.word(i + 1)), i + 2};
 }
