@@ -67,9 +67,9 @@ const PhraseList& deliverable_verbs() {
 }
 
 // Connectives trimmed off an indicator's ends ("trong đó giá trị ...
-// đạt", "tỷ lệ ... giảm còn").
+// đạt", "tỷ lệ ... giảm còn", "0,5% là doanh nghiệp ...").
 const PhraseList& leading_connectives() {
-  static const PhraseList list = phrases({"trong do", "trong do co", "va", "co", "voi"});
+  static const PhraseList list = phrases({"trong do", "trong do co", "va", "co", "voi", "la"});
   return list;
 }
 const PhraseList& trailing_connectives() {
@@ -135,8 +135,9 @@ std::size_t read_unit(const DocScan& scan, std::size_t i, std::string_view glued
   const std::size_t scale_end = k;
   if (std::size_t n = scan.match(k, currencies()); n > 0 && (k == i + 1 || scan.break_after(k - 1) == Break::kNone)) {
     k += n;
-  } else if (k == i + 1 && (n = scan.match(k, count_units())) > 0) {
-    k += n;
+  } else if ((n = scan.match(k, count_units())) > 0 &&
+             (k == i + 1 || scan.break_after(k - 1) == Break::kNone)) {
+    k += n;  // "35 xã", "1 triệu doanh nghiệp"
   }
   if (k == i + 1) return i;
   t.scale = scale;
@@ -223,11 +224,16 @@ std::optional<Target> target_at(const DocScan& scan, std::size_t from, std::size
   if (first >= last && closed) return std::nullopt;  // nothing says what is measured
   if (first >= last) {
     // A counted noun heads the phrase after it ("01 công trình chào mừng
-    // ..."); after '%' or money the phrase is what is counted ("100% tập
-    // thể ...").
-    const bool noun_unit = glued.empty() && t.unit == t.base_unit && t.unit != "%";
-    first = noun_unit ? i + 1 : unit_end;
+    // ...", "1 triệu doanh nghiệp ..."); after '%' or money the phrase is
+    // what is counted ("100% tập thể ...").
+    std::size_t noun = i + 1;
+    while (noun < unit_end && scale_factor(scan.word(noun)) > 0) ++noun;
+    const bool noun_unit =
+        glued.empty() && noun < unit_end && scan.match(noun, count_units()) > 0;
+    first = noun_unit ? noun : unit_end;
     last = indicator_after(scan, unit_end);
+    // "0,5% là doanh nghiệp khởi nghiệp": what is counted follows "là".
+    if (const std::size_t n = scan.match(first, leading_connectives()); first + n < last) first += n;
     span_first = i;
     span_last = std::max(unit_end, last);
   }
