@@ -1,11 +1,13 @@
-// Reading the parts of a ZIP container (DOCX, ODT) from memory with libzip,
-// within bounds: a part is read only up to a byte limit and a compression
-// ratio, so a zip bomb costs neither memory nor time. Private to the
-// format layer.
+// ZIP containers (DOCX, ODT) in memory with libzip. Reading parts within
+// bounds: a part is read only up to a byte limit and a compression ratio,
+// so a zip bomb costs neither memory nor time. Writing: the parts of a
+// package made by vanban (the DOCX reports of report/docx.h). Private to
+// the library (the format layer and the reports).
 #ifndef VANBAN_DOC_FORMATS_ZIP_ARCHIVE_H_
 #define VANBAN_DOC_FORMATS_ZIP_ARCHIVE_H_
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,8 +16,14 @@
 #include "vanban/status.h"
 
 struct zip;
+struct zip_source;
 
 namespace vanban::doc {
+
+// Frees an archive that was not closed, without writing it (zip_discard).
+struct ZipDiscard {
+  void operator()(zip* archive) const;
+};
 
 class ZipArchive {
  public:
@@ -42,12 +50,37 @@ class ZipArchive {
   Result<std::string> read(const std::string& name, std::uint64_t max_bytes) const;
 
  private:
-  struct Closer {
-    void operator()(zip* archive) const;
-  };
-  explicit ZipArchive(std::unique_ptr<zip, Closer> archive);
+  explicit ZipArchive(std::unique_ptr<zip, ZipDiscard> archive);
 
-  std::unique_ptr<zip, Closer> archive_;
+  std::unique_ptr<zip, ZipDiscard> archive_;
+};
+
+// A new archive built in memory: parts added in order, deflated, with
+// UTF-8 names. libzip failing (out of memory) throws std::runtime_error;
+// nothing here depends on input. Not thread-safe; move-only.
+class ZipWriter {
+ public:
+  ZipWriter();
+  ZipWriter(ZipWriter&&) noexcept;
+  ZipWriter& operator=(ZipWriter&&) noexcept;
+  ~ZipWriter();
+
+  // Adds part `name` ("word/document.xml") holding `bytes`; a second part
+  // of the same name replaces the first.
+  void add(const std::string& name, std::string bytes);
+
+  // Writes the archive and returns its bytes. The writer is spent.
+  std::string finish() &&;
+
+ private:
+  struct SourceFree {
+    void operator()(zip_source* source) const;
+  };
+  std::unique_ptr<zip_source, SourceFree> buffer_;  // where the archive is written
+  std::unique_ptr<zip, ZipDiscard> archive_;
+  // libzip reads the parts' bytes only when the archive is written: they
+  // stay here until then (a deque never moves its elements).
+  std::deque<std::string> parts_;
 };
 
 }  // namespace vanban::doc
