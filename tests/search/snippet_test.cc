@@ -26,6 +26,14 @@ TEST(SnippetTest, EscapesHtml) {
             "Thông báo &lt;b&gt;<mark>thi đua</mark>&lt;/b&gt; &amp; khen thưởng");
 }
 
+TEST(SnippetTest, PlainTextDropsTheMarksAndUnescapes) {
+  const std::string html = snippet("Thông báo <b>thi đua</b> & khen thưởng \"Dân vận khéo\" 'x' hết", "thi đua", 16);
+  EXPECT_EQ(snippet_text(html), "Thông báo <b>thi đua</b> & khen thưởng \"Dân vận khéo\" 'x' hết");
+  EXPECT_EQ(snippet_text("… theo <mark>Chỉ thị</mark> số <mark>34-CT/TW</mark> …"),
+            "… theo Chỉ thị số 34-CT/TW …");
+  EXPECT_EQ(snippet_text("&amp;lt; <mark"), "&lt; <mark");  // unescaped once; a broken tag stays
+}
+
 TEST(SnippetTest, PicksTheWindowWithMostDistinctWordsWithLeftContext) {
   const std::string text =
       "một hai ba bốn năm sáu bảy tám chín mười thi đua khen thưởng theo Chỉ thị số 34-CT/TW hết";

@@ -32,6 +32,16 @@ INSTANTIATE_TEST_SUITE_P(
                       DateCase{"NotADate", "năm 2023 là năm", ""}),
     [](const auto& p) { return std::string(p.param.name); });
 
+TEST(VietnameseDateTest, DayMonthYearAsDocumentsWriteThem) {
+  EXPECT_EQ(vietnamese_date("2014-04-07"), "07/04/2014");
+  EXPECT_EQ(vietnamese_date("2024-02-29"), "29/02/2024");
+  EXPECT_EQ(vietnamese_date("2023-05"), "05/2023");
+  EXPECT_EQ(vietnamese_date("2023"), "2023");
+  EXPECT_EQ(vietnamese_date(""), "");
+  EXPECT_EQ(vietnamese_date("ngày 07/4/2014"), "ngày 07/4/2014");
+  EXPECT_EQ(vietnamese_date("2014-4-07"), "2014-4-07");
+}
+
 TEST(IsoDateTest, ChecksTheCalendar) {
   EXPECT_EQ(iso_date(2024, 2, 29), "2024-02-29");
   EXPECT_EQ(iso_date(2023, 2, 29), "");

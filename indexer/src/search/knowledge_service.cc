@@ -165,7 +165,8 @@ std::vector<CitingDocument> citing_sentences(StoredDocs& stored_docs,
     for (const auto& c : s->citations) {
       if (!keys.count(c.key)) continue;
       out.push_back({s->record.id, s->record.title, s->record.date,
-                     text::sentence_around(s->record.text, c.start, c.end)});
+                     text::sentence_around(s->record.text, c.start, c.end), s->record.symbol,
+                     s->record.issuer});
       break;  // the first citing sentence of each document
     }
   }

@@ -74,6 +74,28 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
+std::string snippet_text(std::string_view html) {
+  // The inverse of html_escape() and render(): the only markup is <mark>.
+  static constexpr std::pair<std::string_view, std::string_view> kMarkup[] = {
+      {"<mark>", ""}, {"</mark>", ""}, {"&amp;", "&"},  {"&lt;", "<"},
+      {"&gt;", ">"},  {"&quot;", "\""}, {"&#39;", "'"},
+  };
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size();) {
+    const auto* m = std::find_if(std::begin(kMarkup), std::end(kMarkup), [&](const auto& x) {
+      return html.substr(i, x.first.size()) == x.first;
+    });
+    if (m == std::end(kMarkup)) {
+      out += html[i++];
+      continue;
+    }
+    out += m->second;
+    i += m->first.size();
+  }
+  return out;
+}
+
 namespace {
 
 // Which tokens a snippet marks: every match; or, for an accented query on

@@ -1,5 +1,6 @@
 #include "vanban/text/date.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <regex>
@@ -120,6 +121,21 @@ bool is_iso_day(std::string_view s) {
     return v;
   };
   return iso_date(number(0, 4), number(5, 2), number(8, 2)) == s;
+}
+
+std::string vietnamese_date(std::string_view iso) {
+  const auto digits = [&](std::size_t at, std::size_t n) {
+    return at + n <= iso.size() &&
+           std::all_of(iso.begin() + at, iso.begin() + at + n, [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const std::string s(iso);
+  if (iso.size() == 10 && iso[4] == '-' && iso[7] == '-' && digits(0, 4) && digits(5, 2) && digits(8, 2)) {
+    return s.substr(8, 2) + '/' + s.substr(5, 2) + '/' + s.substr(0, 4);
+  }
+  if (iso.size() == 7 && iso[4] == '-' && digits(0, 4) && digits(5, 2)) {
+    return s.substr(5, 2) + '/' + s.substr(0, 4);
+  }
+  return s;
 }
 
 }  // namespace vanban::text

@@ -49,6 +49,7 @@ struct DirectiveList {
 struct CitingDocument {
   std::string id, title, date;
   std::string sentence;  // the sentence that cites
+  std::string symbol = {}, issuer = {};  // its own, "" when unknown (for exports)
 };
 
 struct RelatedDirective {

@@ -43,6 +43,11 @@ struct SnippetOptions {
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string html_escape(std::string_view text);
 
+// The plain text of a snippet made by make_snippet(): without its <mark>
+// tags, and with what html_escape() escaped unescaped again. For exports
+// (report/rows.h), which show text, not HTML.
+std::string snippet_text(std::string_view snippet_html);
+
 // Picks the window of `text` (NFC UTF-8) with the most distinct matched
 // query words, then the most matches and adjacent matches (phrases); marks
 // runs of adjacent matched tokens as one <mark> span. For an accented query,

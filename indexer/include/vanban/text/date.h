@@ -31,6 +31,11 @@ std::string date_bound(std::string_view iso, bool upper);
 // True if `s` is exactly a real calendar day "YYYY-MM-DD" (1900-2100).
 bool is_iso_day(std::string_view s);
 
+// An ISO date as Vietnamese documents write it: "2014-04-07" ->
+// "07/04/2014", "2023-05" -> "05/2023", "2023" -> "2023". Anything else
+// (also "") is returned as it is.
+std::string vietnamese_date(std::string_view iso);
+
 }  // namespace vanban::text
 
 #endif  // VANBAN_TEXT_DATE_H_
