@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "export_reply.h"
 #include "file_reply.h"
 #include "ical.h"
 #include "json_codec.h"
@@ -201,6 +202,8 @@ nlohmann::json error_json(const Status& s) {
 }
 
 void reply_error(httplib::Response& res, const Status& s) {
+  // A client refused for overload may try again soon.
+  if (s.is_unavailable()) res.set_header("Retry-After", std::to_string(kRetryAfter.count()));
   reply_json(res, http_status(s), error_json(s));
 }
 
@@ -214,9 +217,23 @@ void reply_encoded(httplib::Response& res, int status, std::string body) {
   res.set_content(std::move(body), "application/json; charset=utf-8");
 }
 
+Result<search::SearchResponse> gated_search(const Services& s, const search::SearchRequest& request,
+                                            SearchGate::Clock::time_point received) {
+  std::optional<SearchGate::Ticket> slot;
+  if (s.search_gate) {
+    Result<SearchGate::Ticket> admitted = s.search_gate->admit(received);
+    if (!admitted) return admitted.status();
+    slot.emplace(std::move(admitted).value());
+  }
+  return s.search.search(request);
+}
+
 void handle_search(const Services& s, const httplib::Request& req, httplib::Response& res) {
   const Result<search::SearchRequest> request = search_request(req);
   if (!request) return reply_error(res, request.status());
+  const Result<std::optional<ExportFormat>> format = export_format(req);
+  if (!format) return reply_error(res, format.status());
+  if (*format) return reply_search_export(s, *request, **format, res);
   const std::string key = cache_key(*request);
   // Read before searching: see IndexReader::generation().
   const std::uint64_t generation = s.search_cache ? s.search.generation() : 0;
@@ -227,17 +244,7 @@ void handle_search(const Services& s, const httplib::Request& req, httplib::Resp
     }
     res.set_header("X-Cache", "miss");
   }
-  std::optional<SearchGate::Ticket> slot;
-  if (s.search_gate) {
-    Result<SearchGate::Ticket> admitted = s.search_gate->admit(request_received_at());
-    if (!admitted) {
-      res.set_header("Retry-After", std::to_string(kRetryAfter.count()));
-      return reply_error(res, admitted.status());
-    }
-    slot.emplace(std::move(admitted).value());
-  }
-  const Result<search::SearchResponse> out = s.search.search(*request);
-  slot.reset();
+  const Result<search::SearchResponse> out = gated_search(s, *request, request_received_at());
   if (!out) return reply_error(res, out.status());
   auto body = std::make_shared<const std::string>(dump_json(to_json(*out)));
   if (s.search_cache) s.search_cache->put(key, generation, body);
@@ -267,7 +274,14 @@ void handle_directives(const Services& s, const httplib::Request& req, httplib::
 }
 
 void handle_directive(const Services& s, const httplib::Request& req, httplib::Response& res) {
-  reply(res, s.knowledge.directive(req.matches[1].str(), req.get_param_value("as_of")));
+  const Result<std::optional<ExportFormat>> format = export_format(req);
+  if (!format) return reply_error(res, format.status());
+  const Result<report::DirectiveList> list = directive_list(req);
+  if (*format && !list) return reply_error(res, list.status());
+  const Result<search::DirectiveDetail> detail =
+      s.knowledge.directive(req.matches[1].str(), req.get_param_value("as_of"));
+  if (!detail || !*format) return reply(res, detail);
+  reply_directive_export(*detail, *list, **format, res);
 }
 
 void handle_campaigns(const Services& s, const httplib::Request&, httplib::Response& res) {

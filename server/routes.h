@@ -42,12 +42,14 @@ struct Services {
 // Answers from Services::search_cache when it has them (header X-Cache:
 // hit, otherwise miss); computes the others once Services::search_gate
 // admits them, or answers 503 with Retry-After when it does not.
+// `format=csv|docx`: the results as a file (export_reply.h), never cached.
 void handle_search(const Services& s, const httplib::Request& req, httplib::Response& res);
 // GET /api/documents/{id}: id percent-encoded, may contain '/'
 void handle_document(const Services& s, const httplib::Request& req, httplib::Response& res);
 // GET /api/directives?type=&issuer=&year=&q=&offset=&limit=
 void handle_directives(const Services& s, const httplib::Request& req, httplib::Response& res);
-// GET /api/directives/{key}
+// GET /api/directives/{key}; `format=csv|docx` with `list=citing|implementation`:
+// that list of the directive's page as a file (export_reply.h)
 void handle_directive(const Services& s, const httplib::Request& req, httplib::Response& res);
 // GET /api/campaigns
 void handle_campaigns(const Services& s, const httplib::Request& req, httplib::Response& res);
@@ -64,6 +66,12 @@ void handle_obligations_ics(const Services& s, const httplib::Request& req,
                             httplib::Response& res);
 // GET /healthz
 void handle_health(const Services& s, const httplib::Request& req, httplib::Response& res);
+
+// `request` searched once Services::search_gate (when there is one) admits
+// a request received at `received`; kUnavailable "server busy" when it
+// does not (answered 503 with Retry-After).
+Result<search::SearchResponse> gated_search(const Services& s, const search::SearchRequest& request,
+                                            SearchGate::Clock::time_point received);
 
 // The one mapping from a Status to an HTTP status code: kInvalidArgument
 // 400, kNotFound 404, kTooLarge 413, kNotSupported 501, kUnavailable and
