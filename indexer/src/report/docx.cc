@@ -147,14 +147,18 @@ void append_table(pugi::xml_node body, const ReportTable& table) {
   const std::vector<int> widths = column_widths(table.columns);
   pugi::xml_node grid = tbl.append_child("w:tblGrid");
   for (const int w : widths) set(grid.append_child("w:gridCol"), "w:w", std::to_string(w).c_str());
-  // The header row, repeated at the top of every page.
+  // The header row, repeated at the top of every page; no row is split
+  // across two pages.
   pugi::xml_node header = tbl.append_child("w:tr");
-  header.append_child("w:trPr").append_child("w:tblHeader");
+  pugi::xml_node header_props = header.append_child("w:trPr");
+  header_props.append_child("w:cantSplit");
+  header_props.append_child("w:tblHeader");
   for (std::size_t i = 0; i < table.columns.size(); ++i) {
     append_cell(header, table.columns[i].header, widths[i], {kTableSize, true});
   }
   for (const Row& cells : table.rows) {
     pugi::xml_node row = tbl.append_child("w:tr");
+    row.append_child("w:trPr").append_child("w:cantSplit");
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
       const std::string& cell = i < cells.size() ? cells[i] : std::string();
       const bool date = table.columns[i].kind == CellKind::kDate;

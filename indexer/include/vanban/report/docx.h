@@ -1,9 +1,10 @@
-// A report as a Word document (DOCX, Office Open XML, ECMA-376), which
-// Word, LibreOffice Writer and vanban's own DOCX reader open: the title,
-// the query and filter lines, "Ngày xuất: dd/mm/yyyy", then the table with
-// a header row repeated on every page, on A4 landscape pages. Dates are
-// written "dd/mm/yyyy" (text::vietnamese_date); the core properties hold
-// the title and the export day.
+// A report as a Word document (DOCX, Office Open XML, ECMA-376, elements
+// in the schema's order as Word requires; read back by vanban's own DOCX
+// reader in the tests, opened by LibreOffice Writer 7.4 by hand): the title, the query
+// and filter lines, "Ngày xuất: dd/mm/yyyy", then the table with a header
+// row repeated on every page and no row split across pages, on A4
+// landscape pages. Dates are written "dd/mm/yyyy" (text::vietnamese_date);
+// the core properties hold the title and the export day.
 //
 // The parts (word/document.xml, word/styles.xml, [Content_Types].xml, the
 // relationships and docProps/core.xml) are built as XML trees (pugixml),

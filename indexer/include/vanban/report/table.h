@@ -13,9 +13,9 @@
 namespace vanban::report {
 
 // The most rows an export holds: a search's first 2,000 results, a
-// directive's first 2,000 citing or implementing documents. A 2,000-row
-// DOCX of search results (snippets of about 300 bytes) is about 1.5 MB of
-// XML and 0.3 MB zipped, built in memory; a CSV is streamed.
+// directive's first 2,000 citing or implementing documents. A DOCX is built
+// in memory: 2,000 search results (32-word snippets) made 1.6 MB of XML;
+// a CSV is streamed.
 inline constexpr std::size_t kMaxExportRows = 2000;
 
 // How a column's cells are written.
