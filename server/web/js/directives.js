@@ -4,8 +4,8 @@
  */
 import { api, seg } from './api.js';
 import {
-  $, arr, badge, collator, dateEl, docIdEl, h, isObj, kvNodes, metaLine, metaSep, numberFmt, pctFmt,
-  renderLinkPager, section, str, toCount, typeAndSymbol,
+  $, arr, badge, collator, dateEl, docIdEl, exportLinks, h, isObj, kvNodes, metaLine, metaSep, numberFmt,
+  pctFmt, renderLinkPager, section, str, toCount, typeAndSymbol,
 } from './dom.js';
 import { citingEntry, docEntry, relatedDirectivesSection } from './entries.js';
 import { navigate, saveScroll } from './nav.js';
@@ -15,8 +15,8 @@ import {
 } from './relations.js';
 import { directiveLabels } from './state.js';
 import {
-  DIR_MAX_PAGE, DIR_PAGE_SIZE, DIRECTIVE_FILTERS, directiveUrl, directivesUrl, isIsoDate, isYear, normalizeQuery,
-  searchUrl,
+  DIR_MAX_PAGE, DIR_PAGE_SIZE, DIRECTIVE_FILTERS, directiveExportUrl, directiveUrl, directivesUrl, isIsoDate, isYear,
+  normalizeQuery, searchUrl,
 } from './url.js';
 
 const TITLE_LOOKUPS_MAX = 10; // titles are fetched for at most this many linked documents that lack one
@@ -239,9 +239,11 @@ async function showDirective(state, signal) {
     })),
     relationsSection('directive-relations', relations.incoming, relations.outgoing),
     timelineSection('directive-timeline', d),
-    implementationSection('directive-implementation', d.implementation),
+    implementationSection('directive-implementation', d.implementation,
+      exportLinks((format) => directiveExportUrl(key, 'implementation', format, asOf), 'tổ chức thực hiện')),
     linkedDocumentsSection(docs),
-    citingSection(d, [str(d.symbol), ...aliases].filter(Boolean)),
+    citingSection(d, [str(d.symbol), ...aliases].filter(Boolean),
+      exportLinks((format) => directiveExportUrl(key, 'citing', format, asOf), 'các văn bản trích dẫn')),
     relatedDirectivesSection('directive-co-cited', 'Thường được trích dẫn cùng', d.co_cited,
       (n) => ` — cùng được trích dẫn trong ${numberFmt.format(n)} văn bản`),
   ].filter(Boolean));
@@ -297,7 +299,7 @@ function linkedDocumentsSection(docs) {
 }
 
 /** The documents citing a directive, each with its citing sentence. */
-function citingSection(d, needles) {
+function citingSection(d, needles, exports) {
   const citing = arr(d.citing).filter(isObj).filter((x) => str(x.id));
   if (!citing.length) return null;
   const citedCount = Math.max(toCount(d.cited_by_count, 0), citing.length);
@@ -305,7 +307,7 @@ function citingSection(d, needles) {
   const note = citedCount > citing.length
     ? h('p', { class: 'section-intro' }, `Hiển thị ${numberFmt.format(citing.length)} văn bản đầu tiên.`)
     : null;
-  return section('directive-citing', `Các văn bản trích dẫn (${numberFmt.format(citedCount)})`, note, list);
+  return section('directive-citing', `Các văn bản trích dẫn (${numberFmt.format(citedCount)})`, note, list, exports);
 }
 
 /** Fetch the titles of documents listed by id only, and put each in place of its id. */

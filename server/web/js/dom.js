@@ -32,6 +32,19 @@ export function h(tag, attrs, ...children) {
 }
 
 /** A titled section (h3) of a detail page. */
+/**
+ * "Xuất CSV" and "Xuất Word" links to the exports `hrefOf(format)` names;
+ * `what` tells them apart for screen readers when a page has several.
+ * The server names the file (Content-Disposition).
+ */
+export function exportLinks(hrefOf, what = '') {
+  const link = (format, label) => h('a', {
+    class: 'btn btn-secondary', href: hrefOf(format), download: '', 'data-export': format,
+    ...(what ? { 'aria-label': `${label}: ${what}` } : {}),
+  }, label);
+  return h('p', { class: 'action-line export-links' }, link('csv', 'Xuất CSV'), ' ', link('docx', 'Xuất Word'));
+}
+
 export function section(id, title, ...content) {
   const headingId = `${id}-heading`;
   return h('section', { class: 'detail-section', id, 'aria-labelledby': headingId },

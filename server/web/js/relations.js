@@ -207,12 +207,13 @@ function timelineEvents(d) {
 /* --------------------------------------------------- implementation tree */
 
 /** "Tổ chức thực hiện": the documents carrying the directive out, down the chain. */
-export function implementationSection(id, tree) {
+/** `extra` (e.g. export links) goes under the tree. */
+export function implementationSection(id, tree, extra = null) {
   const children = isObj(tree) ? arr(tree.children).filter(isObj) : [];
   if (!children.length) return null;
   return section(id, 'Tổ chức thực hiện',
     h('p', { class: 'section-intro' }, 'Các văn bản trong kho thực hiện văn bản này, và văn bản thực hiện tiếp các văn bản đó:'),
-    implementationList(children, 1));
+    implementationList(children, 1), extra);
 }
 
 const MAX_TREE_DEPTH = 8; // the server already cuts cycles; this only bounds a malformed answer

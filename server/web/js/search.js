@@ -3,20 +3,21 @@
  * snippets, pager, facets and the chips of the active filters.
  */
 import { api, cachedSearch, cacheSearch } from './api.js';
-import { $, formatDate, h, msFmt, numberFmt, renderMeta, str, toCount } from './dom.js';
+import { $, exportLinks, formatDate, h, msFmt, numberFmt, renderMeta, str, toCount } from './dom.js';
 import { navigate, saveScroll } from './nav.js';
 import { finishRender, markBusy } from './page.js';
 import { STATUS_LABELS, statusBadge } from './relations.js';
 import { directiveLabels } from './state.js';
 import {
   docUrl, EXACT_TOTAL_UP_TO, hasFilters, isYear, MAX_PAGE, normalizeQuery, PAGE_SIZE, parseState,
-  SEARCH_FILTERS, searchUrl,
+  SEARCH_FILTERS, searchExportUrl, searchUrl,
 } from './url.js';
 
 const els = {
   view: $('results-view'),
   heading: $('results-heading'),
   status: $('status'),
+  export: $('results-export'),
   activeFilters: $('active-filters'),
   chips: $('filter-chips'),
   facets: $('facets'),
@@ -82,6 +83,7 @@ function showLoading(state) {
   els.relaxed.hidden = true;
   els.pager.hidden = true;
   els.status.textContent = state.q ? 'Đang tìm kiếm…' : 'Đang tải danh sách…';
+  els.export.hidden = true;
   renderChips(state, null);
   markBusy(els.results);
 }
@@ -89,6 +91,7 @@ function showLoading(state) {
 /** A failed search leaves no count behind. */
 export function showError() {
   els.status.textContent = '';
+  els.export.hidden = true;
   return null;
 }
 
@@ -96,6 +99,7 @@ function renderResults(data, state) {
   const results = Array.isArray(data.results) ? data.results : [];
   const total = toCount(data.total, results.length);
   renderStatus(data, total);
+  renderExport(state, total);
 
   // `relaxed`: no document had every word, so the server fell back to
   // documents matching some of them — tell the user why results look loose.
@@ -128,6 +132,12 @@ function renderStatus(data, total) {
   els.status.textContent = total > 0
     ? `Tìm thấy ${about}${numberFmt.format(total)} văn bản${tookText}`
     : `Không tìm thấy văn bản phù hợp${tookText}`;
+}
+
+/** The export links of this search, when it found something. */
+function renderExport(state, total) {
+  els.export.replaceChildren(...(total > 0 ? [exportLinks((format) => searchExportUrl(state, format))] : []));
+  els.export.hidden = total === 0;
 }
 
 function renderSuggestion(suggestion, state) {

@@ -102,6 +102,24 @@ export function searchUrl(s) {
 }
 
 /**
+ * API path of a search's export: every result up to the server's bound,
+ * whatever the page, in `format` ('csv' or 'docx').
+ */
+export function searchExportUrl(s, format) {
+  const p = new URLSearchParams({ q: s.q || '' });
+  for (const k of SEARCH_FILTERS) if (s[k]) p.set(k, s[k]);
+  p.set('format', format);
+  return `/api/search?${p}`;
+}
+
+/** API path of a directive's export: `list` 'citing' or 'implementation', `format` 'csv' or 'docx'. */
+export function directiveExportUrl(key, list, format, asOf = '') {
+  const p = new URLSearchParams({ format, list });
+  if (asOf) p.set('as_of', asOf);
+  return `/api/directives/${encodeURIComponent(key)}?${p}`;
+}
+
+/**
  * URL of a document; `ctx` (a search state) is kept for "back to the results";
  * `hl` ({start, end}: code points) is a sentence to show.
  */
