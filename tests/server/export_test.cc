@@ -224,6 +224,19 @@ TEST_F(ExportTest, BadRequestsAreJsonErrors) {
   EXPECT_EQ(server_->get("/api/directives/34-CT%2FTW?list=all&format=json")->status, 200);
 }
 
+TEST(ExportFileNameTest, KeepsVietnameseAndDropsWhatFileSystemsRefuse) {
+  EXPECT_EQ(export_file_name("Chỉ thị 34-CT/TW - văn bản trích dẫn", ExportFormat::kCsv),
+            "Chỉ thị 34-CT-TW - văn bản trích dẫn.csv");
+  EXPECT_EQ(export_file_name("Tìm kiếm - \"dân vận khéo\" <b>\t*?", ExportFormat::kDocx),
+            "Tìm kiếm - -dân vận khéo- -b----.docx");
+  EXPECT_EQ(export_file_name(" ", ExportFormat::kDocx), "vanban.docx");
+  // Cut on a code point: "ệ" is 3 bytes, and 41 of them are 123.
+  std::string long_name;
+  for (int i = 0; i < 41; ++i) long_name += "ệ";
+  const std::string cut = export_file_name(long_name, ExportFormat::kCsv);
+  EXPECT_EQ(cut, long_name.substr(0, 120) + ".csv");
+}
+
 // Over more documents than one search returns: the pages come in order,
 // one after the other, and the file stops at report::kMaxExportRows.
 class ExportPagesTest : public ::testing::Test {
@@ -270,7 +283,7 @@ TEST_F(ExportPagesTest, DocxSaysHowManyMatchedAndHowManyItHolds) {
   EXPECT_EQ(table.cells.size(), report::kMaxExportRows + 1);
   EXPECT_EQ(table.cells.back()[3].rfind("Công văn số ", 0), 0u);
   EXPECT_EQ(table.paragraphs_before.at(2),
-            "Số kết quả: " + std::to_string(kDocuments) + " (xuất " + std::to_string(report::kMaxExportRows) +
+            "Số kết quả: khoảng " + std::to_string(kDocuments) + " (xuất " + std::to_string(report::kMaxExportRows) +
                 " văn bản đầu tiên)");
 }
 

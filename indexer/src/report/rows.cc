@@ -34,10 +34,12 @@ void add_line(std::vector<std::string>& lines, std::string_view label, std::stri
   if (!value.empty()) lines.push_back(std::string(label) + ": " + std::string(value));
 }
 
-// "Số kết quả: 2500 (xuất 2000 văn bản đầu tiên)": `total` documents,
-// `exported` of them in the report.
-std::string count_line(std::string_view what, std::size_t total, std::size_t exported) {
-  std::string line = std::string(what) + ": " + std::to_string(total);
+// "Số kết quả: 2500 (xuất 2000 văn bản đầu tiên)": `total` documents
+// ("khoảng 2500" when it is an `estimate`), `exported` of them in the
+// report.
+std::string count_line(std::string_view what, std::size_t total, std::size_t exported,
+                       bool estimate = false) {
+  std::string line = std::string(what) + ": " + (estimate ? "khoảng " : "") + std::to_string(total);
   if (exported < total) line += " (xuất " + std::to_string(exported) + " văn bản đầu tiên)";
   return line;
 }
@@ -118,7 +120,9 @@ ReportTable search_report(const search::SearchRequest& request, std::size_t tota
   add_line(out.lines, "Hiệu lực", status_label(request.status));
   add_line(out.lines, "Hiệu lực tại ngày", text::vietnamese_date(request.as_of));
   add_line(out.lines, "Áp dụng tại", request.applies_to);
-  out.lines.push_back(count_line("Số kết quả", total, std::min(total, kMaxExportRows)));
+  // Beyond kExactTotalUpTo the total is Xapian's estimate, as the page says.
+  out.lines.push_back(count_line("Số kết quả", total, std::min(total, kMaxExportRows),
+                                 total > search::SearchService::kExactTotalUpTo));
   out.columns = document_columns();
   return out;
 }

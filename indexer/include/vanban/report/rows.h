@@ -28,7 +28,8 @@ Row search_row(const search::SearchHit& hit);
 // The report of a search, without rows (they come page by page, as
 // search_row()): the title, the query and each filter set in `request`
 // ("Từ khóa: ...", "Loại văn bản: ...", dates as dd/mm/yyyy, the status
-// in words), and how many documents matched (`total`; when more than
+// in words), and how many documents matched (`total`, "khoảng" beyond
+// SearchService::kExactTotalUpTo, where it is an estimate; when more than
 // kMaxExportRows, that only the first are exported). `exported_on` is ISO.
 ReportTable search_report(const search::SearchRequest& request, std::size_t total,
                           std::string_view exported_on);
