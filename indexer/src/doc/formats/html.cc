@@ -197,6 +197,8 @@ bool chrome_by_attributes(const xmlNode* e) {
   return false;
 }
 
+bool opens_article(const ElementKind& kind) { return kind.tag == Tag::kArticle || kind.tag == Tag::kMain; }
+
 bool is_chrome(const xmlNode* e, const ElementKind& kind, bool in_article) {
   // A page header is chrome; an article's own header holds its title.
   if (kind.tag == Tag::kHeader && !in_article) return true;
@@ -253,7 +255,7 @@ class Measure {
     const ElementKind& kind = kind_of(node);
     if (is_chrome(node, kind, in_article)) return s;
     in_link |= kind.tag == Tag::kA;
-    in_article |= kind.tag == Tag::kArticle || kind.tag == Tag::kMain;
+    in_article |= opens_article(kind);
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
       const Stats cs = visit(c, depth + 1, in_link, in_article);
       s.chars += cs.chars;
@@ -283,23 +285,36 @@ class Measure {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
+// True if `n` is an <article> or <main> or inside one.
+bool within_article(const xmlNode* n) {
+  for (; is_element(n); n = n->parent) {
+    if (opens_article(kind_of(n))) return true;
+  }
+  return false;
+}
+
 // Writes the main content as blocks: block elements start lines, inline
 // text is joined with its white space collapsed, tables become Tables.
+// The chrome rules are Measure's: a <header> is chrome outside an article.
 class Emitter {
  public:
-  Emitter(const Measure& measure, std::vector<Block>* out) : measure_(measure), out_(out) {}
+  Emitter(const Measure& measure, std::vector<Block>* out, bool in_article)
+      : measure_(measure), out_(out), in_article_(in_article) {}
 
   void node(const xmlNode* n, int depth) {
     if (depth > kMaxDepth) return;
     if (is_text(n)) return text(n->content != nullptr ? chars(n->content) : "");
     if (!is_element(n)) return;
     const ElementKind& kind = kind_of(n);
-    if (is_chrome(n, kind, true) || link_list(n, kind)) return;
+    if (is_chrome(n, kind, in_article_) || link_list(n, kind)) return;
     if (kind.tag == Tag::kBr) return line_break();
     if (kind.tag == Tag::kTable) return table(n, depth);
     if (kind.block) flush();
     if (kind.tag == Tag::kLi) line_ = "- ";
+    const bool was_in_article = in_article_;
+    in_article_ |= opens_article(kind);
     for (const xmlNode* c = n->children; c != nullptr; c = c->next) node(c, depth + 1);
+    in_article_ = was_in_article;
     if (kind.block) flush();
   }
 
@@ -342,9 +357,9 @@ class Emitter {
     Row out;
     for (const xmlNode* cell = tr->children; cell != nullptr; cell = cell->next) {
       if (!is_element(cell)) continue;
-      if (const ElementKind& kind = kind_of(cell); is_chrome(cell, kind, true)) continue;
+      if (const ElementKind& kind = kind_of(cell); is_chrome(cell, kind, in_article_)) continue;
       Cell c;
-      Emitter inner(measure_, &c.blocks);
+      Emitter inner(measure_, &c.blocks, in_article_);
       inner.node(cell, depth + 1);
       inner.flush();
       out.cells.push_back(std::move(c));
@@ -372,6 +387,7 @@ class Emitter {
 
   const Measure& measure_;
   std::vector<Block>* out_;
+  bool in_article_;
   std::string line_;
 };
 
@@ -485,8 +501,9 @@ Result<Extracted> extract_html(std::string_view bytes, const ExtractOptions& /*o
   if (root == nullptr) return out;  // no text: extract() reports the page empty
   const Measure measure(root);
   std::vector<Block> blocks;
-  Emitter emitter(measure, &blocks);
-  emitter.node(measure.main_content(root), 0);
+  const xmlNode* main = measure.main_content(root);
+  Emitter emitter(measure, &blocks, within_article(main));
+  emitter.node(main, 0);
   emitter.flush();
   out.text = strip_boilerplate(render_blocks(blocks));
   if (std::string title = title_of(root, 0); !title.empty()) out.properties["title"] = title;
