@@ -18,7 +18,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 DB=${DB:-data/index}
 PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
           libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libcli11-dev curl python3
-          libmagic-dev libzip-dev libpugixml-dev libgumbo-dev libuchardet-dev antiword
+          libmagic-dev libzip-dev libpugixml-dev libxml2-dev libuchardet-dev antiword
           libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie)
 # The test command also drives the page in Debian's Chromium (playwright-core
 # from npm, with the machine's Node.js >= 20), makes scanned copies of the

@@ -30,7 +30,12 @@ INSTANTIATE_TEST_SUITE_P(
                       Utf8Case{"Overlong", "\xC0\xAF", 0},
                       Utf8Case{"Surrogate", "x\xED\xA0\x80", 1},
                       Utf8Case{"AboveMax", "\xF4\x90\x80\x80", 0},
-                      Utf8Case{"Latin1Byte", "Ch\xEA", 2}),
+                      Utf8Case{"Latin1Byte", "Ch\xEA", 2},
+                      // Runs of ASCII longer than the eight bytes read at once.
+                      Utf8Case{"AfterLongAscii", "Chi thi so 34-CT/TW ngay 07/4/2014\x80", 34},
+                      Utf8Case{"InsideAnAsciiChunk", "Ke hoach 12\xC3KH-UBND ngay 5/6", 11},
+                      Utf8Case{"AccentsBetweenAsciiRuns",
+                               "Quyet dinh so 12/QD-SCT: Điều 5 khoản 2 of the Decree 30/2020/NĐ-CP", std::nullopt}),
     [](const auto& p) { return std::string(p.param.name); });
 
 TEST(Utf8Test, ValidAndAscii) {

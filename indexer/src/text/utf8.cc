@@ -27,7 +27,13 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view bytes) {
   while (i < n) {
     const unsigned char c = s[i];
     if (c < 0x80) {
+      // A run of ASCII eight bytes at a time: half the bytes of Vietnamese
+      // text and most of a web page's markup.
       ++i;
+      for (std::uint64_t chunk; i + 8 <= n; i += 8) {
+        std::memcpy(&chunk, s + i, 8);
+        if (chunk & 0x8080808080808080ULL) break;
+      }
       continue;
     }
     std::size_t len;

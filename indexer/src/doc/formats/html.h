@@ -18,9 +18,13 @@ namespace vanban::doc {
 // footer, share, counter, breadcrumb) and text density (the block with
 // most paragraph text; link lists dropped), its headings, paragraphs, list
 // items and table rows come out as lines, and the line-level chrome rules
-// of doc/metadata.h (strip_boilerplate) run last. format "html";
-// properties["title"] from <title>. Errors as decode_text_file (binary,
-// invalid UTF-8, empty). Thread-safe.
+// of doc/metadata.h (strip_boilerplate) run last. Broken markup is
+// repaired as libxml2's HTML parser does (HTML 4 rules: unclosed <p> and
+// <li> end at the next one); text nested deeper than 400 elements is not
+// read. format "html"; properties["title"] from <title>; text "" for a
+// page without an element. Errors as decode_text_file (binary, invalid
+// UTF-8, empty); kTooLarge for a page over 2 GiB once decoded (libxml2
+// takes an int size). Thread-safe; prints nothing.
 Result<Extracted> extract_html(std::string_view bytes, const ExtractOptions& options);
 
 }  // namespace vanban::doc
