@@ -48,6 +48,8 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
 PY=/usr/bin/python3
+# shellcheck source=bench/portable.sh
+. "$HERE/portable.sh"
 ORIG_ARGS=("$@")
 
 CORPUS="${VANBAN_SHARED:-$REPO/../shared}/data/baomoi_news/docs.jsonl"
@@ -125,11 +127,12 @@ T_START=$(date +%s)
 log() { echo "[bench $(date +%H:%M:%S)] $*" | tee -a "$OUT/bench.log" >&2; }
 put() { printf '%s\t%s\n' "$1" "$2" >> "$RESULTS"; }   # KEY VALUE
 get() { awk -F'\t' -v k="$1" '$1==k{v=$2} END{print v}' "$RESULTS"; }
-# cmdlog CMD... : appends the command, shell-quoted, to commands.txt ($OUT for the output dir);
+# cmdlog CMD... : appends the command, shell-quoted and portable (see portable.sh: $OUT, $PORT,
+# paths relative to the repository root), to commands.txt;
 # CMD_PREFIX (environment) and CMD_SUFFIX (stdin redirection) are written around it
 cmdlog() {
   local s; s="${CMD_PREFIX:-}$(printf '%q ' "$@")"; s="${s% }${CMD_SUFFIX:-}"
-  echo "${s//$OUT/\$OUT}" >> "$CMDS"
+  portable "$s" >> "$CMDS"
 }
 fmt3() { awk -v x="$1" 'BEGIN{printf "%.3f", x}'; }
 # timed NAME CMD... : CMD under /usr/bin/time -v; stdout/stderr in raw/NAME.{out,err};
@@ -204,7 +207,7 @@ trap 'log "interrupted"; exit 130' INT TERM
 # ---- 0. machine, input, queries -------------------------------------------------------------
 phase prepare
 put meta.date "$(date -u '+%Y-%m-%d %H:%M UTC')"
-put meta.command "bench/bench.sh${ORIG_ARGS[*]:+ ${ORIG_ARGS[*]}}"
+put meta.command "$(portable "bench/bench.sh${ORIG_ARGS[*]:+ ${ORIG_ARGS[*]}}")"
 put meta.mode "$( ((QUICK)) && echo quick || echo full)"
 put meta.cpu "$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo)"
 put meta.cores "$(nproc)"
@@ -215,8 +218,8 @@ put meta.loadavg_start "$(cut -d' ' -f1-3 /proc/loadavg)"
 put meta.commit "$(git -C "$REPO" rev-parse --short=12 HEAD 2>/dev/null || echo unknown)"
 put meta.commit_subject "$(git -C "$REPO" log -1 --format=%s 2>/dev/null || true)"
 put meta.dirty "$(git -C "$REPO" status --porcelain --untracked-files=no -- indexer server CMakeLists.txt 2>/dev/null | awk '{print $2}' | tr '\n' ' ')"
-put meta.binaries "$BUILD, built $(date -u -r "$VB_INDEX_SRC" '+%Y-%m-%d %H:%M UTC'), copied to \$OUT/bin"
-put meta.corpus "$CORPUS"; put meta.fraction "$FRACTION"; put meta.reps "$REPS"
+put meta.binaries "$(portable "$BUILD"), built $(date -u -r "$VB_INDEX_SRC" '+%Y-%m-%d %H:%M UTC'), copied to \$OUT/bin"
+put meta.corpus "$(portable "$CORPUS")"; put meta.fraction "$FRACTION"; put meta.reps "$REPS"
 put meta.duration "$DURATION"; put meta.peers "$PEERS_ON"; put meta.scale10 "$SCALE10"
 put meta.versions "$( (wrk --version 2>&1 | head -1; omindex --version 2>/dev/null | head -1; \
   sqlite3 --version 2>/dev/null | cut -d' ' -f1; xapian-config --version 2>/dev/null) | tr '\n' ';')"
@@ -378,7 +381,7 @@ done
 # ("remote 127.0.0.1:PORT" lines) and a copy of the catalog.
 if command -v xapian-tcpsrv >/dev/null; then
   front="$OUT/shards/front"; rm -rf "$front"; mkdir -p "$front"
-  TCP_PIDS=()
+  TCP_PIDS=(); stub_text=""   # the stub as the report shows it: free ports as $PORT_0, $PORT_1
   for k in 0 1; do
     p="$("$PY" "$HERE/bench_lib.py" freeport)"
     # own session: on SIGTERM xapian-tcpsrv signals its whole process group
@@ -386,10 +389,11 @@ if command -v xapian-tcpsrv >/dev/null; then
       > /dev/null 2>&1 &
     TCP_PIDS+=($!)
     echo "remote 127.0.0.1:$p" >> "$front/XAPIANDB"
+    stub_text+="remote 127.0.0.1:\$PORT_$k "
   done
   cp -r "$OUT/shards/s2/catalog" "$front/catalog"
   sleep 1
-  echo "# \$OUT/shards/front/XAPIANDB: $(tr '\n' ' ' < "$front/XAPIANDB")" >> "$CMDS"
+  echo "# \$OUT/shards/front/XAPIANDB: ${stub_text% }" >> "$CMDS"
   vanban_query q.remote2 "$front" "$Q/queries.reps.txt"
   for pid in "${TCP_PIDS[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
 fi

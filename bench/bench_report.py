@@ -362,7 +362,8 @@ def main():
     ph = [(k[len('phase.'):-len('.s')], v) for k, v in R.items() if k.startswith('phase.')]
     w('Phase durations: ' + ', '.join(f'{k} {v} s' for k, v in ph) + '.\n')
     w('```sh\n' + g('meta.command') + '\n```\n')
-    w('Steps run (`$OUT` = the output directory):\n')
+    w('Steps run from the repository root (`$OUT` = the output directory, `$PORT`, `$PORT_0`, `$PORT_1` = free ports; '
+      'other paths relative to the repository root):\n')
     cmds = open(os.path.join(out, 'commands.txt'), encoding='utf-8').read().strip() \
         if os.path.exists(os.path.join(out, 'commands.txt')) else ''
     w('```sh\n' + cmds + '\n```')

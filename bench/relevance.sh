@@ -27,7 +27,10 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
-COMMAND="$(printf '%q ' "$0" "$@")"; COMMAND="${COMMAND% }"
+# shellcheck source=bench/portable.sh
+. "$HERE/portable.sh"
+# as run from the repository root, the report carrying no path of this machine (portable.sh)
+COMMAND="$(printf '%q ' bench/relevance.sh "$@")"; COMMAND="${COMMAND% }"
 
 BUILD="$REPO/build"
 OUT="$REPO/bench/out/relevance"
@@ -186,8 +189,8 @@ BUILT="$(date -r "$SEARCH_BIN" '+%Y-%m-%d %H:%M:%S %Z')"
 HEADER=(
   --header "date: $(date '+%Y-%m-%d %H:%M:%S %Z')"
   --header "commit: \`$COMMIT\`"
-  --header "command: \`$COMMAND\` (in \`$PWD\`)"
-  --header "binaries: \`$SEARCH_BIN\`, built $BUILT"
+  --header "command: \`$(portable "$COMMAND")\` (from the repository root)"
+  --header "binaries: \`$(portable "$SEARCH_BIN")\`, built $BUILT"
 )
 NOPEERS=(); [[ $PEERS == 1 ]] || NOPEERS=(--no-peers)
 step "all" "score and report" python3 "$HERE/relevance_report.py" --out "$OUT" "${HEADER[@]}" \

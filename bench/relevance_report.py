@@ -53,7 +53,9 @@ def set_report(out, name, qrels_path, queries_path, split, peers):
         summary = [l.strip() for l in open(idx, encoding="utf-8") if l.startswith("indexed ")]
         if summary:
             lines += [f"vanban-index: `{summary[-1]}`", ""]
-    lines += [f"{n} judged queries (`{queries_path}`); an empty result list scores 0.", ""]
+    # relative to the repository root: the report carries no path of this machine (issue 11)
+    shown = os.path.relpath(queries_path, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    lines += [f"{n} judged queries (`{shown}`); an empty result list scores 0.", ""]
     lines += ["| system | queries | nDCG@10 | MRR@10 | R@10 | R@100 | no results |",
               "|---|---|---:|---:|---:|---:|---:|"]
     for system in systems:

@@ -497,10 +497,9 @@ std::string home_for(const DocScan& scan, const ContentsOptions& options) {
   std::map<std::string, int> counts;
   std::string best;
   for (std::size_t i = 0; i + 1 < scan.size(); ++i) {
-    if (scan.token(i).exact != "sở" || !scan.upper(i) || scan.foreign(i)) continue;
-    std::size_t e = i + 1;
-    while (e < scan.size() && scan.upper(e) && scan.break_after(e - 1) == Break::kNone) ++e;
-    if (e == i + 1) continue;
+    if (scan.token(i).exact != "sở" || scan.foreign(i)) continue;
+    const std::size_t e = department_name_end(scan.text(), scan.tokens(), i);
+    if (e == i) continue;
     const std::string name = scan.printed(i, e);
     if (++counts[name] > counts[best]) best = name;
   }
