@@ -10,8 +10,10 @@
 #include <climits>
 #include <cstring>
 #include <memory>
+#include <initializer_list>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -62,64 +64,40 @@ struct ElementKind {
 
 // libxml2 lower-cases HTML element names.
 const ElementKind& kind_of(const xmlNode* n) {
-  static const std::unordered_map<std::string_view, ElementKind> kKinds = {
-      {"a", {Tag::kA, false, false}},
-      {"br", {Tag::kBr, false, false}},
-      {"table", {Tag::kTable, false, false}},
-      {"thead", {Tag::kTableSection, false, false}},
-      {"tbody", {Tag::kTableSection, false, false}},
-      {"tfoot", {Tag::kTableSection, false, false}},
-      {"td", {Tag::kTd, true, false}},  // a line of its own where the main block is a row
-      {"th", {Tag::kOther, true, false}},
-      {"title", {Tag::kTitle, false, false}},
-      {"p", {Tag::kP, true, false}},
-      {"pre", {Tag::kPre, true, false}},
-      {"li", {Tag::kLi, true, false}},
-      {"tr", {Tag::kTr, true, false}},
-      {"article", {Tag::kArticle, true, false}},
-      {"main", {Tag::kMain, true, false}},
-      {"header", {Tag::kHeader, true, false}},
-      {"div", {Tag::kOther, true, false}},
-      {"h1", {Tag::kOther, true, false}},
-      {"h2", {Tag::kOther, true, false}},
-      {"h3", {Tag::kOther, true, false}},
-      {"h4", {Tag::kOther, true, false}},
-      {"h5", {Tag::kOther, true, false}},
-      {"h6", {Tag::kOther, true, false}},
-      {"ul", {Tag::kOther, true, false}},
-      {"ol", {Tag::kOther, true, false}},
-      {"blockquote", {Tag::kOther, true, false}},
-      {"section", {Tag::kOther, true, false}},
-      {"dl", {Tag::kOther, true, false}},
-      {"dt", {Tag::kOther, true, false}},
-      {"dd", {Tag::kOther, true, false}},
-      {"address", {Tag::kOther, true, false}},
-      {"figure", {Tag::kOther, true, false}},
-      {"figcaption", {Tag::kOther, true, false}},
-      {"center", {Tag::kOther, true, false}},
-      {"hr", {Tag::kOther, true, false}},
-      {"caption", {Tag::kOther, true, false}},
-      {"script", {Tag::kOther, false, true}},
-      {"style", {Tag::kOther, false, true}},
-      {"noscript", {Tag::kOther, false, true}},
-      {"template", {Tag::kOther, false, true}},
-      {"nav", {Tag::kOther, false, true}},
-      {"aside", {Tag::kOther, false, true}},
-      {"footer", {Tag::kOther, false, true}},
-      {"form", {Tag::kOther, false, true}},
-      {"button", {Tag::kOther, false, true}},
-      {"select", {Tag::kOther, false, true}},
-      {"input", {Tag::kOther, false, true}},
-      {"textarea", {Tag::kOther, false, true}},
-      {"iframe", {Tag::kOther, false, true}},
-      {"object", {Tag::kOther, false, true}},
-      {"embed", {Tag::kOther, false, true}},
-      {"menu", {Tag::kOther, false, true}},
-      {"head", {Tag::kOther, false, true}},
-      {"svg", {Tag::kOther, false, true}},
-      {"math", {Tag::kOther, false, true}},
-      {"canvas", {Tag::kOther, false, true}},
-  };
+  static const std::unordered_map<std::string_view, ElementKind> kKinds = [] {
+    std::unordered_map<std::string_view, ElementKind> kinds = {
+        {"a", {Tag::kA, false, false}},
+        {"br", {Tag::kBr, false, false}},
+        {"table", {Tag::kTable, false, false}},
+        {"thead", {Tag::kTableSection, false, false}},
+        {"tbody", {Tag::kTableSection, false, false}},
+        {"tfoot", {Tag::kTableSection, false, false}},
+        {"td", {Tag::kTd, true, false}},  // a line of its own where the main block is a row
+        {"th", {Tag::kOther, true, false}},
+        {"title", {Tag::kTitle, false, false}},
+        {"p", {Tag::kP, true, false}},
+        {"pre", {Tag::kPre, true, false}},
+        {"li", {Tag::kLi, true, false}},
+        {"tr", {Tag::kTr, true, false}},
+        {"article", {Tag::kArticle, true, false}},
+        {"main", {Tag::kMain, true, false}},
+        {"header", {Tag::kHeader, true, false}},
+    };
+    // Other blocks: each starts and ends a line.
+    for (const std::string_view name :
+         {"div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "section", "dl", "dt",
+          "dd", "address", "figure", "figcaption", "center", "hr", "caption"}) {
+      kinds.emplace(name, ElementKind{Tag::kOther, true, false});
+    }
+    // Never content: scripts, navigation, forms, embedded things.
+    for (const std::string_view name :
+         {"script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button",
+          "select", "input", "textarea", "iframe", "object", "embed", "menu", "head", "svg", "math",
+          "canvas"}) {
+      kinds.emplace(name, ElementKind{Tag::kOther, false, true});
+    }
+    return kinds;
+  }();
   static const ElementKind kOtherKind;
   const auto it = kKinds.find(reinterpret_cast<const char*>(n->name));
   return it == kKinds.end() ? kOtherKind : it->second;
