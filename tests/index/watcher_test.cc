@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "testing/open_index.h"
+#include "testing/sanitizers.h"
 #include "testing/scratch_dir.h"
 
 namespace vanban::index {
@@ -28,11 +29,7 @@ namespace fs = std::filesystem;
 // The product's promise (searchable within 5 s) holds for the release
 // build; the sanitizer build (-O0 test code, ASan) checks memory safety,
 // not speed, and runs beside the fuzzers: it gets ten times as long.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr auto kBudget = std::chrono::seconds(50);
-#else
-constexpr auto kBudget = std::chrono::seconds(5);
-#endif
+constexpr auto kBudget = std::chrono::seconds(testing::kAddressSanitizer ? 50 : 5);
 
 // An official letter in the form of the seeds, with its own number.
 std::string letter(const std::string& number) {
