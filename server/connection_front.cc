@@ -117,7 +117,9 @@ void ConnectionFront::run() {
     const Clock::time_point now = Clock::now();
     const std::lock_guard lock(mutex_);
     for (int i = 0; i < n; ++i) {
-      const auto found = connections_.find(events[i].data.u64);
+      // A copy: epoll_event is packed, its u64 misaligned for a reference.
+      const std::uint64_t id = events[i].data.u64;
+      const auto found = connections_.find(id);
       if (found != connections_.end()) on_readable(*found->second, now);
     }
     if (now >= next_sweep) {
