@@ -21,10 +21,6 @@
 namespace vanban::doc {
 namespace {
 
-std::string fixture(const std::string& name) {
-  return testing::read_file(std::string(VANBAN_FORMATS_DIR) + "/" + name);
-}
-
 std::string seed_path(const std::string& number) {
   for (const auto& e : std::filesystem::directory_iterator(testing::seeds_dir())) {
     if (e.path().filename().string().starts_with(number + "_")) return e.path().string();
@@ -93,7 +89,7 @@ enum class Compare {
   kSameLines,       // the same lines in another order (.doc: antiword's table layout)
 };
 
-struct SeedCase {
+struct ExtractSeedCase {
   const char* name;
   const char* file;
   const char* seed;
@@ -101,7 +97,7 @@ struct SeedCase {
   Compare compare;
 };
 
-std::vector<SeedCase> seed_cases() {
+std::vector<ExtractSeedCase> seed_cases() {
   static const std::vector<std::string> storage = [] {
     std::vector<std::string> s;
     for (const char* n : {"000", "001", "002", "003", "004"}) {
@@ -111,7 +107,7 @@ std::vector<SeedCase> seed_cases() {
     }
     return s;
   }();
-  std::vector<SeedCase> cases;
+  std::vector<ExtractSeedCase> cases;
   for (const std::string& f : storage) {
     const std::string ext = f.substr(4);
     const char* format = ext == "tcvn3.txt" ? "tcvn3" : ext == "vni.txt" ? "vni"
@@ -128,12 +124,12 @@ std::vector<SeedCase> seed_cases() {
   return cases;
 }
 
-class ExtractSeedTest : public ::testing::TestWithParam<SeedCase> {};
+class ExtractSeedTest : public ::testing::TestWithParam<ExtractSeedCase> {};
 
 TEST_P(ExtractSeedTest, SameHeaderFieldsAndTextAsTheTxtSeed) {
-  const SeedCase& c = GetParam();
+  const ExtractSeedCase& c = GetParam();
   const std::string number = c.seed != nullptr ? c.seed : std::string(c.file).substr(0, 3);
-  const Result<Extracted> got = extract(fixture(c.file), c.file, {});
+  const Result<Extracted> got = extract(testing::formats_fixture(c.file), c.file, {});
   ASSERT_TRUE(got.is_ok()) << got.status().message();
   EXPECT_EQ(got->format, c.format);
   const DocumentRecord r = record_of(got->text);
@@ -171,7 +167,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, ExtractSeedTest, ::testing::ValuesIn(seed_cas
                          });
 
 TEST(ExtractTest, OfficialLetterDocxHeaderFields) {
-  const Result<Extracted> got = extract(fixture("001.docx"), "001.docx", {});
+  const Result<Extracted> got = extract(testing::formats_fixture("001.docx"), "001.docx", {});
   ASSERT_TRUE(got.is_ok()) << got.status().message();
   const DocumentRecord r = record_of(got->text);
   EXPECT_EQ(r.issuer, "Ủy ban nhân dân tỉnh Lai Châu");
@@ -191,7 +187,7 @@ TEST(ExtractTest, OfficialLetterDocxHeaderFields) {
 }
 
 TEST(ExtractTest, LegacyFontRunsAreConvertedAndReported) {
-  const Result<Extracted> got = extract(fixture("vntime.docx"), "vntime.docx", {});
+  const Result<Extracted> got = extract(testing::formats_fixture("vntime.docx"), "vntime.docx", {});
   ASSERT_TRUE(got.is_ok()) << got.status().message();
   EXPECT_EQ(got->format, "docx");
   EXPECT_EQ(got->properties.at("encoding"), "tcvn3,vni");
@@ -213,7 +209,7 @@ constexpr std::string_view kFeaturesEnd =
     "SỞ CÔNG THƯƠNG - BÁO CÁO NỘI BỘ\n\nLưu hành nội bộ";           // header, footer
 
 TEST(ExtractTest, DocxFeatures) {
-  const Result<Extracted> got = extract(fixture("features.docx"), "features.docx", {});
+  const Result<Extracted> got = extract(testing::formats_fixture("features.docx"), "features.docx", {});
   ASSERT_TRUE(got.is_ok()) << got.status().message();
   EXPECT_EQ(got->text, std::string(kFeaturesBody) + "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG\n\n" +  // w:caps
                            std::string(kFeaturesEnd));
@@ -221,7 +217,7 @@ TEST(ExtractTest, DocxFeatures) {
 }
 
 TEST(ExtractTest, OdtFeatures) {
-  const Result<Extracted> got = extract(fixture("features.odt"), "features.odt", {});
+  const Result<Extracted> got = extract(testing::formats_fixture("features.odt"), "features.odt", {});
   ASSERT_TRUE(got.is_ok()) << got.status().message();
   // "Ghi chú: ..." ends in a .VnTime span.
   EXPECT_EQ(got->text, std::string(kFeaturesBody) + "\n" + std::string(kFeaturesEnd));
@@ -238,7 +234,7 @@ TEST(ExtractTest, WebPageHoldsNoChrome) {
       "Khu hành chính tỉnh", "Bản quyền thuộc về", "SỞ CÔNG THƯƠNG TỈNH LAI CHÂU",
       "Tổng số điểm của bài viết", "Click để đánh giá"};
   for (const char* page : {"000.html", "001.html", "002.html", "003.html", "004.html", "003.cp1258.html"}) {
-    const Result<Extracted> got = extract(fixture(page), page, {});
+    const Result<Extracted> got = extract(testing::formats_fixture(page), page, {});
     ASSERT_TRUE(got.is_ok()) << page << ": " << got.status().message();
     for (const char* chrome : kChrome) {
       EXPECT_EQ(got->text.find(chrome), std::string::npos) << page << " holds " << chrome;
@@ -338,12 +334,12 @@ TEST_P(ExtractBadFileTest, ReportsCodeAndReason) {
 INSTANTIATE_TEST_SUITE_P(
     BadFiles, ExtractBadFileTest,
     ::testing::Values(
-        BadCase{"TruncatedDocx", fixture("bad_truncated.docx"), "a.docx", StatusCode::kCorruption, "broken zip", "zip"},
-        BadCase{"ZipBomb", fixture("bad_zipbomb.docx"), "a.docx", StatusCode::kTooLarge, "zip bomb", "word/document.xml"},
-        BadCase{"EncryptedDocx", fixture("bad_encrypted.docx"), "a.docx", StatusCode::kNotSupported, "encrypted", "password"},
-        BadCase{"EncryptedOdt", fixture("bad_encrypted.odt"), "a.odt", StatusCode::kNotSupported, "encrypted", "password"},
-        BadCase{"MarkupOnlyPage", fixture("bad_markup.html"), "a.html", StatusCode::kCorruption, "empty", "html"},
-        BadCase{"RandomBytes", fixture("bad_random.bin"), "a.bin", StatusCode::kNotSupported, "binary", ""},
+        BadCase{"TruncatedDocx", testing::formats_fixture("bad_truncated.docx"), "a.docx", StatusCode::kCorruption, "broken zip", "zip"},
+        BadCase{"ZipBomb", testing::formats_fixture("bad_zipbomb.docx"), "a.docx", StatusCode::kTooLarge, "zip bomb", "word/document.xml"},
+        BadCase{"EncryptedDocx", testing::formats_fixture("bad_encrypted.docx"), "a.docx", StatusCode::kNotSupported, "encrypted", "password"},
+        BadCase{"EncryptedOdt", testing::formats_fixture("bad_encrypted.odt"), "a.odt", StatusCode::kNotSupported, "encrypted", "password"},
+        BadCase{"MarkupOnlyPage", testing::formats_fixture("bad_markup.html"), "a.html", StatusCode::kCorruption, "empty", "html"},
+        BadCase{"RandomBytes", testing::formats_fixture("bad_random.bin"), "a.bin", StatusCode::kNotSupported, "binary", ""},
         BadCase{"Empty", "", "a.txt", StatusCode::kCorruption, "empty", ""},
         BadCase{"Blank", " \n\t\n", "a.txt", StatusCode::kCorruption, "empty", ""},
         BadCase{"InvalidUtf8", "Chỉ thị\n34-CT/TW \xC3\x28 ngày", "a.txt", StatusCode::kCorruption,
@@ -358,18 +354,18 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(ExtractTest, ZipPartBeyondTheTextLimitIsTooLarge) {
   ExtractOptions small;
   small.max_text_bytes = 1 << 20;
-  const Result<Extracted> got = extract(fixture("bad_zipbomb.docx"), "a.docx", small);
+  const Result<Extracted> got = extract(testing::formats_fixture("bad_zipbomb.docx"), "a.docx", small);
   ASSERT_FALSE(got.is_ok());
   EXPECT_EQ(got.status().code(), StatusCode::kTooLarge);
   // The seed letter fits in 20 KB but not in 2 KB of text.
   small.max_text_bytes = 2000;
-  EXPECT_EQ(extract(fixture("001.odt"), "a.odt", small).status().code(), StatusCode::kTooLarge);
+  EXPECT_EQ(extract(testing::formats_fixture("001.odt"), "a.odt", small).status().code(), StatusCode::kTooLarge);
 }
 
 TEST(ExtractTest, DocWithoutAntiwordSaysSo) {
   const std::string saved = getenv("PATH") != nullptr ? getenv("PATH") : "";
   setenv("PATH", "/nonexistent", 1);
-  const Result<Extracted> got = extract(fixture("001.doc"), "001.doc", {});
+  const Result<Extracted> got = extract(testing::formats_fixture("001.doc"), "001.doc", {});
   setenv("PATH", saved.c_str(), 1);
   ASSERT_FALSE(got.is_ok());
   EXPECT_EQ(got.status().code(), StatusCode::kNotSupported);
@@ -385,7 +381,7 @@ struct DetectCase {
 class DetectFormatTest : public ::testing::TestWithParam<DetectCase> {};
 
 TEST_P(DetectFormatTest, ByContent) {
-  EXPECT_EQ(detect_format(fixture(GetParam().file), GetParam().name), GetParam().format) << GetParam().file;
+  EXPECT_EQ(detect_format(testing::formats_fixture(GetParam().file), GetParam().name), GetParam().format) << GetParam().file;
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -22,7 +22,7 @@ Extracted extract_fixture(const std::string& name, const ExtractOptions& options
 
 // ---- The seeds printed as PDFs read like the seeds themselves.
 
-struct SeedCase {
+struct PdfSeedCase {
   const char* name;
   const char* seed;
   int pages;
@@ -35,7 +35,7 @@ struct SeedCase {
   const char* page2_start;
 };
 
-class SeedPdfTest : public ::testing::TestWithParam<SeedCase> {
+class SeedPdfTest : public ::testing::TestWithParam<PdfSeedCase> {
  protected:
   static std::string symbol_of(const DocumentRecord& r) {
     if (!r.symbol.empty()) return r.symbol;
@@ -45,7 +45,7 @@ class SeedPdfTest : public ::testing::TestWithParam<SeedCase> {
 };
 
 TEST_P(SeedPdfTest, GivesTheSeedsHeaderFields) {
-  const SeedCase& c = GetParam();
+  const PdfSeedCase& c = GetParam();
   const Extracted pdf = extract_fixture(std::string("seed_") + c.seed + ".pdf");
   const DocumentRecord from_pdf = record_of_text(pdf.text);
   const DocumentRecord from_txt = seed_record(c.seed);
@@ -60,14 +60,14 @@ TEST_P(SeedPdfTest, GivesTheSeedsHeaderFields) {
 }
 
 TEST_P(SeedPdfTest, GivesTheSeedsCitations) {
-  const SeedCase& c = GetParam();
+  const PdfSeedCase& c = GetParam();
   const Extracted pdf = extract_fixture(std::string("seed_") + c.seed + ".pdf");
   EXPECT_EQ(citation_keys(pdf.text), citation_keys(seed_record(c.seed).text));
   EXPECT_FALSE(citation_keys(pdf.text).empty());
 }
 
 TEST_P(SeedPdfTest, RecordsWherePagesStart) {
-  const SeedCase& c = GetParam();
+  const PdfSeedCase& c = GetParam();
   const Extracted pdf = extract_fixture(std::string("seed_") + c.seed + ".pdf");
   EXPECT_EQ(pdf.format, "pdf");
   ASSERT_EQ(pdf.page_starts.size(), static_cast<std::size_t>(c.pages));
@@ -88,13 +88,13 @@ TEST_P(SeedPdfTest, DropsRunningHeadersAndPageNumbers) {
 INSTANTIATE_TEST_SUITE_P(
     Seeds, SeedPdfTest,
     ::testing::Values(
-        SeedCase{"Article000", "000", 3, "", "", "", "", "lý, khai thác, sử dụng tài nguyên"},
-        SeedCase{"Letter001", "001", 5, "Ủy ban nhân dân tỉnh Lai Châu", "/UBND-TH", "Công văn",
+        PdfSeedCase{"Article000", "000", 3, "", "", "", "", "lý, khai thác, sử dụng tài nguyên"},
+        PdfSeedCase{"Letter001", "001", 5, "Ủy ban nhân dân tỉnh Lai Châu", "/UBND-TH", "Công văn",
                  "2023-05", "Thứ hai, với tinh thần"},
-        SeedCase{"CongBao002", "002", 5, "", "", "", "", "tuyến cấp độ 3 lĩnh vực Công Thương"},
-        SeedCase{"Article003", "003", 4, "", "", "", "2023-01-03",
+        PdfSeedCase{"CongBao002", "002", 5, "", "", "", "", "tuyến cấp độ 3 lĩnh vực Công Thương"},
+        PdfSeedCase{"Article003", "003", 4, "", "", "", "2023-01-03",
                  "phòng, chống và chiến thắng dịch Covid-19"},
-        SeedCase{"Letter004", "004", 3, "Sở Công Thương tỉnh Lai Châu", "/SCT-VP", "Công văn",
+        PdfSeedCase{"Letter004", "004", 3, "Sở Công Thương tỉnh Lai Châu", "/SCT-VP", "Công văn",
                  "2024-02-29", "Phấn đấu hoàn thành, hoàn thành vượt mức"}),
     [](const auto& p) { return std::string(p.param.name); });
 

@@ -54,6 +54,13 @@ inline std::string read_file(const std::filesystem::path& p) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+#ifdef VANBAN_FORMATS_DIR
+// A committed format-layer fixture (tests/data/formats/NAME), whole.
+inline std::string formats_fixture(const std::string& name) {
+  return read_file(std::filesystem::path(VANBAN_FORMATS_DIR) / name);
+}
+#endif
+
 inline index::IndexStats index_paths(const std::string& db,
                                      const std::vector<std::string>& paths) {
   index::IndexJob job;

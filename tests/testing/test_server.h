@@ -43,10 +43,17 @@ class TestServer {
 
   int port() const { return port_; }
   const http::Server& server() const { return server_; }
-  httplib::Client client() const { return httplib::Client("127.0.0.1", port_); }
+  // A client that waits up to 30 s for an answer (httplib's default is 5 s:
+  // a 2,000-row DOCX export takes longer than that under ASan).
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_read_timeout(kReadTimeoutSeconds, 0);
+    return c;
+  }
   httplib::Result get(const std::string& path) const { return client().Get(path.c_str()); }
 
  private:
+  static constexpr time_t kReadTimeoutSeconds = 30;
   http::Server server_;
   int port_ = 0;
   std::thread thread_;

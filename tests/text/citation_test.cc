@@ -14,16 +14,16 @@ namespace {
 
 // Every citation of a seed, in order: directive key, type, issuer. Read
 // off the documents by hand.
-struct Expected {
+struct ExpectedCitation {
   const char* key;
   const char* type;
   const char* issuer;
 };
 
-struct SeedCase {
+struct CitationSeedCase {
   const char* name;
   const char* file;
-  std::vector<Expected> citations;
+  std::vector<ExpectedCitation> citations;
 };
 
 std::vector<Citation> citations_of(const std::string& text) {
@@ -31,7 +31,7 @@ std::vector<Citation> citations_of(const std::string& text) {
   return find_citations(text, tok.tokenize(text));
 }
 
-class SeedCitationsTest : public ::testing::TestWithParam<SeedCase> {};
+class SeedCitationsTest : public ::testing::TestWithParam<CitationSeedCase> {};
 
 TEST_P(SeedCitationsTest, FindsEveryCitationAndNothingElse) {
   const std::string text =
@@ -53,25 +53,25 @@ TEST_P(SeedCitationsTest, FindsEveryCitationAndNothingElse) {
 INSTANTIATE_TEST_SUITE_P(
     Seeds, SeedCitationsTest,
     ::testing::Values(
-        SeedCase{"WebArticleLaiChau",
+        CitationSeedCase{"WebArticleLaiChau",
                  "000_ddb1ffae0c6ba085.txt",
                  {{"1954/ubnd-th@2023-05-30", "Công văn", ""},
                   {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
                   {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
                   {"32-ct/tu@2014-06-26", "Chỉ thị", "Tỉnh uỷ"}}},
-        SeedCase{"DraftLetterOfProvince",
+        CitationSeedCase{"DraftLetterOfProvince",
                  "001_a09f608bfb9e07f5.txt",
                  {{"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
                   {"11-ct/tu@2022-06-15", "Chỉ thị", "Ban Thường vụ Tỉnh uỷ"},
                   {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
                   {"32-ct/tu@2014-06-26", "Chỉ thị", "Tỉnh uỷ"}}},
         // "Chỉ thị số 34- CT/TW" without a date is the dated one cited before.
-        SeedCase{"WebArticleBacKan",
+        CitationSeedCase{"WebArticleBacKan",
                  "002_352bcdfb180350d4.txt",
                  {{"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
                   {"34-ct/tw@2014-04-07", "Chỉ thị", ""},
                   {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"}}},
-        SeedCase{"WebArticleTayNinh",
+        CitationSeedCase{"WebArticleTayNinh",
                  "003_bf467de301be45ad.txt",
                  {{"1/ct-ubnd@2023-01-03", "Chỉ thị", "Chủ tịch UBND tỉnh"},
                   {"34-ct/tw@2014-04-07", "Chỉ thị", "Bộ Chính trị"},
@@ -91,7 +91,7 @@ INSTANTIATE_TEST_SUITE_P(
                   {"325-bc/tu@2022-11-09", "Báo cáo", "Tỉnh ủy"},
                   {"4134/kh-ubnd@2022-11-29", "Kế hoạch", ""},
                   {"310/kh-ubnd@2021-02-01", "Kế hoạch", "UBND tỉnh"}}},
-        SeedCase{"LetterOfDepartment",
+        CitationSeedCase{"LetterOfDepartment",
                  "004_39b0106687e293f0.txt",
                  {{"477/ct-ubnd@2024-02-06", "Chỉ thị", "Chủ tịch UBND tỉnh"},
                   {"405/pdk-kktth@2024-02-26", "Phát động", "Khối tham mưu quản lý nhà nước"},

@@ -113,7 +113,7 @@ bool ends_with(const std::string& s, const std::string& tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-struct SeedCase {
+struct ContentsSeedCase {
   const char* name;
   const char* file;
   ContentsOptions options;
@@ -122,15 +122,15 @@ struct SeedCase {
 
 // gtest prints a failing parameter by this (NO_PRETTY_VALUES names the
 // test by it too).
-void PrintTo(const SeedCase& seed, std::ostream* os) { *os << seed.name; }
+void PrintTo(const ContentsSeedCase& seed, std::ostream* os) { *os << seed.name; }
 
-class ContentsSeedTest : public ::testing::TestWithParam<SeedCase> {};
+class ContentsSeedTest : public ::testing::TestWithParam<ContentsSeedCase> {};
 
 // Every period, content item, target, assignment, reward and report the
 // seed really holds, with its exact values, and nothing else: no target
 // from a date, a symbol, a counter, an anniversary or a year.
 TEST_P(ContentsSeedTest, ExtractsExactlyWhatTheSeedSays) {
-  const SeedCase& seed = GetParam();
+  const ContentsSeedCase& seed = GetParam();
   const std::string text = testing::read_file(testing::seeds_dir() + "/" + seed.file);
   ASSERT_FALSE(text.empty()) << seed.file;
   const CampaignContents c = contents_of(text, seed.options);
@@ -145,7 +145,7 @@ TEST_P(ContentsSeedTest, ExtractsExactlyWhatTheSeedSays) {
 // A content item's evidence runs from its marker through its text; an
 // assignment's from the assignee through the task.
 TEST_P(ContentsSeedTest, EvidenceSpansHoldTheItems) {
-  const SeedCase& seed = GetParam();
+  const ContentsSeedCase& seed = GetParam();
   const std::string text = testing::read_file(testing::seeds_dir() + "/" + seed.file);
   const CampaignContents c = contents_of(text, seed.options);
   for (const ContentItem& i : c.contents) {
@@ -161,7 +161,7 @@ TEST_P(ContentsSeedTest, EvidenceSpansHoldTheItems) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, ContentsSeedTest, ::testing::Values(
-    SeedCase{
+    ContentsSeedCase{
         "SoCongThuongSpecialMovement", "000_ddb1ffae0c6ba085.txt", {"", ""},
         // periods
         {
@@ -201,7 +201,7 @@ INSTANTIATE_TEST_SUITE_P(Seeds, ContentsSeedTest, ::testing::Values(
             "thực hiện các nội dung phong trào thi đua trong toàn ngành|||||báo cáo thực hiện các nội dung phong trào thi đua trong toàn ngành",
         }
     },
-    SeedCase{
+    ContentsSeedCase{
         "ProvinceSpecialMovementLetter", "001_a09f608bfb9e07f5.txt", {"2023-05", "Ủy ban nhân dân tỉnh Lai Châu"},
         // periods
         {
@@ -239,7 +239,7 @@ INSTANTIATE_TEST_SUITE_P(Seeds, ContentsSeedTest, ::testing::Values(
         // reports: none
         {}
     },
-    SeedCase{
+    ContentsSeedCase{
         "ResultsArticle2015To2020", "002_352bcdfb180350d4.txt", {"", ""},
         // periods
         {
@@ -280,7 +280,7 @@ INSTANTIATE_TEST_SUITE_P(Seeds, ContentsSeedTest, ::testing::Values(
         // reports: none
         {}
     },
-    SeedCase{
+    ContentsSeedCase{
         "TayNinhAnnualMovement2023", "003_bf467de301be45ad.txt", {"2023-01-03", ""},
         // periods
         {
@@ -312,7 +312,7 @@ INSTANTIATE_TEST_SUITE_P(Seeds, ContentsSeedTest, ::testing::Values(
         // reports: none
         {}
     },
-    SeedCase{
+    ContentsSeedCase{
         "SoCongThuongLaiChau2024", "004_39b0106687e293f0.txt", {"2024-02-29", "Sở Công Thương tỉnh Lai Châu"},
         // periods
         {

@@ -203,13 +203,13 @@ INSTANTIATE_TEST_SUITE_P(
                      {"cites 347/2025/NĐ-CP"}}),
     [](const auto& p) { return std::string(p.param.name); });
 
-struct SeedCase {
+struct RelationSeedCase {
   const char* name;
   const char* file;
   std::vector<std::string> relations;  // every relation but `cites`
 };
 
-class SeedRelationsTest : public ::testing::TestWithParam<SeedCase> {};
+class SeedRelationsTest : public ::testing::TestWithParam<RelationSeedCase> {};
 
 TEST_P(SeedRelationsTest, FindsThePartyAndAdministrativeWording) {
   const std::string text =
@@ -222,19 +222,19 @@ TEST_P(SeedRelationsTest, FindsThePartyAndAdministrativeWording) {
 INSTANTIATE_TEST_SUITE_P(
     Seeds, SeedRelationsTest,
     ::testing::Values(
-        SeedCase{"WebArticleLaiChau",
+        RelationSeedCase{"WebArticleLaiChau",
                  "000_ddb1ffae0c6ba085.txt",
                  {"implements 1954/UBND-TH", "implements 34-CT/TW", "implements 32-CT/TU"}},
-        SeedCase{"DraftLetterOfProvince",
+        RelationSeedCase{"DraftLetterOfProvince",
                  "001_a09f608bfb9e07f5.txt",
                  {"implements 34-CT/TW", "implements 32-CT/TU"}},
-        SeedCase{"WebArticleBacKan", "002_352bcdfb180350d4.txt", {"implements 34-CT/TW"}},
-        SeedCase{"WebArticleTayNinh",
+        RelationSeedCase{"WebArticleBacKan", "002_352bcdfb180350d4.txt", {"implements 34-CT/TW"}},
+        RelationSeedCase{"WebArticleTayNinh",
                  "003_bf467de301be45ad.txt",
                  {"implements 01/CT-UBND", "implements 04/CT-UBND", "implements 123-KH/TU",
                   "implements 4241/UBND-NC", "implements 21-KL/TW", "implements 4134/KH-UBND",
                   "implements 310/KH-UBND"}},
-        SeedCase{"LetterOfDepartment",
+        RelationSeedCase{"LetterOfDepartment",
                  "004_39b0106687e293f0.txt",
                  {"implements 34-CT/TW", "implements 05-CT/TW"}}),
     [](const auto& p) { return std::string(p.param.name); });

@@ -10,14 +10,10 @@
 namespace vanban::doc {
 namespace {
 
-std::string fixture(const std::string& name) {
-  return testing::read_file(std::string(VANBAN_FORMATS_DIR) + "/" + name);
-}
-
 TEST(DocTest, HeaderTableComesOutColumnByColumn) {
   // Seed 001 saved by Word 97-2003: antiword draws its header table as
   // "|ỦY BAN NHÂN DÂN   |CỘNG HÒA XÃ HỘI ...|" lines.
-  const Result<Extracted> got = extract_doc(fixture("001.doc"), {});
+  const Result<Extracted> got = extract_doc(testing::formats_fixture("001.doc"), {});
   ASSERT_TRUE(got.is_ok()) << got.status().message();
   EXPECT_EQ(got->format, "doc");
   EXPECT_TRUE(got->text.starts_with(
@@ -41,7 +37,7 @@ TEST(DocTest, NotAWordFileIsBroken) {
 TEST(DocTest, TextBeyondTheLimitIsTooLarge) {
   ExtractOptions small;
   small.max_text_bytes = 1000;
-  const Result<Extracted> got = extract_doc(fixture("001.doc"), small);
+  const Result<Extracted> got = extract_doc(testing::formats_fixture("001.doc"), small);
   ASSERT_FALSE(got.is_ok());
   EXPECT_EQ(got.status().code(), StatusCode::kTooLarge);
 }
@@ -49,7 +45,7 @@ TEST(DocTest, TextBeyondTheLimitIsTooLarge) {
 TEST(DocTest, WithoutAnyConverterSaysWhatToInstall) {
   const std::string saved = getenv("PATH") != nullptr ? getenv("PATH") : "";
   setenv("PATH", "/nonexistent", 1);
-  const Result<Extracted> got = extract_doc(fixture("001.doc"), {});
+  const Result<Extracted> got = extract_doc(testing::formats_fixture("001.doc"), {});
   setenv("PATH", saved.c_str(), 1);
   ASSERT_FALSE(got.is_ok());
   EXPECT_EQ(got.status().code(), StatusCode::kNotSupported);
@@ -58,9 +54,9 @@ TEST(DocTest, WithoutAnyConverterSaysWhatToInstall) {
 }
 
 TEST(DocTest, Word97IsAnOleFileWithAWordDocumentStream) {
-  EXPECT_TRUE(is_word97(fixture("001.doc")));
-  EXPECT_FALSE(is_word97(fixture("001.docx")));          // a zip
-  EXPECT_FALSE(is_word97(fixture("bad_encrypted.docx")));  // OLE, but an EncryptedPackage
+  EXPECT_TRUE(is_word97(testing::formats_fixture("001.doc")));
+  EXPECT_FALSE(is_word97(testing::formats_fixture("001.docx")));          // a zip
+  EXPECT_FALSE(is_word97(testing::formats_fixture("bad_encrypted.docx")));  // OLE, but an EncryptedPackage
   EXPECT_FALSE(is_word97(""));
 }
 

@@ -37,10 +37,6 @@ std::string docx(const std::string& body, std::vector<testing::ZipPart> more = {
   return make_zip(parts);
 }
 
-std::string fixture(const std::string& name) {
-  return testing::read_file(std::string(VANBAN_FORMATS_DIR) + "/" + name);
-}
-
 TEST(DocxTest, ParagraphsRunsTabsAndBreaks) {
   const Result<Extracted> got = extract_docx(
       docx(p(r("Kính gửi:")) + p(r("- Các sở, ban, ngành") + r(", đoàn thể tỉnh;")) +
@@ -132,14 +128,14 @@ TEST(DocxTest, TitleFromTheCoreProperties) {
   EXPECT_EQ(got->properties.at("title"), "Kế hoạch thi đua năm 2024");
 }
 
-struct BrokenCase {
+struct DocxBrokenCase {
   const char* name;
   std::string bytes;
   StatusCode code;
   const char* reason;
 };
 
-class DocxBrokenTest : public ::testing::TestWithParam<BrokenCase> {};
+class DocxBrokenTest : public ::testing::TestWithParam<DocxBrokenCase> {};
 
 TEST_P(DocxBrokenTest, IsAStatus) {
   const Result<Extracted> got = extract_docx(GetParam().bytes, {});
@@ -151,27 +147,27 @@ TEST_P(DocxBrokenTest, IsAStatus) {
 INSTANTIATE_TEST_SUITE_P(
     Files, DocxBrokenTest,
     ::testing::Values(
-        BrokenCase{"NoDocumentPart", make_zip({{"content.xml", "<office:document-content/>"}}),
+        DocxBrokenCase{"NoDocumentPart", make_zip({{"content.xml", "<office:document-content/>"}}),
                    StatusCode::kCorruption, "broken DOCX"},
-        BrokenCase{"DocumentDoesNotParse", make_zip({{"word/document.xml", "<w:document><w:body>"}}),
+        DocxBrokenCase{"DocumentDoesNotParse", make_zip({{"word/document.xml", "<w:document><w:body>"}}),
                    StatusCode::kCorruption, "broken DOCX"},
-        BrokenCase{"StylesDoNotParse",
+        DocxBrokenCase{"StylesDoNotParse",
                    make_zip({{"word/document.xml", document(p(r("a")))}, {"word/styles.xml", "<w:styles"}}),
                    StatusCode::kCorruption, "broken DOCX"},
-        BrokenCase{"NotAZip", "Chỉ thị số 34-CT/TW", StatusCode::kCorruption, "broken zip"},
-        BrokenCase{"Word97", fixture("001.doc"), StatusCode::kCorruption, "broken DOCX"},
-        BrokenCase{"Encrypted", fixture("bad_encrypted.docx"), StatusCode::kNotSupported, "encrypted"},
-        BrokenCase{"Bomb", fixture("bad_zipbomb.docx"), StatusCode::kTooLarge, "zip bomb"}),
+        DocxBrokenCase{"NotAZip", "Chỉ thị số 34-CT/TW", StatusCode::kCorruption, "broken zip"},
+        DocxBrokenCase{"Word97", testing::formats_fixture("001.doc"), StatusCode::kCorruption, "broken DOCX"},
+        DocxBrokenCase{"Encrypted", testing::formats_fixture("bad_encrypted.docx"), StatusCode::kNotSupported, "encrypted"},
+        DocxBrokenCase{"Bomb", testing::formats_fixture("bad_zipbomb.docx"), StatusCode::kTooLarge, "zip bomb"}),
     [](const auto& p) { return std::string(p.param.name); });
 
 TEST(DocxTest, OleFilesAndEncryptedPackages) {
-  EXPECT_TRUE(is_ole_file(fixture("001.doc")));
-  EXPECT_TRUE(is_ole_file(fixture("bad_encrypted.docx")));
-  EXPECT_FALSE(is_ole_file(fixture("001.docx")));
+  EXPECT_TRUE(is_ole_file(testing::formats_fixture("001.doc")));
+  EXPECT_TRUE(is_ole_file(testing::formats_fixture("bad_encrypted.docx")));
+  EXPECT_FALSE(is_ole_file(testing::formats_fixture("001.docx")));
   EXPECT_FALSE(is_ole_file(""));
-  EXPECT_TRUE(is_encrypted_ooxml(fixture("bad_encrypted.docx")));
-  EXPECT_FALSE(is_encrypted_ooxml(fixture("001.doc")));
-  EXPECT_FALSE(is_encrypted_ooxml(fixture("001.docx")));
+  EXPECT_TRUE(is_encrypted_ooxml(testing::formats_fixture("bad_encrypted.docx")));
+  EXPECT_FALSE(is_encrypted_ooxml(testing::formats_fixture("001.doc")));
+  EXPECT_FALSE(is_encrypted_ooxml(testing::formats_fixture("001.docx")));
 }
 
 }  // namespace

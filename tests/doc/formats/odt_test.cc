@@ -36,10 +36,6 @@ std::string odt(const std::string& content_xml, std::vector<testing::ZipPart> mo
   return make_zip(parts);
 }
 
-std::string fixture(const std::string& name) {
-  return testing::read_file(std::string(VANBAN_FORMATS_DIR) + "/" + name);
-}
-
 TEST(OdtTest, WhiteSpaceCollapsesAsOdfSays) {
   const Result<Extracted> got = extract_odt(
       odt(content("<text:p>  Kính   gửi:\n  Các sở,<text:s text:c=\"3\"/>ban</text:p>"
@@ -113,20 +109,20 @@ TEST(OdtTest, TitleFromMetaXml) {
 }
 
 TEST(OdtTest, SeedLetterFixtureStartsWithItsHeader) {
-  const Result<Extracted> got = extract_odt(fixture("004.odt"), {});
+  const Result<Extracted> got = extract_odt(testing::formats_fixture("004.odt"), {});
   ASSERT_TRUE(got.is_ok()) << got.status().message();
   EXPECT_NE(got->text.find("Số: /SCT-VP"), std::string::npos) << got->text.substr(0, 300);
   EXPECT_NE(got->text.find("Kính gửi: Các phòng, đơn vị trực thuộc Sở."), std::string::npos);
 }
 
-struct BrokenCase {
+struct OdtBrokenCase {
   const char* name;
   std::string bytes;
   StatusCode code;
   const char* reason;
 };
 
-class OdtBrokenTest : public ::testing::TestWithParam<BrokenCase> {};
+class OdtBrokenTest : public ::testing::TestWithParam<OdtBrokenCase> {};
 
 TEST_P(OdtBrokenTest, IsAStatus) {
   const Result<Extracted> got = extract_odt(GetParam().bytes, {});
@@ -138,12 +134,12 @@ TEST_P(OdtBrokenTest, IsAStatus) {
 INSTANTIATE_TEST_SUITE_P(
     Files, OdtBrokenTest,
     ::testing::Values(
-        BrokenCase{"NoContentPart", make_zip({{"mimetype", "application/vnd.oasis.opendocument.text", true}}),
+        OdtBrokenCase{"NoContentPart", make_zip({{"mimetype", "application/vnd.oasis.opendocument.text", true}}),
                    StatusCode::kCorruption, "broken ODT"},
-        BrokenCase{"ContentDoesNotParse", make_zip({{"content.xml", "<office:document-content>"}}),
+        OdtBrokenCase{"ContentDoesNotParse", make_zip({{"content.xml", "<office:document-content>"}}),
                    StatusCode::kCorruption, "broken ODT"},
-        BrokenCase{"NotAZip", "Chỉ thị số 34-CT/TW", StatusCode::kCorruption, "broken zip"},
-        BrokenCase{"Encrypted", fixture("bad_encrypted.odt"), StatusCode::kNotSupported, "encrypted"}),
+        OdtBrokenCase{"NotAZip", "Chỉ thị số 34-CT/TW", StatusCode::kCorruption, "broken zip"},
+        OdtBrokenCase{"Encrypted", testing::formats_fixture("bad_encrypted.odt"), StatusCode::kNotSupported, "encrypted"}),
     [](const auto& p) { return std::string(p.param.name); });
 
 }  // namespace

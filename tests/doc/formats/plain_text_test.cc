@@ -12,10 +12,6 @@
 namespace vanban::doc {
 namespace {
 
-std::string fixture(const std::string& name) {
-  return testing::read_file(std::string(VANBAN_FORMATS_DIR) + "/" + name);
-}
-
 const std::string kHeader = "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: /UBND-TH\nKính gửi: Các sở, ban, ngành;\n";
 
 struct EncodingCase {
@@ -50,7 +46,7 @@ TEST(PlainTextTest, Utf16FixturesWithAndWithoutBom) {
   for (const auto& [name, bom] : {std::pair<const char*, std::string>{"utf16le.txt", "\xFF\xFE"},
                                   std::pair<const char*, std::string>{"utf16be.txt", "\xFE\xFF"}}) {
     // Seed 002 without a byte-order mark: the NUL pattern gives it away.
-    const std::string bytes = fixture(name);
+    const std::string bytes = testing::formats_fixture(name);
     EXPECT_TRUE(looks_like_utf16(bytes)) << name;
     const Result<DecodedText> got = decode_text_file(bytes);
     ASSERT_TRUE(got.is_ok()) << name << ": " << got.status().message();
@@ -63,7 +59,7 @@ TEST(PlainTextTest, Utf16FixturesWithAndWithoutBom) {
 }
 
 TEST(PlainTextTest, Windows1258FixtureReadsAsTheSeed) {
-  const Result<DecodedText> got = decode_text_file(fixture("004.cp1258.txt"));
+  const Result<DecodedText> got = decode_text_file(testing::formats_fixture("004.cp1258.txt"));
   ASSERT_TRUE(got.is_ok()) << got.status().message();
   EXPECT_EQ(got->encoding, "windows-1258");
   // Not yet NFC: windows-1258 writes tone marks apart.
@@ -122,8 +118,8 @@ TEST(PlainTextTest, ConvertCharset) {
 
 TEST(PlainTextTest, LooksLikeText) {
   EXPECT_TRUE(looks_like_text(kHeader));
-  EXPECT_TRUE(looks_like_text(fixture("utf16le.txt")));
-  EXPECT_FALSE(looks_like_text(fixture("bad_random.bin")));
+  EXPECT_TRUE(looks_like_text(testing::formats_fixture("utf16le.txt")));
+  EXPECT_FALSE(looks_like_text(testing::formats_fixture("bad_random.bin")));
   EXPECT_FALSE(looks_like_text(std::string("PK\x03\x04\0\0", 6)));
   std::string controls(200, 'a');
   for (std::size_t i = 0; i < controls.size(); i += 10) controls[i] = '\x01';
