@@ -7,13 +7,15 @@
 #   --build DIR     build directory holding vanban-index and vanban-search (default: build);
 #                   build it first:  cmake -S . -B build -G Ninja && ninja -C build
 #   --out DIR       where everything is written (default: bench/out/relevance, git-ignored)
-#   --sets LIST     comma-separated, any of: alqac2022,alqac2023,phapluat8-symbols (default: all)
+#   --sets LIST     comma-separated, any of: alqac2022,alqac2023,phapluat8-symbols,
+#                   phapluat8-loose-symbols,phapluat8-subjects (default: all)
 #   --no-peers      score vanban only
 #   --fresh-peers   re-run the peers even when their cached runs are up to date
 #   --shared DIR    the shared data/eval/peers tree (default: $VANBAN_SHARED or ../shared beside the checkout)
 #
 # For each set it
-#   1. indexes the set's docs.jsonl with vanban-index into OUT/<set>/vanban.db (fresh each run);
+#   1. indexes the set's docs.jsonl with vanban-index into OUT/<set>/vanban.db (fresh each run;
+#      sets on the same docs.jsonl share the first one's index);
 #   2. writes OUT/<set>/queries.unaccented.tsv: every query NFD, combining marks dropped, đ→d,
 #      lower-cased (the same transformation as peers_trec.sh);
 #   3. runs vanban-search --trec --limit 100 on both query files -> OUT/<set>/vanban{,.unaccented}.run;
@@ -34,7 +36,7 @@ COMMAND="$(printf '%q ' bench/relevance.sh "$@")"; COMMAND="${COMMAND% }"
 
 BUILD="$REPO/build"
 OUT="$REPO/bench/out/relevance"
-SETS="alqac2022,alqac2023,phapluat8-symbols"
+SETS="alqac2022,alqac2023,phapluat8-symbols,phapluat8-loose-symbols,phapluat8-subjects"
 PEERS=1
 FRESH_PEERS=0
 SHARED="${VANBAN_SHARED:-$REPO/../shared}"
@@ -88,7 +90,11 @@ set_files() {
     phapluat8-symbols)
       DOCS="$SHARED/data/phapluat8/docs.jsonl"; QUERIES="$SHARED/eval/phapluat8-symbols-dev/queries.tsv"
       QRELS="$SHARED/eval/phapluat8-symbols-dev/qrels.tsv"; BYSUFFIX=1 ;;
-    *) die "unknown set '$1' (known: alqac2022, alqac2023, phapluat8-symbols)" ;;
+    phapluat8-loose-symbols|phapluat8-subjects)  # known items: loose-symbols / subjects
+      local kind="${1#phapluat8-}"
+      DOCS="$SHARED/data/phapluat8/docs.jsonl"; QUERIES="$SHARED/eval/phapluat8-known-item-dev/$kind.queries.tsv"
+      QRELS="$SHARED/eval/phapluat8-known-item-dev/$kind.qrels.tsv"; BYSUFFIX=1 ;;
+    *) die "unknown set '$1' (known: alqac2022, alqac2023, phapluat8-symbols, phapluat8-loose-symbols, phapluat8-subjects)" ;;
   esac
 }
 IFS=',' read -r -a SET_LIST <<< "$SETS"
@@ -163,10 +169,18 @@ do_peers() {  # DOCS QUERIES DIR — run into DIR.tmp, move into place only on s
 
 # ---- per set --------------------------------------------------------------------------------
 REPORT_ARGS=()
+declare -A INDEXED=()  # docs.jsonl -> the set whose index holds it
 for s in "${SET_LIST[@]}"; do
   set_files "$s"
   D="$OUT/$s"; mkdir -p "$D"
-  step "$s" "vanban-index" do_index "$DOCS" "$D/vanban.db" "$D/vanban.index.log"
+  if [[ -n "${INDEXED[$DOCS]:-}" ]]; then
+    log "$s: reusing the index of ${INDEXED[$DOCS]} (same docs)"
+    rm -rf "$D/vanban.db"; ln -s "$OUT/${INDEXED[$DOCS]}/vanban.db" "$D/vanban.db"
+    cp "$OUT/${INDEXED[$DOCS]}/vanban.index.log" "$D/vanban.index.log"
+  else
+    step "$s" "vanban-index" do_index "$DOCS" "$D/vanban.db" "$D/vanban.index.log"
+    INDEXED[$DOCS]="$s"
+  fi
   step "$s" "unaccent queries" do_unaccent "$QUERIES" "$D/queries.unaccented.tsv"
   step "$s" "vanban-search accented" do_search "$D/vanban.db" "$QUERIES" "$D/vanban.run" "$D/vanban.search.log"
   step "$s" "vanban-search unaccented" do_search "$D/vanban.db" "$D/queries.unaccented.tsv" "$D/vanban.unaccented.run" "$D/vanban.unaccented.search.log"

@@ -17,7 +17,14 @@ import trec_eval as te  # noqa: E402
 SYSTEMS = ("vanban", "fts5", "omega")
 PEERS = ("fts5", "omega")
 FORMS = (("accented", ""), ("unaccented", ".unaccented"))
-SUFFIX_LABELS = {"0": "-0 symbol", "1": "-1 type + symbol", "2": "-2 unaccented", "3": "-3 type + số + symbol"}
+# what the qid suffix of each set's queries means; other sets show the bare suffix
+SUFFIX_LABELS = {
+    "phapluat8-symbols": {"0": "-0 symbol", "1": "-1 type + symbol", "2": "-2 unaccented",
+                          "3": "-3 type + số + symbol"},
+    "phapluat8-loose-symbols": {"L0": "-L0 111 2022 nd cp", "L1": "-L1 nghi dinh 111/2022",
+                                "L2": "-L2 nd 111 2022"},
+    "phapluat8-subjects": {"0": "-0 accented", "1": "-1 unaccented"},
+}
 
 
 def f3(x):
@@ -84,7 +91,7 @@ def set_report(out, name, qrels_path, queries_path, split, peers):
         groups = {key: te.by_suffix(v[1]) for key, v in res.items()}
         sufs = sorted({s for g in groups.values() for s in g})
         lines += ["MRR@10 per query form (qid suffix):", "",
-                  "| system | queries | " + " | ".join(SUFFIX_LABELS.get(s, "-" + s) for s in sufs) + " | all |",
+                  "| system | queries | " + " | ".join(SUFFIX_LABELS.get(name, {}).get(s, "-" + s) for s in sufs) + " | all |",
                   "|---|---|" + "---:|" * (len(sufs) + 1)]
         for system in systems:
             for form, _ in FORMS:

@@ -37,9 +37,10 @@ void check_clause(const search::ParsedQuery::Clause& c, std::string_view q, bool
     VANBAN_FUZZ_CHECK(!t.folded.empty() && valid_utf8(t.exact) && valid_utf8(t.folded),
                       "query token " + show(t.exact) + " / " + show(t.folded) + " for " + show(q));
   }
-  for (const std::string& p : c.symbol_prefixes) {
-    VANBAN_FUZZ_CHECK(!excluded && p.rfind("XSYM", 0) == 0 && valid_utf8(p),
-                      "symbol prefix " + show(p) + " for " + show(q));
+  if (c.symbol_pattern) {
+    const text::SymbolPattern& p = *c.symbol_pattern;
+    VANBAN_FUZZ_CHECK(!excluded && !p.number.empty() && !p.first_codes.empty() && valid_utf8(p.number),
+                      "symbol pattern " + show(p.number) + " for " + show(q));
   }
   for (const auto& alternative : c.alternatives) {
     VANBAN_FUZZ_CHECK(!alternative.empty(), "empty alternative for " + show(q));

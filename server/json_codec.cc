@@ -115,7 +115,9 @@ nlohmann::json to_json(const search::SearchResponse& r) {
   }
   nlohmann::json out = {{"query", r.query},           {"total", r.total},
                         {"took_ms", r.took_ms},       {"relaxed", r.relaxed},
-                        {"partial", r.partial},       {"suggestion", r.suggestion},
+                        {"partial", r.partial},
+                        {"match", r.match == search::MatchKind::kPartial ? "partial" : "all"},
+                        {"suggestion", r.suggestion},
                         {"results", std::move(results)}};
   if (r.facets) {
     out["facets"] = {{"type", facet(r.facets->type)},

@@ -121,6 +121,18 @@ TEST_F(KnowledgeTest, DirectiveListFilters) {
   for (const auto& d : y2022->items) EXPECT_EQ(d.entity.date.substr(0, 4), "2022");
   const auto by_symbol = kb_->directives({.q = "19/ct-ttg"});
   ASSERT_EQ(by_symbol->items.size(), 1u);
+  // A symbol typed with its type, or loosely, as the search box takes it.
+  for (const char* q : {"Chỉ thị 34-CT/TW", "34-ct/tw", "34ct/tw", "34 ct tw", "CT34"}) {
+    const auto loose = kb_->directives({.q = q});
+    ASSERT_TRUE(loose.is_ok()) << q;
+    ASSERT_EQ(loose->items.size(), 1u) << q;
+    EXPECT_EQ(loose->items[0].entity.key, "34-ct/tw@2014-04-07") << q;
+  }
+  // Type and number: every directive of that type with that number.
+  const auto ct34 = kb_->directives({.q = "chi thi 34"});
+  ASSERT_TRUE(ct34.is_ok());
+  ASSERT_FALSE(ct34->items.empty());
+  for (const auto& d : ct34->items) EXPECT_EQ(d.entity.symbol_key.substr(0, 6), "34-ct/");
   EXPECT_EQ(kb_->directives({.limit = 0}).status().message(), "limit must be between 1 and 500");
   EXPECT_EQ(kb_->directives({.offset = 100001}).status().message(), "offset must be at most 100000");
   EXPECT_EQ(kb_->directives({.year = "14"}).status().message(), "year must be four digits: 14");
@@ -212,6 +224,12 @@ TEST_F(KnowledgeTest, SearchFiltersAndFacets) {
   EXPECT_EQ(find(r).total, 2u);
   r.cites = "19/ct-ttg@2021-07-16";
   EXPECT_EQ(find(r).total, 2u);
+  for (const char* cites : {"34 ct tw", "Chỉ thị 34-CT/TW", "chi thi 34", "CT34"}) {
+    r.cites = cites;
+    EXPECT_EQ(find(r).total, 5u) << cites;
+  }
+  r.cites = "chi thi";
+  EXPECT_EQ(index_->search.search(r).status().code(), StatusCode::kInvalidArgument);
   r.cites.clear();
   r.type = "cong van";
   EXPECT_EQ(find(r).total, 2u);

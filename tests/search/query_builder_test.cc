@@ -67,19 +67,28 @@ TEST(QueryBuilderTest, ExclusionsAreSeparate) {
   EXPECT_EQ(words, (std::vector<std::string>{"nong", "thon", "moi", "ngheo"}));
 }
 
-TEST(QueryBuilderTest, TypeAndNumberBecomeAPartialSymbol) {
+TEST(QueryBuilderTest, LooseSymbolsBecomeOneClause) {
   QueryBuilder b;
-  for (const char* text : {"CT 34", "Chỉ thị 34", "chi thi so 34"}) {
+  for (const char* text : {"CT 34", "Chỉ thị 34", "chi thi so 34", "CT34"}) {
     const ParsedQuery q = b.parse(text);
     ASSERT_EQ(q.required.size(), 1u) << text;
-    EXPECT_EQ(q.required[0].symbol_prefixes,
-              (std::vector<std::string>{"XSYM34-ct/", "XSYM34/ct-"}))
-        << text;
+    ASSERT_TRUE(q.required[0].symbol_pattern.has_value()) << text;
+    EXPECT_EQ(*q.required[0].symbol_pattern, (text::SymbolPattern{"34", "", {"ct"}, {}})) << text;
   }
+  const ParsedQuery decree = b.parse("quy định của nd 111 2022");
+  ASSERT_EQ(decree.required.size(), 4u);  // quy, định, của, nd 111 2022
+  EXPECT_EQ(*decree.required[3].symbol_pattern, (text::SymbolPattern{"111", "2022", {"nd"}, {}}));
+  EXPECT_EQ(decree.required[3].tokens.size(), 3u);
   // "Quy định" may be QĐ or QĐi.
-  EXPECT_EQ(b.parse("quy định 8").required[0].symbol_prefixes.size(), 4u);
-  // A number alone is a number.
-  EXPECT_TRUE(b.parse("năm 2023").required[1].symbol_prefixes.empty());
+  EXPECT_EQ(b.parse("quy định 8").required[0].symbol_pattern->first_codes,
+            (std::vector<std::string>{"qdi", "qd"}));
+  // Numbers that are no symbol stay words, one clause each.
+  for (const char* text : {"năm 2023", "Điều 5", "khoản 2 điều 3", "5.000.000 đồng", "34 tỉnh ủy"}) {
+    for (const auto& c : b.parse(text).required) {
+      EXPECT_FALSE(c.symbol_pattern.has_value()) << text;
+      EXPECT_EQ(c.tokens.size(), 1u) << text;
+    }
+  }
 }
 
 TEST(QueryBuilderTest, AbbreviationsAndLongFormsAreAlternatives) {
@@ -98,10 +107,17 @@ TEST(QueryBuilderTest, BuildUsesFoldedExactPairAndSymbolTerms) {
   const Xapian::Query accented = QueryBuilder::build(b.parse("dân vận 34-CT/TW"), MatchMode::kAll);
   EXPECT_EQ(terms_of(accented),
             (std::set<std::string>{"dan", "van", "XEdân", "XEvận", "XPdan van", "XSYM34-ct/tw",
-                                   "XOWN34-ct/tw", "XSYM34/ct-tw", "XOWN34/ct-tw"}));
+                                   "XOWN34-ct/tw", "XSYM34/ct-tw", "XOWN34/ct-tw", "XSUBdan",
+                                   "XSUBvan", "XSUB34-ct/tw"}));
+  EXPECT_EQ(terms_of(QueryBuilder::build(b.parse("Chỉ thị số 34-CT/TW"), MatchMode::kAll)).count("XSUBchi"),
+            0u);
   // Unaccented: no exact terms.
   EXPECT_EQ(terms_of(QueryBuilder::build(b.parse("dan van"), MatchMode::kAll)),
-            (std::set<std::string>{"dan", "van", "XPdan van"}));
+            (std::set<std::string>{"dan", "van", "XPdan van", "XSUBdan", "XSUBvan"}));
+  // A query that is a symbol asks for the symbol, not a subject; one
+  // word is no subject phrase.
+  EXPECT_EQ(terms_of(QueryBuilder::build(b.parse("dân"), MatchMode::kAll)),
+            (std::set<std::string>{"dan", "XEdân"}));
   // An accented exclusion drops the exact spelling only.
   const Xapian::Query exclude = QueryBuilder::build(b.parse("thi đua -Tây"), MatchMode::kAll);
   EXPECT_TRUE(terms_of(exclude).count("XEtây"));
@@ -109,9 +125,10 @@ TEST(QueryBuilderTest, BuildUsesFoldedExactPairAndSymbolTerms) {
   EXPECT_TRUE(QueryBuilder::build(b.parse("-nothing"), MatchMode::kAll).empty());
 }
 
-TEST(QueryBuilderTest, ExpandFindsTheSymbolsOfAPartialSymbol) {
+TEST(QueryBuilderTest, ExpandFindsTheSymbolsOfALooseSymbol) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  for (const char* t : {"XSYM34-ct/tw", "XSYM34-ct/tu", "XSYM35-ct/tw", "XSYM34/ct-ttg"}) {
+  for (const char* t : {"XSYM34-ct/tw", "XSYM34-ct/tu", "XSYM35-ct/tw", "XSYM34/ct-ttg",
+                        "XSYM341-ct/tw", "XOWN34-ct/tw"}) {
     Xapian::Document d;
     d.add_term(t);
     db.add_document(d);
@@ -120,7 +137,10 @@ TEST(QueryBuilderTest, ExpandFindsTheSymbolsOfAPartialSymbol) {
   ParsedQuery q = b.parse("CT 34");
   QueryBuilder::expand(q, db);
   EXPECT_EQ(q.required[0].symbol_terms,
-            (std::vector<std::string>{"XSYM34-ct/tu", "XSYM34-ct/tw", "XSYM34/ct-ttg"}));
+            (std::vector<std::string>{"XSYM34-ct/tu", "XSYM34-ct/tw", "XSYM34/ct-ttg", "XOWN34-ct/tw"}));
+  ParsedQuery full = b.parse("34ct/tw");
+  QueryBuilder::expand(full, db);
+  EXPECT_EQ(full.required[0].symbol_terms, (std::vector<std::string>{"XSYM34-ct/tw", "XOWN34-ct/tw"}));
 }
 
 }  // namespace

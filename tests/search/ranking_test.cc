@@ -10,6 +10,7 @@
 #include "testing/open_index.h"
 #include "testing/scratch_dir.h"
 #include "vanban/search/search_service.h"
+#include "vanban/text/normalize.h"
 
 namespace vanban::search {
 namespace {
@@ -100,6 +101,21 @@ TEST_F(RankingTest, LongQueriesRankDocumentsWithMostWords) {
   EXPECT_TRUE(r.relaxed);
   ASSERT_GE(r.results.size(), 2u);
   EXPECT_EQ((std::set<std::string>{r.results[0].id, r.results[1].id}), kDanVan);
+}
+
+// The document whose subject (for a seed without a "V/v" line, its title)
+// is the query ranks first: 004 has the words as often, but 003's title
+// is "Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển
+// kinh tế - xã hội, ...".
+TEST_F(RankingTest, TheDocumentWhoseSubjectIsTheQueryRanksFirst) {
+  const std::string subject = "Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế";
+  RankingOptions no_subject;
+  no_subject.subject_phrase_weight = 0;
+  ASSERT_FALSE(top(subject, no_subject).empty());
+  EXPECT_EQ(top(subject, no_subject)[0], "004_39b0106687e293f0.txt");
+  ASSERT_FALSE(top(subject).empty());
+  EXPECT_EQ(top(subject)[0], "003_bf467de301be45ad.txt");
+  EXPECT_EQ(top(text::fold(subject))[0], "003_bf467de301be45ad.txt");  // unaccented too
 }
 
 // The document that has a number ranks above the documents citing it.

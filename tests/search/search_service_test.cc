@@ -76,6 +76,16 @@ TEST_F(SeedSearchTest, DirectiveSymbolInEveryFormFindsAllFiveSeeds) {
   }
 }
 
+// Every seed cites 34-CT/TW; typed loosely it is still that directive,
+// not "34 tỉnh ủy ... Trung ương".
+TEST_F(SeedSearchTest, LooseDirectiveSymbolsFindAllFiveSeeds) {
+  for (const char* q : {"34 ct tw", "34ct/tw", "CT34", "chi thi 34", "Chỉ thị 34-CT/TW", "chỉ thị số 34"}) {
+    const auto r = search(q);
+    EXPECT_EQ(r.total, 5u) << q;
+    EXPECT_FALSE(r.relaxed) << q;
+  }
+}
+
 TEST_F(SeedSearchTest, UnaccentedCampaignNameFindsTheDocumentsThatSayIt) {
   const auto r = search("dan van kheo");
   EXPECT_EQ(id_set(r), (std::set<std::string>{"003_bf467de301be45ad.txt",
@@ -142,9 +152,20 @@ TEST_F(SeedSearchTest, PhraseAndExclusion) {
 TEST_F(SeedSearchTest, NoDocumentHasEveryWordSoResultsAreRelaxed) {
   const auto r = search("Dân vận khéo xyzzyqq");
   EXPECT_TRUE(r.relaxed);
+  EXPECT_EQ(r.match, MatchKind::kPartial);
   ASSERT_GE(r.results.size(), 2u);
   EXPECT_EQ((std::set<std::string>{r.results[0].id, r.results[1].id}),
             (std::set<std::string>{"003_bf467de301be45ad.txt", "004_39b0106687e293f0.txt"}));
+}
+
+// A long query ranks every document with any of its words: its total
+// counts those, and says so, even when some document has every word.
+TEST_F(SeedSearchTest, AnyWordTotalsSayTheyMatchPartly) {
+  const auto any = search("phát động phong trào thi đua dân vận khéo");
+  EXPECT_FALSE(any.relaxed);
+  EXPECT_EQ(any.match, MatchKind::kPartial);
+  EXPECT_EQ(search("dân vận khéo").match, MatchKind::kAll);
+  EXPECT_EQ(search("").match, MatchKind::kAll);
 }
 
 TEST_F(SeedSearchTest, EmptyQueryListsEverythingNewestFirst) {

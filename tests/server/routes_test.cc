@@ -120,7 +120,7 @@ TEST_F(RoutesTest, ErrorsNameTheRealProblem) {
       {"/api/search?q=a&offset=10001", "offset must be at most 10000"},
       {"/api/search?q=a&limit=101", "limit must be between 1 and 100"},
       {"/api/search", "missing parameter q"},
-      {"/api/search?q=a&cites=nothing", "cites must be a document symbol such as 34-CT/TW, or a directive key"},
+      {"/api/search?q=a&cites=nothing", "cites must be a document symbol such as 34-CT/TW or Chỉ thị 34, or a directive key"},
       {"/api/directives/99-CT%2FTW", "no directive with this key"},
       {"/api/campaigns/khong-co", "no campaign with this id"},
       {"/api/search?q=a&status=valid",

@@ -196,6 +196,7 @@ TEST_F(ServingTest, OverloadedSearchGets503WithRetryAfterAndHealthStaysAnswered)
   ASSERT_TRUE(served);
   EXPECT_EQ(served->status, 200);
   EXPECT_EQ(nlohmann::json::parse(served->body)["partial"], false);
+  EXPECT_EQ(nlohmann::json::parse(served->body)["match"], "all");
 }
 
 TEST_F(ServingTest, ConnectionsPerClientAddressAreCapped) {

@@ -28,8 +28,8 @@ void add_boolean_checked(Xapian::Document& doc, const std::string& term) {
 }
 
 void add_posting_checked(Xapian::Document& doc, const std::string& term,
-                         Xapian::termpos pos) {
-  if (term.size() <= kMaxTermBytes) doc.add_posting(term, pos);
+                         Xapian::termpos pos, Xapian::termcount wdf_inc = 1) {
+  if (term.size() <= kMaxTermBytes) doc.add_posting(term, pos, wdf_inc);
 }
 
 // Unprefixed terms are folded, hence never start with a capital: one that
@@ -219,6 +219,21 @@ void add_text_terms(Xapian::Document& doc, const doc::DocumentRecord& r,
   index_tokens(doc, r.text, body, pos);
 }
 
+// The type and subject, then the title, as the subject field: positions
+// only (wdf 0), so that a phrase can be matched in it without changing
+// any document's length or weight.
+void add_subject_terms(Xapian::Document& doc, const doc::DocumentRecord& r, text::Tokenizer& tokenizer) {
+  const std::string prefix(kSubjectPrefix);
+  const std::string subject = r.subject.empty() ? std::string() : r.type + " " + r.subject;
+  Xapian::termpos pos = 0;
+  for (const std::string& field : {subject, r.title}) {
+    for (const Token& t : tokenizer.tokenize(field)) {
+      if (plain_term(t.folded)) add_posting_checked(doc, prefix + t.folded, ++pos, /*wdf_inc=*/0);
+    }
+    pos += kFieldGap;
+  }
+}
+
 }  // namespace
 
 std::string content_digest(std::string_view data, std::string_view root_key) {
@@ -245,6 +260,7 @@ Xapian::Document build_document(const doc::DocumentRecord& r, std::string_view r
   add_obligation_term(doc, s);
   add_applies_to_terms(doc, r);
   add_text_terms(doc, r, body, tokenizer);
+  add_subject_terms(doc, r, tokenizer);
   return doc;
 }
 

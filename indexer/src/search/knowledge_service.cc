@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "search/entity_lookup.h"
@@ -13,7 +14,7 @@
 #include "vanban/text/place.h"
 #include "vanban/text/campaign.h"
 #include "vanban/text/sentence.h"
-#include "vanban/text/symbol.h"
+#include "vanban/text/loose_symbol.h"
 
 namespace vanban::search {
 namespace {
@@ -74,17 +75,20 @@ class PlainWords : public Xapian::ExpandDecider {
 };
 
 // Whether directive `d` passes the list filter (type, issuer, year and q
-// already folded).
+// already folded). A q that is a symbol, printed or typed loosely ("Chỉ
+// thị 34-CT/TW", "chi thi 34", "34ct/tw"), takes the directives with a
+// symbol it may be; any other q is a folded substring of what is shown.
 struct FoldedFilter {
   std::string type, issuer, year, q;
+  std::optional<text::SymbolPattern> symbol;
   explicit FoldedFilter(const DirectiveFilter& f)
-      : type(text::fold(f.type)), issuer(text::fold(f.issuer)), year(f.year), q(text::fold(f.q)) {
-    if (const auto sym = text::parse_symbol(f.q)) q = sym->key;
-  }
+      : type(text::fold(f.type)), issuer(text::fold(f.issuer)), year(f.year), q(text::fold(f.q)),
+        symbol(text::parse_loose_symbol(f.q)) {}
   bool accepts(const DirectiveEntity& d) const {
     if (!type.empty() && text::fold(d.type) != type) return false;
     if (!year.empty() && d.date.compare(0, year.size(), year) != 0) return false;
     if (!contains_folded(d.issuer, issuer)) return false;
+    if (symbol) return symbol->matches(d.symbol_key);
     return q.empty() || contains_folded(d.symbol_key + " " + d.symbol + " " + d.subject + " " +
                                             d.issuer + " " + d.type,
                                         q);

@@ -4,7 +4,6 @@
 
 #include "vanban/index/schema.h"
 #include "vanban/text/chars.h"
-#include "vanban/text/document_type.h"
 #include "vanban/text/normalize.h"
 
 namespace vanban::search {
@@ -110,59 +109,6 @@ Xapian::Query words_query(const ParsedQuery::Clause& c, bool accented,
                        Xapian::Query(Xapian::Query::OP_OR, exact.begin(), exact.end()));
 }
 
-// The symbol letter codes (folded) that a type word or abbreviation typed
-// before a number stands for: "Chỉ thị" or "CT" -> {"ct"}, "Quy định" ->
-// {"qdi", "qd"}. From the one table of document types (document_type.h).
-std::vector<std::string> codes_for(const std::vector<Token>& words) {
-  std::string typed;
-  for (const Token& t : words) typed += (typed.empty() ? "" : " ") + t.exact;
-  std::vector<std::string> out;
-  auto add = [&](std::string_view code) {
-    std::string folded = text::fold(code);
-    if (std::find(out.begin(), out.end(), folded) == out.end()) out.push_back(std::move(folded));
-  };
-  for (const std::string_view code : text::codes_for_type(typed)) add(code);
-  // An abbreviation typed alone ("CT", "nd"): a code of the table.
-  if (words.size() == 1 && !text::type_for_code(typed).empty()) add(typed);
-  return out;
-}
-
-// Rewrites "[type] [số] NUMBER" at the end of the word list, or anywhere
-// when followed by nothing that looks like a symbol, into one clause that
-// also matches the symbols of that type and number.
-void find_partial_symbols(std::vector<ParsedQuery::Clause>& clauses) {
-  for (std::size_t i = 0; i < clauses.size(); ++i) {
-    const auto& c = clauses[i];
-    if (c.phrase || c.tokens.size() != 1 || c.tokens[0].kind != TokenKind::kNumber) continue;
-    const std::string& number = c.tokens[0].folded;
-    std::size_t first = i;
-    if (first > 0 && clauses[first - 1].tokens[0].folded == "so") --first;
-    for (std::size_t len = 2; len >= 1; --len) {
-      if (first < len) continue;
-      std::vector<Token> words;
-      for (std::size_t k = first - len; k < first; ++k) {
-        if (clauses[k].phrase || clauses[k].tokens[0].kind != TokenKind::kWord) words.clear();
-        else words.push_back(clauses[k].tokens[0]);
-      }
-      if (words.size() != len) continue;
-      const std::vector<std::string> codes = codes_for(words);
-      if (codes.empty()) continue;
-      ParsedQuery::Clause merged;
-      for (std::size_t k = first - len; k <= i; ++k) merged.tokens.push_back(clauses[k].tokens[0]);
-      merged.phrase = true;
-      for (const auto& code : codes) {
-        merged.symbol_prefixes.push_back(std::string(index::kSymbolPrefix) + number + "-" + code + "/");
-        merged.symbol_prefixes.push_back(std::string(index::kSymbolPrefix) + number + "/" + code + "-");
-      }
-      clauses.erase(clauses.begin() + static_cast<long>(first - len),
-                    clauses.begin() + static_cast<long>(i + 1));
-      clauses.insert(clauses.begin() + static_cast<long>(first - len), std::move(merged));
-      i = first - len;
-      break;
-    }
-  }
-}
-
 // Abbreviation -> long form, folded.
 const std::vector<std::pair<std::string, std::vector<std::string>>>& abbreviations() {
   static const std::vector<std::pair<std::string, std::vector<std::string>>> table = {
@@ -175,7 +121,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& abbreviatio
 }
 
 bool plain_word(const ParsedQuery::Clause& c) {
-  return !c.phrase && c.tokens.size() == 1 && c.symbol_prefixes.empty() &&
+  return !c.phrase && c.tokens.size() == 1 && !c.symbol_pattern &&
          c.tokens[0].kind == TokenKind::kWord;
 }
 
@@ -236,10 +182,21 @@ void add_phrase(text::Tokenizer& tokenizer, std::string_view part, ParsedQuery& 
 }
 
 // Each token of `stretch` as a clause of its own, remembering which ones
-// only spaces separate (they may form a word).
+// only spaces separate (they may form a word); the tokens of a loosely
+// typed symbol ("nghi dinh 111/2022") are one clause.
 void add_words(text::Tokenizer& tokenizer, std::string_view stretch, ParsedQuery& q) {
   std::vector<Token> tokens = tokenizer.tokenize(stretch);
+  std::vector<text::LooseSymbol> symbols = text::find_loose_symbols(stretch, tokens);
+  auto symbol = symbols.begin();
   for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (symbol != symbols.end() && symbol->first == k) {
+      ParsedQuery::Clause c{.phrase = symbol->end - k > 1, .symbol_pattern = std::move(symbol->pattern)};
+      for (; k < symbol->end; ++k) c.tokens.push_back(std::move(tokens[k]));
+      --k;
+      ++symbol;
+      q.required.push_back(std::move(c));
+      continue;
+    }
     bool joins = false;
     if (k + 1 < tokens.size()) {
       const std::string_view gap = stretch.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end);
@@ -276,6 +233,48 @@ void add_unquoted(text::Tokenizer& tokenizer, std::string_view part, ParsedQuery
   add_words(tokenizer, part.substr(stretch), q);
 }
 
+// Adjacent syllables typed together also match as a pair: a document
+// with the word "dân vận" beats one with "dân" and "vận" apart. An empty
+// query if there is no pair.
+Xapian::Query pair_boost(const ParsedQuery& parsed, const RankingOptions& ranking) {
+  std::vector<Xapian::Query> pairs;
+  for (std::size_t i = 0; i + 1 < parsed.required.size(); ++i) {
+    const auto& a = parsed.required[i];
+    const auto& b = parsed.required[i + 1];
+    if (!a.joins_next || a.tokens.size() != 1 || b.tokens.size() != 1 || a.phrase || b.phrase ||
+        a.tokens[0].kind == TokenKind::kSymbol || b.tokens[0].kind == TokenKind::kSymbol) {
+      continue;
+    }
+    pairs.emplace_back(index::pair_term(a.tokens[0].folded, b.tokens[0].folded));
+  }
+  if (pairs.empty() || ranking.pair_weight <= 0) return {};
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()), ranking.pair_weight);
+}
+
+// Fewest words of a subject phrase: one word in a subject is no evidence.
+constexpr std::size_t kMinSubjectPhraseWords = 2;
+
+// A fixed bonus for the documents whose subject field holds every token
+// of the query, in order, as a phrase; an empty query if there is none.
+// The bonus is fixed, not BM25: long laws must not gain less than short
+// letters for the same subject. A query that is a symbol ("Chỉ thị số
+// 19/CT-TTg") asks for the document that is that symbol (its "XOWN"
+// term), not for those whose title cites it: no bonus.
+Xapian::Query subject_bonus(const ParsedQuery& parsed, const RankingOptions& ranking) {
+  if (parsed.names_symbol) return {};
+  std::vector<Xapian::Query> terms;
+  for (const auto& c : parsed.required) {
+    for (const Token& t : c.tokens) terms.emplace_back(std::string(index::kSubjectPrefix) + t.folded);
+  }
+  if (terms.size() < kMinSubjectPhraseWords || ranking.subject_phrase_weight <= 0) return {};
+  auto bonus = std::make_unique<Xapian::FixedWeightPostingSource>(ranking.subject_phrase_weight *
+                                                                  static_cast<double>(terms.size()));
+  return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(bonus.release()->release()),
+                       Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                     static_cast<Xapian::termcount>(terms.size())));
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder()
@@ -295,28 +294,45 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
       add_unquoted(*tokenizer_, part, q);
     }
   }
-  find_partial_symbols(q.required);
   add_abbreviation_synonyms(q.required);
+  q.names_symbol = text::parse_loose_symbol(text).has_value();
   return q;
 }
 
-void QueryBuilder::expand(ParsedQuery& parsed, const Xapian::Database& db) {
-  auto fill = [&](ParsedQuery::Clause& c) {
-    std::vector<std::pair<Xapian::doccount, std::string>> found;
-    for (const auto& prefix : c.symbol_prefixes) {
-      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-        found.emplace_back(t.get_termfreq(), *t);
-      }
+std::vector<std::string> QueryBuilder::symbol_terms(const Xapian::Database& db, std::string_view prefix,
+                                                  const text::SymbolPattern& pattern) {
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  std::size_t scanned = 0;
+  for (const std::string& key_prefix : pattern.key_prefixes()) {
+    const std::string start = std::string(prefix) + key_prefix;
+    for (auto t = db.allterms_begin(start); t != db.allterms_end(start) && scanned < kMaxScannedSymbolTerms;
+         ++t, ++scanned) {
+      const std::string term = *t;
+      if (pattern.matches(std::string_view(term).substr(prefix.size()))) found.emplace_back(t.get_termfreq(), term);
     }
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-      return a.first > b.first || (a.first == b.first && a.second < b.second);
-    });
-    if (found.size() > kMaxSymbolTerms) found.resize(kMaxSymbolTerms);
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
+  if (found.size() > kMaxSymbolTerms) found.resize(kMaxSymbolTerms);
+  std::vector<std::string> out;
+  for (auto& f : found) out.push_back(std::move(f.second));
+  return out;
+}
+
+void QueryBuilder::expand(ParsedQuery& parsed, const Xapian::Database& db) {
+  for (auto& c : parsed.required) {
     c.symbol_terms.clear();
-    for (auto& f : found) c.symbol_terms.push_back(std::move(f.second));
-  };
-  for (auto& c : parsed.required) fill(c);
-  for (auto& c : parsed.excluded) fill(c);
+    if (!c.symbol_pattern) continue;
+    c.symbol_terms = symbol_terms(db, index::kSymbolPrefix, *c.symbol_pattern);
+    // The documents that are one of these symbols rank first, as for a
+    // symbol typed whole (their "XOWN" term is rare).
+    const std::size_t n = c.symbol_terms.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string own = std::string(index::kOwnSymbolPrefix) + c.symbol_terms[i].substr(index::kSymbolPrefix.size());
+      if (db.term_exists(own)) c.symbol_terms.push_back(std::move(own));
+    }
+  }
 }
 
 Xapian::Query QueryBuilder::build(const ParsedQuery& parsed, MatchMode mode,
@@ -326,49 +342,33 @@ Xapian::Query QueryBuilder::build(const ParsedQuery& parsed, MatchMode mode,
   for (const auto& c : parsed.required) {
     required.push_back(with_alternatives(c, clause_query(c, parsed.accented, ranking)));
   }
-
-  // Adjacent syllables typed together also match as a pair: a document
-  // with the word "dân vận" beats one with "dân" and "vận" apart.
-  std::vector<Xapian::Query> pairs;
-  for (std::size_t i = 0; i + 1 < parsed.required.size(); ++i) {
-    const auto& a = parsed.required[i];
-    const auto& b = parsed.required[i + 1];
-    if (!a.joins_next || a.tokens.size() != 1 || b.tokens.size() != 1 || a.phrase || b.phrase ||
-        a.tokens[0].kind == TokenKind::kSymbol || b.tokens[0].kind == TokenKind::kSymbol) {
-      continue;
-    }
-    pairs.emplace_back(index::pair_term(a.tokens[0].folded, b.tokens[0].folded));
-  }
-  Xapian::Query pair_boost;
-  if (!pairs.empty() && ranking.pair_weight > 0) {
-    pair_boost = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                               Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
-                               ranking.pair_weight);
-  }
-
+  std::vector<Xapian::Query> boosts;
+  if (Xapian::Query pairs = pair_boost(parsed, ranking); !pairs.empty()) boosts.push_back(pairs);
+  if (Xapian::Query subject = subject_bonus(parsed, ranking); !subject.empty()) boosts.push_back(subject);
   Xapian::Query query;
   if (mode == MatchMode::kAll) {
     query = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
-    if (!pair_boost.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, pair_boost);
+    if (!boosts.empty()) {
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+    }
   } else {
-    if (!pair_boost.empty()) required.push_back(pair_boost);
+    required.insert(required.end(), boosts.begin(), boosts.end());
     query = Xapian::Query(Xapian::Query::OP_OR, required.begin(), required.end());
   }
-  if (!parsed.excluded.empty()) {
-    std::vector<Xapian::Query> excluded;
-    for (const auto& c : parsed.excluded) {
-      for (const Token& t : c.tokens) {
-        // "-Tây" must not drop documents about "tay": an accented exclusion
-        // removes the exact spelling only.
-        excluded.emplace_back(parsed.accented && t.kind == TokenKind::kWord
-                                  ? std::string(index::kExactPrefix) + t.exact
-                                  : term_for(t));
-      }
+  if (parsed.excluded.empty()) return query;
+  std::vector<Xapian::Query> excluded;
+  for (const auto& c : parsed.excluded) {
+    for (const Token& t : c.tokens) {
+      // "-Tây" must not drop documents about "tay": an accented exclusion
+      // removes the exact spelling only.
+      excluded.emplace_back(parsed.accented && t.kind == TokenKind::kWord
+                                ? std::string(index::kExactPrefix) + t.exact
+                                : term_for(t));
     }
-    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                          Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
   }
-  return query;
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                       Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
 }
 
 }  // namespace vanban::search

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "vanban/index/entity.h"
 #include "vanban/index/status.h"
@@ -15,7 +16,7 @@
 #include "vanban/text/date.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/place.h"
-#include "vanban/text/symbol.h"
+#include "vanban/text/loose_symbol.h"
 #include "vanban/text/utf8.h"
 
 namespace vanban::search {
@@ -204,9 +205,24 @@ std::string clean_query(std::string query) {
   return query;
 }
 
-// The filters of a request as boolean terms and a date range.
-Result<std::vector<Xapian::Query>> filter_queries(const SearchRequest& r) {
-  std::vector<Xapian::Query> filters;
+// The filters of a request: boolean terms and a date range, and a cited
+// symbol to look up in the index (cites_query).
+struct Filters {
+  std::vector<Xapian::Query> queries;
+  std::optional<text::SymbolPattern> cites = std::nullopt;
+};
+
+// The documents citing a symbol `cites` may be ("34 ct tw", "Chỉ thị 34":
+// every symbol of that type and number the index knows).
+Xapian::Query cites_query(const Xapian::Database& db, const text::SymbolPattern& cites) {
+  const std::vector<std::string> terms = QueryBuilder::symbol_terms(db, index::kCitesSymbolPrefix, cites);
+  if (terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Result<Filters> filter_queries(const SearchRequest& r) {
+  Filters out;
+  std::vector<Xapian::Query>& filters = out.queries;
   if (!r.type.empty()) filters.emplace_back(std::string(index::kTypePrefix) + text::fold(r.type));
   if (!r.issuer.empty()) {
     filters.emplace_back(std::string(index::kIssuerPrefix) + text::fold(r.issuer));
@@ -214,11 +230,11 @@ Result<std::vector<Xapian::Query>> filter_queries(const SearchRequest& r) {
   if (!r.cites.empty()) {
     if (r.cites.find('@') != std::string::npos) {
       filters.emplace_back(std::string(index::kCitesPrefix) + text::fold(r.cites));
-    } else if (const auto sym = text::parse_symbol(r.cites)) {
-      filters.emplace_back(std::string(index::kCitesSymbolPrefix) + sym->key);
+    } else if (auto pattern = text::parse_loose_symbol(r.cites)) {
+      out.cites = std::move(pattern);
     } else {
       return Status::invalid_argument(
-          "cites must be a document symbol such as 34-CT/TW, or a directive key", r.cites);
+          "cites must be a document symbol such as 34-CT/TW or Chỉ thị 34, or a directive key", r.cites);
     }
   }
   if (!r.from.empty() || !r.to.empty()) {
@@ -246,7 +262,7 @@ Result<std::vector<Xapian::Query>> filter_queries(const SearchRequest& r) {
     }
     filters.push_back(status_query(value, index::date_value(as_of_or_today(r))));
   }
-  return filters;
+  return out;
 }
 
 // The value-slot counters of the facets.
@@ -311,6 +327,7 @@ class Matcher {
       // Long queries are ranked over every document with any of the words;
       // "relaxed" still says whether any document has them all.
       relaxed = count(QueryBuilder::build(parsed, MatchMode::kAll, ranking_)) == 0;
+      any_word_ = true;
       return run(QueryBuilder::build(parsed, MatchMode::kAny, ranking_));
     }
     Xapian::MSet mset = run(QueryBuilder::build(parsed, MatchMode::kAll, ranking_));
@@ -319,6 +336,7 @@ class Matcher {
       // nothing, and say so. The facet spies stay attached: the empty
       // first run counted nothing.
       relaxed = true;
+      any_word_ = true;
       mset = run(QueryBuilder::build(parsed, MatchMode::kAny, ranking_));
     }
     return mset;
@@ -327,6 +345,8 @@ class Matcher {
   Facets facets(const Xapian::Database& catalog) const { return collect_facets(spies_, catalog); }
   // Whether the time budget turned off counting in any run.
   bool partial() const { return partial_; }
+  // Whether the matches are the documents with any of the words, not all.
+  bool any_word() const { return any_word_; }
 
  private:
   Xapian::Query filtered(const Xapian::Query& q) const {
@@ -365,6 +385,7 @@ class Matcher {
   Xapian::doccount check_at_least_ = 0;
   const std::chrono::steady_clock::time_point deadline_;
   bool partial_ = false;
+  bool any_word_ = false;
 };
 
 std::vector<SearchHit> collect_hits(const Xapian::MSet& mset, const Highlighter* highlighter,
@@ -391,7 +412,7 @@ SearchService::SearchService(const IndexReader& reader, const RankingOptions& ra
 Result<SearchResponse> SearchService::search(const SearchRequest& request) const {
   const auto started = std::chrono::steady_clock::now();
   if (Status s = validate(request); !s.is_ok()) return s;
-  Result<std::vector<Xapian::Query>> filters = filter_queries(request);
+  Result<Filters> filters = filter_queries(request);
   if (!filters) return filters.status();
   const std::string query = clean_query(request.query);
   ParsedQuery parsed = tools().queries.parse(query);
@@ -402,9 +423,12 @@ Result<SearchResponse> SearchService::search(const SearchRequest& request) const
   out.query = request.query;
   reader_.with_index([&](Xapian::Database& db, Xapian::Database& catalog) {
     QueryBuilder::expand(parsed, db);
-    Matcher matcher(request, ranking_, *filters, db, started + request.time_budget);
+    std::vector<Xapian::Query> filter = filters->queries;
+    if (filters->cites) filter.push_back(cites_query(db, *filters->cites));
+    Matcher matcher(request, ranking_, std::move(filter), db, started + request.time_budget);
     const Xapian::MSet mset = matcher.match(parsed, browse, out.relaxed);
     out.partial = matcher.partial();
+    out.match = matcher.any_word() ? MatchKind::kPartial : MatchKind::kAll;
     out.total = mset.get_matches_estimated();
     out.suggestion = parsed.empty() ? std::string() : suggest(db, catalog, parsed);
     out.results = collect_hits(mset, request.snippets ? &highlighter : nullptr,

@@ -129,8 +129,11 @@ function renderStatus(data, total) {
   const took = Number(data.took_ms);
   const tookText = data.took_ms != null && Number.isFinite(took) ? ` (${msFmt.format(took)} ms)` : '';
   const about = total > EXACT_TOTAL_UP_TO ? 'khoảng ' : '';
+  // `match: "partial"`: the total counts documents with any of the words,
+  // not documents that match the whole query; say so.
+  const partly = data.match === 'partial' ? ' khớp một phần' : '';
   els.status.textContent = total > 0
-    ? `Tìm thấy ${about}${numberFmt.format(total)} văn bản${tookText}`
+    ? `Tìm thấy ${about}${numberFmt.format(total)} văn bản${partly}${tookText}`
     : `Không tìm thấy văn bản phù hợp${tookText}`;
 }
 

@@ -17,12 +17,16 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 10;
+inline constexpr int kSchemaVersion = 11;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.
 inline constexpr std::string_view kIdPrefix = "Q";        // unique id
 inline constexpr std::string_view kTitlePrefix = "S";     // folded title word
+// The document's type and subject ("Luật" + "Bảo hiểm xã hội"), then its
+// title: folded words with positions and no weight (wdf 0, so document
+// lengths are unchanged), for the subject phrase bonus of search.
+inline constexpr std::string_view kSubjectPrefix = "XSUB";
 inline constexpr std::string_view kExactPrefix = "XE";    // exact word: "XEdân"
 inline constexpr std::string_view kSymbolPrefix = "XSYM"; // symbol key, positional
 inline constexpr std::string_view kOwnSymbolPrefix = "XOWN";  // the doc's own symbol

@@ -78,6 +78,13 @@ struct Facets {
   std::vector<FacetValue> type, issuer, year, directives;
 };
 
+// How the results of a search match its words.
+enum class MatchKind {
+  kAll,      // every result has every word (or the query lists documents)
+  kPartial,  // the results are the documents with any of the words (a long
+             // query, or a relaxed one): "khớp một phần", total included
+};
+
 struct SearchResponse {
   std::string query;
   Xapian::doccount total = 0;  // exact up to kExactTotalUpTo, else estimated
@@ -91,6 +98,7 @@ struct SearchResponse {
   // True when the time budget cut the match short (see
   // SearchRequest::time_budget): total and facets are estimates.
   bool partial = false;
+  MatchKind match = MatchKind::kAll;
   std::vector<SearchHit> results;
   std::optional<Facets> facets;  // when requested
 };
