@@ -10,7 +10,7 @@
 namespace vanban::http {
 namespace {
 
-using Clock = SearchGate::Clock;
+using GateClock = SearchGate::Clock;
 using std::chrono::milliseconds;
 
 SearchGateOptions options(std::size_t slots, std::size_t max_waiting, milliseconds max_wait) {
@@ -29,12 +29,12 @@ void until_waiting(const SearchGate& gate, std::size_t n) {
 
 TEST(SearchGateTest, AdmitsAsManyAsThereAreSlotsAtOnce) {
   SearchGate gate(options(2, 1, milliseconds(50)));
-  auto a = gate.admit(Clock::now());
-  auto b = gate.admit(Clock::now());
+  auto a = gate.admit(GateClock::now());
+  auto b = gate.admit(GateClock::now());
   ASSERT_TRUE(a);
   ASSERT_TRUE(b);
   EXPECT_EQ(gate.counts().running, 2u);
-  const auto c = gate.admit(Clock::now());  // waits 50 ms, then refused
+  const auto c = gate.admit(GateClock::now());  // waits 50 ms, then refused
   ASSERT_FALSE(c);
   EXPECT_TRUE(c.status().is_unavailable());
   EXPECT_EQ(c.status().reason(), "server busy");
@@ -43,10 +43,10 @@ TEST(SearchGateTest, AdmitsAsManyAsThereAreSlotsAtOnce) {
 
 TEST(SearchGateTest, RefusesAtOnceWhenTheQueueIsFull) {
   SearchGate gate(options(1, 1, milliseconds(60000)));
-  std::optional<SearchGate::Ticket> running(*gate.admit(Clock::now()));
-  std::thread waiter([&] { EXPECT_TRUE(gate.admit(Clock::now())); });
+  std::optional<SearchGate::Ticket> running(*gate.admit(GateClock::now()));
+  std::thread waiter([&] { EXPECT_TRUE(gate.admit(GateClock::now())); });
   until_waiting(gate, 1);
-  const auto refused = gate.admit(Clock::now());
+  const auto refused = gate.admit(GateClock::now());
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.status().detail(), "1 searches waiting");
   running.reset();  // the waiter gets the slot
@@ -58,27 +58,27 @@ TEST(SearchGateTest, RefusesAtOnceWhenTheQueueIsFull) {
 
 TEST(SearchGateTest, RefusesAtOnceARequestPastItsWait) {
   SearchGate gate(options(1, 4, milliseconds(100)));
-  const auto running = gate.admit(Clock::now());
+  const auto running = gate.admit(GateClock::now());
   ASSERT_TRUE(running);
-  const auto started = Clock::now();
+  const auto started = GateClock::now();
   const auto late = gate.admit(started - milliseconds(1000));  // received a second ago
   ASSERT_FALSE(late);
   EXPECT_EQ(late.status().detail(), "a search would wait over 100 ms");
-  EXPECT_LT(Clock::now() - started, milliseconds(100));
+  EXPECT_LT(GateClock::now() - started, milliseconds(100));
 }
 
 TEST(SearchGateTest, AFreeSlotIsTakenHoweverLateTheRequest) {
   SearchGate gate(options(1, 4, milliseconds(100)));
-  EXPECT_TRUE(gate.admit(Clock::now() - milliseconds(1000)));
+  EXPECT_TRUE(gate.admit(GateClock::now() - milliseconds(1000)));
 }
 
 TEST(SearchGateTest, HandsSlotsOverInArrivalOrder) {
   SearchGate gate(options(1, 4, milliseconds(60000)));
-  std::optional<SearchGate::Ticket> running(*gate.admit(Clock::now()));
+  std::optional<SearchGate::Ticket> running(*gate.admit(GateClock::now()));
   std::mutex mutex;
   std::vector<char> order;
   auto search = [&](char name) {
-    const auto ticket = gate.admit(Clock::now());
+    const auto ticket = gate.admit(GateClock::now());
     EXPECT_TRUE(ticket);
     const std::lock_guard lock(mutex);
     order.push_back(name);
