@@ -41,6 +41,12 @@ INSTANTIATE_TEST_SUITE_P(
         // seed 001: the recipients
         MarkerCase{"dash", "- Các sở, ban, ngành, đoàn thể tỉnh;", kDash, 1},
         MarkerCase{"plus", "+ Các doanh nghiệp trên địa bàn tỉnh.", kDash, 1},
+        // numbered sub-clauses of plans ("2.1. Nội dung thi đua")
+        MarkerCase{"sub_clause", "2.1. Nội dung thi đua", kClause, 4},
+        MarkerCase{"sub_sub_clause", "3.2.1. Đối với tập thể", kClause, 6},
+        MarkerCase{"sub_clause_line_end", "2.1.", kClause, 4},
+        MarkerCase{"thousands_are_no_marker", "1.000 người tham gia", kNoMarker, 0},
+        MarkerCase{"decimal_is_no_marker", "2.5 tỷ đồng", kNoMarker, 0},
         MarkerCase{"roman", "II. NỘI DUNG PHONG TRÀO THI ĐUA", kRoman, 3},
         MarkerCase{"section_letter", "A. KẾT QUẢ PHONG TRÀO THI ĐUA", kSectionLetter, 2},
         // "Điều " is 8 bytes

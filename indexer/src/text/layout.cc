@@ -81,6 +81,26 @@ bool starts_new_unit(std::string_view line) {
 
 // Is [from, to) nothing but a list marker ("1", "Điều 5", "IV")? A '.' at
 // `to` then ends the marker, not a sentence.
+// Bytes of a numbered clause marker at the start of `t`: "1. ", "2.1. ",
+// "3.2.1. " (groups of at most three digits, each followed by a dot, then
+// a space or the end of the line); 0 when there is none. "1.000 người" and
+// "12/12/1953" are not markers.
+std::size_t numbered_marker_length(std::string_view t) {
+  constexpr std::size_t kMaxGroupDigits = 3;
+  constexpr int kMaxGroups = 4;
+  std::size_t i = 0;
+  for (int groups = 0; groups < kMaxGroups; ++groups) {
+    const std::size_t digits = t.find_first_not_of("0123456789", i);
+    if (digits == i || digits == std::string_view::npos || digits - i > kMaxGroupDigits ||
+        t[digits] != '.') {
+      return 0;
+    }
+    i = digits + 1;
+    if (i == t.size() || space_at(t, i, true)) return i;
+  }
+  return 0;
+}
+
 bool only_marker(std::string_view text, std::size_t from, std::size_t to) {
   const std::string_view s = trim(text.substr(from, to - from + 1));
   const auto [level, len] = marker_at(s);
@@ -112,6 +132,7 @@ std::pair<int, std::size_t> marker_at(std::string_view line) {
   if (!t.empty() && (t[0] == '-' || t[0] == '+') && t.size() > 1 && t[1] == ' ') {
     return result(kDash, 1);
   }
+  if (const std::size_t len = numbered_marker_length(t); len > 0) return result(kClause, len);
   const std::size_t dot = t.find_first_of(".)");
   if (dot == std::string_view::npos || dot == 0 || dot > 6) return {kNoMarker, 0};
   const bool spaced = dot + 1 == t.size() || space_at(t, dot + 1, true);

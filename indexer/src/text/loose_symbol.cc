@@ -4,16 +4,13 @@
 
 #include "vanban/text/document_type.h"
 #include "vanban/text/normalize.h"
+#include "vanban/text/symbol.h"
 
 namespace vanban::text {
 namespace {
 
 // Longest type name in words: "Văn bản hợp nhất", "Thông tư liên tịch".
 constexpr std::size_t kMaxTypeWords = 4;
-// Longest number part of a symbol (as symbol.cc reads them).
-constexpr std::size_t kMaxNumberDigits = 6;
-// Longest letter group of a symbol ("UBTVQH", "BNNPTNT").
-constexpr std::size_t kMaxCodeLetters = 12;
 // A typed year: the State's documents since 1945, and this century.
 constexpr int kFirstYear = 1945;
 constexpr int kLastYear = 2099;
@@ -42,7 +39,7 @@ bool code_letters(std::string_view s) {
     }
     return false;
   }
-  return fold(s).size() <= kMaxCodeLetters;
+  return fold(s).size() <= kMaxSymbolCodeLetters;
 }
 
 bool known_code(std::string_view folded) {
@@ -188,12 +185,12 @@ std::optional<LooseSymbol> LooseReader::number_first(std::size_t i, std::size_t 
   if (t.kind == TokenKind::kWord && letters != std::string::npos && letters > 0 && type.empty()) {
     // "34ct": the number and its first code in one token.
     const std::string code = fold(t.exact.substr(letters));
-    if (letters > kMaxNumberDigits || !code_letters(t.exact.substr(letters)) || !known_code(code)) {
+    if (letters > kMaxSymbolNumberDigits || !code_letters(t.exact.substr(letters)) || !known_code(code)) {
       return std::nullopt;
     }
     p.number = without_leading_zeros(t.exact.substr(0, letters));
     type = {code};
-  } else if (t.kind == TokenKind::kNumber && is_digits(t.folded) && t.folded.size() <= kMaxNumberDigits) {
+  } else if (t.kind == TokenKind::kNumber && is_digits(t.folded) && t.folded.size() <= kMaxSymbolNumberDigits) {
     p.number = t.folded;
   } else {
     return std::nullopt;
@@ -237,7 +234,7 @@ std::optional<LooseSymbol> LooseReader::read(std::size_t i, bool printed) const 
   if (type.empty() && t.kind == TokenKind::kNumber && digits != std::string::npos && digits > 1) {
     const std::string letters = t.exact.substr(0, digits);
     if (!code_letters(letters) || type_for_code(letters).empty() || !is_digits(t.exact.substr(digits)) ||
-        t.exact.size() - digits > kMaxNumberDigits) {
+        t.exact.size() - digits > kMaxSymbolNumberDigits) {
       return std::nullopt;
     }
     LooseSymbol found{{.number = without_leading_zeros(t.exact.substr(digits)), .first_codes = {fold(letters)}},

@@ -11,11 +11,6 @@
 namespace vanban::text {
 namespace {
 
-// Longest number part seen in symbols ("123456/QĐ-BHXH"); longer digit
-// runs are account numbers and codes, not document numbers.
-constexpr std::size_t kMaxNumberDigits = 6;
-// Longest letter group seen in symbols ("UBTVQH", "BNNPTNT" has 7).
-constexpr int kMaxCodeLetters = 12;
 // A term number after QH/UBTVQH has at most this many digits ("QH15").
 constexpr std::size_t kMaxTermDigits = 3;
 
@@ -85,7 +80,7 @@ struct CodeGroup {
 bool read_code(Cursor& cur, CodeGroup& group) {
   const std::size_t start = cur.pos();
   std::string code;
-  int letters = 0;
+  std::size_t letters = 0;
   bool has_upper = false;
   while (!cur.done()) {
     std::size_t len = 0;
@@ -97,9 +92,9 @@ bool read_code(Cursor& cur, CodeGroup& group) {
     U8_APPEND_UNSAFE(buf, n, c);
     code.append(buf, static_cast<std::size_t>(n));
     cur.next();
-    if (++letters > kMaxCodeLetters) break;
+    if (++letters > kMaxSymbolCodeLetters) break;
   }
-  if (letters == 0 || letters > kMaxCodeLetters ||
+  if (letters == 0 || letters > kMaxSymbolCodeLetters ||
       (!cur.done() && is_digit(cur.peek()))) {
     cur.seek(start);
     return false;
@@ -171,13 +166,13 @@ std::string read_digits(Cursor& cur, std::size_t max) {
 // ("66.16/2026/NQ-CP": the Government numbers resolutions of one session
 // that way). "" if there is none or it is too long.
 std::string read_number(Cursor& cur) {
-  std::string number = read_digits(cur, kMaxNumberDigits + 1);
-  if (number.empty() || number.size() > kMaxNumberDigits) return {};
+  std::string number = read_digits(cur, kMaxSymbolNumberDigits + 1);
+  if (number.empty() || number.size() > kMaxSymbolNumberDigits) return {};
   const std::size_t after = cur.pos();
   if (cur.peek() == '.') {
     cur.next();
-    const std::string part = read_digits(cur, kMaxNumberDigits + 1);
-    if (part.empty() || part.size() > kMaxNumberDigits || cur.peek() != '/') {
+    const std::string part = read_digits(cur, kMaxSymbolNumberDigits + 1);
+    if (part.empty() || part.size() > kMaxSymbolNumberDigits || cur.peek() != '/') {
       cur.seek(after);
     } else {
       number += "." + part;

@@ -20,6 +20,12 @@
 
 namespace vanban::text {
 
+// Longest number part seen in symbols ("123456/QĐ-BHXH"); longer digit
+// runs are account numbers and codes, not document numbers.
+inline constexpr std::size_t kMaxSymbolNumberDigits = 6;
+// Longest letter group seen in symbols ("UBTVQH", "BNNPTNT" has 7).
+inline constexpr std::size_t kMaxSymbolCodeLetters = 12;
+
 enum class SymbolStyle { kParty, kState };
 
 struct Symbol {
