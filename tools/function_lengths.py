@@ -223,10 +223,14 @@ def cpp_function_name(head):
     return m.group(1) if m else None
 
 
-def scan_cpp(text):
-    """(name, first line, last line) of each function in stripped C++ `text`."""
+def scan_braces(text, classify):
+    """(name, first line, last line) of each function in stripped `text`.
+
+    classify(head, open_kinds) names what the brace after `head` opens:
+    ("function", name), ("scope", None) or ("block", None); `open_kinds`
+    lists the kinds of the braces still open around it."""
     found = []
-    stack = []  # per open brace: "scope", "function", "block"
+    stack = []  # per open brace: its kind
     starts = []  # per open brace: index of the function entry, or None
     head_from = 0
     for i, c in enumerate(text):
@@ -234,21 +238,10 @@ def scan_cpp(text):
             head_from = i + 1
         elif c == "{":
             head = text[head_from:i]
-            in_function = "function" in stack
-            kind, name = "block", None
-            if is_lambda(head) and (in_function or "=" in head):
-                kind, name = "function", "lambda"
-            elif not in_function:
-                if re.search(r"\b(namespace|class|struct|union)\b[^()]*$", head) or \
-                   re.fullmatch(r"\s*extern\s*", head):
-                    kind = "scope"
-                else:
-                    name = cpp_function_name(head)
-                    if name:
-                        kind = "function"
-            first = text.count("\n", 0, head_from + len(head) - len(head.lstrip())) + 1
+            kind, name = classify(head, stack)
             stack.append(kind)
             if kind == "function":
+                first = text.count("\n", 0, head_from + len(head) - len(head.lstrip())) + 1
                 found.append([name, first, None])
                 starts.append(len(found) - 1)
             else:
@@ -262,6 +255,24 @@ def scan_cpp(text):
                     found[entry][2] = text.count("\n", 0, i) + 1
             head_from = i + 1
     return [tuple(f) for f in found if f[2] is not None]
+
+
+def classify_cpp(head, open_kinds):
+    in_function = "function" in open_kinds
+    if is_lambda(head) and (in_function or "=" in head):
+        return "function", "lambda"
+    if in_function:
+        return "block", None
+    if re.search(r"\b(namespace|class|struct|union)\b[^()]*$", head) or \
+       re.fullmatch(r"\s*extern\s*", head):
+        return "scope", None
+    name = cpp_function_name(head)
+    return ("function", name) if name else ("block", None)
+
+
+def scan_cpp(text):
+    """(name, first line, last line) of each function in stripped C++ `text`."""
+    return scan_braces(text, classify_cpp)
 
 
 JS_FUNCTION = re.compile(
@@ -288,30 +299,14 @@ def js_function_name(head):
     return None
 
 
+def classify_js(head, _open_kinds):
+    name = js_function_name(head)
+    return ("function", name) if name else ("block", None)
+
+
 def scan_js(text):
     """(name, first line, last line) of each function in stripped JS `text`."""
-    found, starts = [], []
-    head_from = 0
-    for i, c in enumerate(text):
-        if c == ";":
-            head_from = i + 1
-        elif c == "{":
-            head = text[head_from:i]
-            name = js_function_name(head)
-            if name:
-                first = text.count("\n", 0, head_from + len(head) - len(head.lstrip())) + 1
-                found.append([name, first, None])
-                starts.append(len(found) - 1)
-            else:
-                starts.append(None)
-            head_from = i + 1
-        elif c == "}":
-            if starts:
-                entry = starts.pop()
-                if entry is not None:
-                    found[entry][2] = text.count("\n", 0, i) + 1
-            head_from = i + 1
-    return [tuple(f) for f in found if f[2] is not None]
+    return scan_braces(text, classify_js)
 
 
 def functions(path):
