@@ -1,6 +1,7 @@
 // What the index stores as a document's data: the record and what was read
-// from its text (citations, campaigns), as JSON (see vanban/json.h). The
-// writer encodes it; every reader decodes it, without needing the writer.
+// from its text (citations, campaigns), as JSON (see vanban/json.h), then
+// a NUL byte and the text itself. The writer encodes it; every reader
+// decodes it, without needing the writer.
 #ifndef VANBAN_INDEX_RECORD_CODEC_H_
 #define VANBAN_INDEX_RECORD_CODEC_H_
 
@@ -29,14 +30,16 @@ struct StoredDocument {
   text::EffectiveFrom effective;
 };
 
-// The record alone as JSON: what a document's content digest is made of.
+// The record alone (its fields as JSON, NUL, its text): what a document's
+// content digest is made of.
 std::string encode_record(const doc::DocumentRecord& record);
 // The whole stored document: the record plus "citations", "campaigns",
 // "contents", "relations" and "effective".
 std::string encode_stored(const StoredDocument& stored);
 
-// Inverse of encode_stored() (and of encode_record(), with no citations).
-// kCorruption if `data` is not a stored document.
+// Inverse of encode_stored() (and of encode_record(), with no citations);
+// data written before schema 12 (all JSON) decodes too. kCorruption if
+// `data` is not a stored document.
 Result<StoredDocument> decode_stored(std::string_view data);
 Result<doc::DocumentRecord> decode_record(std::string_view data);
 
