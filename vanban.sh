@@ -32,7 +32,8 @@ PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
 TEST_PACKAGES=(chromium clang-16 libclang-rt-16-dev poppler-utils qpdf fonts-liberation2
                wrk nginx-light openssl dpkg-dev lintian help2man systemd)
 
-log() { printf '\033[1mvanban:\033[0m %s\n' "$*" >&2; }
+# Each step says how long the set-up has run (CI's 20 minutes are spent here).
+log() { printf '\033[1mvanban:\033[0m [%d s] %s\n' "$SECONDS" "$*" >&2; }
 
 install_missing() {
   local missing=()
@@ -96,6 +97,7 @@ case "${1:-}" in
       -DVANBAN_FUZZ_BUILD="$PWD/$BUILD_DIR-san" -DVANBAN_SANITIZER_BUILD="$PWD/$BUILD_DIR-san"
     index_corpus
     cd "$BUILD_DIR"
+    log "running the tests"
     exec ctest --output-on-failure -j "${JOBS:-$(nproc)}"
     ;;
   *)
