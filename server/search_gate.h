@@ -24,8 +24,11 @@ struct SearchGateOptions {
   std::size_t max_waiting = 0;  // searches waiting; 0: 4 per slot
   // How long a search may wait, counted from when its request was read.
   // A search that would wait longer (the searches ahead of it times their
-  // mean time, over the slots) is refused on arrival.
-  std::chrono::milliseconds max_wait{100};
+  // mean time, over the slots) is refused on arrival. 75 ms: a refusal is
+  // to reach its client within 100 ms even when the search waited to its
+  // deadline (with 100, bench/load.sh measured refusals at p99 105 ms,
+  // max 113 ms, on 2 loaded cores).
+  std::chrono::milliseconds max_wait{75};
 };
 
 // Thread-safe. Must outlive its tickets.
