@@ -25,6 +25,7 @@
 import { ApiError } from './api.js';
 import * as campaigns from './campaigns.js';
 import * as compare from './compare.js';
+import * as copyLink from './copy-link.js';
 import * as documentView from './document.js';
 import * as directives from './directives.js';
 import { $ } from './dom.js';
@@ -62,7 +63,7 @@ const NOT_FOUND = {
   ...documentView.NOT_FOUND, ...directives.NOT_FOUND, ...campaigns.NOT_FOUND, ...compare.NOT_FOUND,
 };
 /** Modules with controls of their own to wire up. */
-const CONTROLS = [search, documentView, directives, obligations];
+const CONTROLS = [search, documentView, directives, obligations, copyLink, campaigns];
 
 const els = {
   form: $('search-form'),
@@ -136,6 +137,7 @@ function onSubmit(e) {
   const keep = nav.currentView === 'results' ? parseState(location.search) : {};
   const next = { q, page: 1 };
   for (const k of SEARCH_FILTERS) next[k] = keep[k] || '';
+  next.sort = keep.sort || ''; // and its order
   saveScroll({ focusHref: null });
   // fresh: an explicit search always hits the server, even if cached.
   // Focus stays in the search box; the status line announces the result count.
