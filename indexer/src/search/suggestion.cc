@@ -10,10 +10,10 @@
 namespace vanban::search {
 namespace {
 
-// Edits allowed to a known word replaced for its neighbour's sake: one up
-// to this many bytes (most Vietnamese syllables: "khoe" -> "kheo"), two
-// above. Two edits on a short syllable reach too many other syllables
-// ("bao" -> "so").
+// Edits allowed to a word replaced for its neighbour's sake: one up to
+// this many bytes (most Vietnamese syllables: "khoe" -> "kheo"), and then
+// a letter changed or two swapped, not one added or dropped; two edits
+// above. More reach too many other syllables ("bao" -> "so", "kan" -> "an").
 constexpr std::size_t kOneEditUpToBytes = 5;
 // Edits allowed to an unknown word (Xapian's dictionary search).
 constexpr unsigned kMaxUnknownWordEdits = 2;
@@ -84,6 +84,8 @@ std::string nearest_follower(const Xapian::Database& db, const std::string& befo
   Xapian::doccount best_freq = 0;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string candidate = (*t).substr(prefix.size());
+    // A short syllable is mistyped, not shortened: "kan" is not "an".
+    if (typed.size() <= kOneEditUpToBytes && candidate.size() != typed.size()) continue;
     const std::size_t edits = edit_distance(candidate, typed);
     if (edits == 0 || edits > best_edits || (edits == best_edits && t.get_termfreq() <= best_freq)) continue;
     if (!after.empty() && db.get_termfreq(index::pair_term(candidate, after)) == 0) continue;
@@ -113,8 +115,23 @@ void correct_unlikely_pairs(const Xapian::Database& db, Draft& d) {
   }
 }
 
+// Where `terms` (folded words) start in `tokens` as consecutive words, or
+// tokens.size().
+std::size_t phrase_at(const std::vector<text::Token>& tokens, const std::vector<std::string>& terms) {
+  for (std::size_t at = 0; at + terms.size() <= tokens.size(); ++at) {
+    std::size_t n = 0;
+    while (n < terms.size() && tokens[at + n].kind == text::TokenKind::kWord &&
+           tokens[at + n].folded == terms[n]) {
+      ++n;
+    }
+    if (n == terms.size()) return at;
+  }
+  return tokens.size();
+}
+
 // The accented spelling of the words [first, last) of `d` as one document
-// that has them as a phrase writes them; false if none has.
+// that has them as a phrase writes them; false if none has. The document
+// is read line by line up to the phrase (a law runs to 160,000 characters).
 bool accent_run(const Xapian::Database& db, text::Tokenizer& tokenizer, Draft& d,
                 std::size_t first, std::size_t last) {
   std::vector<std::string> terms;
@@ -126,15 +143,13 @@ bool accent_run(const Xapian::Database& db, text::Tokenizer& tokenizer, Draft& d
   const auto record = index::decode_record(mset.begin().get_document().get_data());
   if (!record) return false;
   for (const std::string* text : {&record->title, &record->text}) {
-    const std::vector<text::Token> tokens = tokenizer.tokenize(*text);
-    for (std::size_t at = 0; at + terms.size() <= tokens.size(); ++at) {
-      std::size_t n = 0;
-      while (n < terms.size() && tokens[at + n].kind == text::TokenKind::kWord &&
-             tokens[at + n].folded == terms[n]) {
-        ++n;
-      }
-      if (n < terms.size()) continue;
-      for (std::size_t i = 0; i < n; ++i) d.words[first + i].shown = tokens[at + i].exact;
+    for (std::size_t pos = 0; pos < text->size();) {
+      const std::size_t end = std::min(text->find('\n', pos), text->size());
+      const std::vector<text::Token> tokens = tokenizer.tokenize(std::string_view(*text).substr(pos, end - pos));
+      pos = end + 1;
+      const std::size_t at = phrase_at(tokens, terms);
+      if (at == tokens.size()) continue;
+      for (std::size_t i = 0; i < terms.size(); ++i) d.words[first + i].shown = tokens[at + i].exact;
       return true;
     }
   }

@@ -21,8 +21,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The query `parsed` rewritten, or "" when nothing needs correcting:
 //   - in an unaccented query, a word never seen after the word before it
 //     (known elsewhere or not) becomes the nearest word that does follow
-//     it there (pair terms of `db`; one edit, two for words over 5 bytes,
-//     a swap of adjacent letters is one): "dan van khoe" -> "dan van kheo";
+//     it there (pair terms of `db`; one edit, a letter changed or two
+//     swapped, for words up to 5 bytes, two edits above):
+//     "dan van khoe" -> "dan van kheo";
 //   - a word the index does not know becomes the spelling dictionary's
 //     nearest word in `catalog` (edit distance up to 2; the exact spelling
 //     for accented queries: "thưởnh" -> "thưởng");
