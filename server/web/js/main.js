@@ -13,7 +13,9 @@
  * dom.js (element builders, formatting), entries.js (list entries several
  * views share), and one module per view: search.js, document.js (with
  * document-sections.js), directives.js, campaigns.js, compare.js (documents
- * side by side), obligations.js ("Việc cần làm"). A view module exports
+ * side by side), obligations.js ("Việc cần làm"); search-options.js (order
+ * and date range), pages.js (numbered pages), fields.js (metadata labels,
+ * source links) and copy-link.js ("Chép liên kết"). A view module exports
  * show(state, signal) and showError(state, heading), and init() when it
  * has controls to wire; it looks up its own elements.
  *
