@@ -68,7 +68,7 @@ const char* status_text(int status) {
 std::string cache_key(const search::SearchRequest& r) {
   std::string key;
   for (const std::string* f : {&r.query, &r.type, &r.issuer, &r.cites, &r.from, &r.to, &r.status,
-                               &r.as_of, &r.applies_to}) {
+                               &r.as_of, &r.applies_to, &r.sort}) {
     key += *f;
     key += '\x1f';
   }
@@ -117,7 +117,7 @@ Result<search::SearchRequest> search_request(const httplib::Request& req) {
       req, kDefaultSearchLimit,
       {{"q", &R::query}, {"type", &R::type}, {"issuer", &R::issuer}, {"cites", &R::cites},
        {"from", &R::from}, {"to", &R::to}, {"status", &R::status}, {"as_of", &R::as_of},
-       {"applies_to", &R::applies_to}});
+       {"applies_to", &R::applies_to}, {"sort", &R::sort}});
   if (r) r->facets = req.get_param_value("facets") != "0";
   return r;
 }

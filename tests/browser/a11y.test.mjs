@@ -45,6 +45,13 @@ export default async function run({ browser }) {
         await waitForDetail(p, 'compare');
         await runAxe(p, `compare ${w}`);
       });
+      if (viewport === WIDE) {
+        await check(`e. axe-core wcag2a+wcag2aa, ${w}: campaign list filtered`, async () => {
+          await p.goto(`${BASE_URL}/?view=campaigns&q=dan+van+kheo`);
+          await p.locator('#camp-list > li').first().waitFor();
+          await runAxe(p, `campaigns ${w}`);
+        });
+      }
       await check(`e. axe-core wcag2a+wcag2aa, ${w}: obligations`, async () => {
         await p.goto(`${BASE_URL}/?view=obligations`);
         await p.locator('#obl-list > li').first().waitFor();

@@ -251,7 +251,7 @@ TEST_F(KnowledgeTest, SearchFiltersAndFacets) {
   EXPECT_EQ(years, 2u);  // 003 and 004, both dated
   r.from = "yesterday";
   EXPECT_EQ(index_->search.search(r).status().message(),
-            "from and to must be dates: YYYY, YYYY-MM or YYYY-MM-DD");
+            "from must be a date: YYYY, YYYY-MM or YYYY-MM-DD: yesterday");
 }
 
 TEST_F(KnowledgeTest, CitationQueries) {

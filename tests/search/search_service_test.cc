@@ -175,6 +175,28 @@ TEST_F(SeedSearchTest, EmptyQueryListsEverythingNewestFirst) {
   EXPECT_EQ(r.results[0].date, "2024-02-29");
 }
 
+// By date, newest or oldest first, documents without a date come last;
+// relevance is the default order of a query with words.
+TEST_F(SeedSearchTest, SortByDateNewestOrOldestFirstUndatedLast) {
+  auto dates = [](const std::string& q, const char* sort) {
+    const Result<SearchResponse> r = service_->search({.query = q, .sort = sort});
+    EXPECT_TRUE(r.is_ok()) << sort << ": " << r.status().message();
+    std::vector<std::string> out;
+    if (r) for (const auto& hit : r->results) out.push_back(hit.date);
+    return out;
+  };
+  // One seed is dated by its month only ("2023-05"): it sorts as day 0.
+  const std::vector<std::string> newest = {"2024-02-29", "2023-05", "2023-01-03", "", ""};
+  const std::vector<std::string> oldest = {"2023-01-03", "2023-05", "2024-02-29", "", ""};
+  EXPECT_EQ(dates("thi đua", "date_desc"), newest);
+  EXPECT_EQ(dates("thi đua", "date_asc"), oldest);
+  EXPECT_EQ(dates("", ""), newest);
+  EXPECT_EQ(dates("", "date_asc"), oldest);
+  EXPECT_EQ(ids(*service_->search({.query = "thi đua", .sort = "relevance"})), ids(search("thi đua")));
+  EXPECT_EQ(service_->search({.query = "a", .sort = "date"}).status().message(),
+            "sort must be relevance, date_desc or date_asc: date");
+}
+
 TEST_F(SeedSearchTest, PaginationIsConsistent) {
   const auto all = service_->search({.query = "thi đua", .offset = 0, .limit = 5});
   const auto page2 = service_->search({.query = "thi đua", .offset = 2, .limit = 2});

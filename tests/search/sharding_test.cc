@@ -257,6 +257,39 @@ TEST_F(ShardingTest, RemoteShardsAreServedByXapianTcpsrv) {
   EXPECT_EQ(front.get_doccount(), single_.documents);
 }
 
+// Sorted by date, across local and remote shards: the same dates in the
+// same order, undated documents last (the remote backend sorts by a value
+// slot, not by a KeyMaker), whatever the page.
+TEST_F(ShardingTest, DateOrdersAreTheSameAcrossShards) {
+  for (const auto& s : servers_) ASSERT_TRUE(s && s->running());
+  auto dates = [](const SearchService& service, const char* sort) {
+    const Result<SearchResponse> r = service.search({.query = "thi đua", .limit = 100, .sort = sort});
+    EXPECT_TRUE(r.is_ok()) << sort << ": " << r.status().message();
+    std::vector<std::string> out;
+    if (r) for (const auto& hit : r->results) out.push_back(hit.date);
+    return out;
+  };
+  const testing::OpenIndex single(dir_->str("single"));
+  for (const char* sort : {"date_asc", "date_desc"}) {
+    const std::vector<std::string> expected = dates(single.search, sort);
+    ASSERT_GT(expected.size(), 10u);
+    EXPECT_EQ(expected.back(), "") << sort;
+    for (const std::string& path : others()) {
+      const testing::OpenIndex other(path);
+      EXPECT_EQ(dates(other.search, sort), expected) << path << " " << sort;
+    }
+    // Page by page, across the dated and undated matches.
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < expected.size(); offset += 7) {
+      const auto page = single.search.search({.query = "thi đua", .offset = offset, .limit = 7, .sort = sort});
+      ASSERT_TRUE(page.is_ok());
+      EXPECT_EQ(page->total, expected.size());
+      for (const auto& hit : page->results) paged.push_back(hit.date);
+    }
+    EXPECT_EQ(paged, expected) << sort;
+  }
+}
+
 TEST_F(ShardingTest, SearchesAnswerAsOneDatabaseDoes) {
   for (const auto& s : servers_) ASSERT_TRUE(s && s->running());
   const testing::OpenIndex single(dir_->str("single"));

@@ -126,6 +126,9 @@ TEST_F(RoutesTest, ErrorsNameTheRealProblem) {
       {"/api/search?q=a&status=valid",
        "status must be in_force, not_yet_in_force, expired, partly_expired or unknown"},
       {"/api/search?q=a&as_of=2024-13-01", "as_of must be a date YYYY-MM-DD"},
+      {"/api/search?q=a&sort=newest", "sort must be relevance, date_desc or date_asc"},
+      {"/api/search?q=a&from=05%2F03%2F2020", "from must be a date: YYYY, YYYY-MM or YYYY-MM-DD"},
+      {"/api/search?q=a&from=2020&to=2024-1", "to must be a date: YYYY, YYYY-MM or YYYY-MM-DD"},
       {"/api/directives?as_of=hom-nay", "as_of must be a date YYYY-MM-DD"},
       {"/api/directives/34-CT%2FTW?as_of=30/4/2024", "as_of must be a date YYYY-MM-DD"},
   };
@@ -178,7 +181,8 @@ TEST_F(RoutesTest, BadParametersAre400Json) {
   for (const char* path :
        {"/api/search", "/api/search?q=a&limit=-1", "/api/search?q=a&limit=abc",
         "/api/search?q=a&limit=0", "/api/search?q=a&limit=100000", "/api/search?q=a&offset=1e3",
-        "/api/search?q=a&offset=99999999999", "/api/search?q=%FF%FE"}) {
+        "/api/search?q=a&offset=99999999999", "/api/search?q=%FF%FE", "/api/search?q=a&sort=x",
+        "/api/search?q=a&to=x"}) {
     const auto r = get(path);
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 400) << path;

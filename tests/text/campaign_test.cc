@@ -78,6 +78,27 @@ TEST(FindCampaignsTest, AwardTitlesAreNotCampaigns) {
   EXPECT_EQ(names_of(found), (std::vector<std::string>{"Dân vận khéo"}));
 }
 
+// Award titles as national documents quote them after a campaign word
+// (phapluat8: a ministry's emulation and commendation rules), each kept out
+// by the award table of text/award.cc.
+class AwardTitleTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(AwardTitleTest, IsNotACampaignAfterACampaignWord) {
+  const std::string title = GetParam();
+  EXPECT_EQ(names_of(campaigns_of("Tổng kết phong trào thi đua “" + title + "”.")), std::vector<std::string>{})
+      << title;
+  // What makes it so: the same quote with another name is a campaign.
+  EXPECT_EQ(names_of(campaigns_of("Tổng kết phong trào thi đua “Dân vận khéo”.")),
+            std::vector<std::string>{"Dân vận khéo"});
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Phapluat8, AwardTitleTest,
+    ::testing::Values("Chiến sĩ thi đua toàn quốc", "Chiến sĩ thi đua cơ sở", "Chiến sĩ thi đua cấp bộ",
+                      "Lao động tiên tiến", "Cờ thi đua của Chính phủ", "Cờ thi đua của Bộ",
+                      "Cờ thi đua của Bộ Lao động - Thương binh và Xã hội",
+                      "Bằng khen của Bộ Kế hoạch và Đầu tư", "Bằng khen của Thủ tướng Chính phủ"));
+
 TEST(FindCampaignsTest, QuotedNamesAfterCampaignWordsAndInLists) {
   const auto found = campaigns_of(
       "Đẩy mạnh các phong trào thi đua như: Thi đua “Dân vận khéo”; “Lai Châu chung sức xây "

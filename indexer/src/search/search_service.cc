@@ -10,13 +10,16 @@
 #include "vanban/index/status.h"
 #include "vanban/index/schema.h"
 #include "vanban/index/record_codec.h"
+#include "search/entity_lookup.h"
 #include "vanban/search/query_builder.h"
 #include "vanban/search/snippet.h"
+#include "vanban/search/suggestion.h"
 #include "vanban/search/relations.h"
 #include "vanban/text/date.h"
 #include "vanban/text/normalize.h"
 #include "vanban/text/place.h"
 #include "vanban/text/loose_symbol.h"
+#include "vanban/text/symbol.h"
 #include "vanban/text/utf8.h"
 
 namespace vanban::search {
@@ -79,39 +82,6 @@ std::vector<FacetValue> top_lines(const Xapian::ValueCountMatchSpy& spy, std::si
   return top(counts, n);
 }
 
-// The query rewritten with each unknown word replaced by the spelling
-// dictionary's nearest word (edit distance up to 2, on the exact spelling
-// for accented queries so that "thưởnh" becomes "thưởng"). "" if nothing
-// was replaced.
-std::string suggest(const Xapian::Database& db, const Xapian::Database& catalog,
-                    const ParsedQuery& parsed) {
-  std::string out;
-  bool changed = false;
-  for (const auto& clause : parsed.required) {
-    std::string words;
-    for (const text::Token& t : clause.tokens) {
-      std::string word = t.kind == text::TokenKind::kWord && parsed.accented ? t.exact : t.folded;
-      if (t.kind == text::TokenKind::kSymbol) word = t.exact;
-      if (t.kind == text::TokenKind::kWord) {
-        const bool unknown =
-            db.get_termfreq(t.folded) == 0 ||
-            (parsed.accented && db.get_termfreq(std::string(index::kExactPrefix) + t.exact) == 0);
-        if (unknown) {
-          const std::string better = catalog.get_spelling_suggestion(word, 2);
-          if (!better.empty() && better != word) {
-            word = better;
-            changed = true;
-          }
-        }
-      }
-      words += (words.empty() ? "" : " ") + word;
-    }
-    if (clause.phrase) words = "\"" + words + "\"";
-    out += (out.empty() ? "" : " ") + words;
-  }
-  return changed ? out : std::string();
-}
-
 std::string as_of_or_today(const SearchRequest& r) { return r.as_of.empty() ? today_iso() : r.as_of; }
 
 // Documents that lose effect (whole or part, per slot) by `day` (a date
@@ -157,6 +127,16 @@ std::string hit_status(const Xapian::Document& doc, const std::string& day) {
   return {};
 }
 
+// The orders SearchRequest::sort names.
+enum class SortOrder { kRelevance, kNewestFirst, kOldestFirst };
+
+std::optional<SortOrder> parse_sort(std::string_view sort) {
+  if (sort.empty() || sort == "relevance") return SortOrder::kRelevance;
+  if (sort == "date_desc") return SortOrder::kNewestFirst;
+  if (sort == "date_asc") return SortOrder::kOldestFirst;
+  return std::nullopt;
+}
+
 // Why a request cannot be answered, or OK. Each message names the
 // parameter and what it must be.
 Status validate(const SearchRequest& r) {
@@ -175,10 +155,14 @@ Status validate(const SearchRequest& r) {
   if (!r.as_of.empty() && !text::is_iso_day(r.as_of)) {
     return Status::invalid_argument("as_of must be a date YYYY-MM-DD", r.as_of);
   }
+  if (!parse_sort(r.sort)) {
+    return Status::invalid_argument("sort must be relevance, date_desc or date_asc", r.sort);
+  }
   const std::pair<const char*, const std::string*> fields[] = {
       {"q", &r.query},   {"type", &r.type},     {"issuer", &r.issuer},
       {"cites", &r.cites}, {"from", &r.from},   {"to", &r.to},
-      {"status", &r.status}, {"as_of", &r.as_of}, {"applies_to", &r.applies_to}};
+      {"status", &r.status}, {"as_of", &r.as_of}, {"applies_to", &r.applies_to},
+      {"sort", &r.sort}};
   for (const auto& [name, value] : fields) {
     if (!text::is_valid_utf8(*value)) return Status::invalid_argument("parameters must be valid UTF-8", name);
     if (value->find('\0') != std::string::npos) {
@@ -220,6 +204,8 @@ Xapian::Query cites_query(const Xapian::Database& db, const text::SymbolPattern&
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+const std::string kDateForms = "YYYY, YYYY-MM or YYYY-MM-DD";
+
 Result<Filters> filter_queries(const SearchRequest& r) {
   Filters out;
   std::vector<Xapian::Query>& filters = out.queries;
@@ -240,9 +226,8 @@ Result<Filters> filter_queries(const SearchRequest& r) {
   if (!r.from.empty() || !r.to.empty()) {
     const std::string lo = r.from.empty() ? "00000000" : text::date_bound(r.from, false);
     const std::string hi = r.to.empty() ? "99999999" : text::date_bound(r.to, true);
-    if (lo.empty() || hi.empty()) {
-      return Status::invalid_argument("from and to must be dates: YYYY, YYYY-MM or YYYY-MM-DD");
-    }
+    if (lo.empty()) return Status::invalid_argument("from must be a date: " + kDateForms, r.from);
+    if (hi.empty()) return Status::invalid_argument("to must be a date: " + kDateForms, r.to);
     filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, index::kDateSlot, lo, hi);
   }
   if (!r.applies_to.empty()) {
@@ -274,12 +259,16 @@ struct FacetSpies {
   }
 };
 
-// "Chỉ thị 34-CT/TW" for a directive key, from the knowledge base.
+// "Nghị định 166/2025/NĐ-CP" for a directive key ("166/2025/nd-cp", an
+// undated alias, or "…@2025-06-30"), from its entity in the knowledge base;
+// the symbol's display form ("166/2025/ND-CP") when there is none.
 std::string directive_label(const Xapian::Database& catalog, const std::string& key) {
-  const auto entity =
-      index::decode_directive(catalog.get_metadata(std::string(index::kDirectiveKey) + key));
-  if (!entity || entity->symbol.empty()) return key;
-  return entity->type.empty() ? entity->symbol : entity->type + " " + entity->symbol;
+  const auto entity = resolve(catalog, key);
+  if (entity && !entity->symbol.empty()) {
+    return entity->type.empty() ? entity->symbol : entity->type + " " + entity->symbol;
+  }
+  const auto symbol = text::parse_symbol(key.substr(0, key.find('@')));
+  return symbol ? symbol->display : key;
 }
 
 Facets collect_facets(const FacetSpies& spies, const Xapian::Database& catalog) {
@@ -293,6 +282,13 @@ Facets collect_facets(const FacetSpies& spies, const Xapian::Database& catalog) 
   for (FacetValue& d : f.directives) d.label = directive_label(catalog, d.value);
   return f;
 }
+
+// The page of a search: one MSet, or two when oldest first (the dated
+// matches, then the undated ones); `total` counts all matches.
+struct Matches {
+  std::vector<Xapian::MSet> parts;
+  Xapian::doccount total = 0;
+};
 
 // One search against one snapshot of the index: the steps of
 // SearchService::search that need the database.
@@ -316,30 +312,29 @@ class Matcher {
 
   // The matches for `parsed`; sets `relaxed` when no document has every
   // word and the matches are those with some.
-  Xapian::MSet match(const ParsedQuery& parsed, bool browse, bool& relaxed) {
+  Matches match(const ParsedQuery& parsed, bool browse, bool& relaxed) {
     relaxed = false;
-    if (browse) {
-      enquire_.set_sort_by_value_then_relevance(index::kDateSlot, true);
-      return run(Xapian::Query::MatchAll);
-    }
+    order_ = *parse_sort(request_.sort);
+    if (order_ == SortOrder::kRelevance && browse) order_ = SortOrder::kNewestFirst;
+    if (browse) return page(Xapian::Query::MatchAll);
     if (parsed.empty()) return {};  // only punctuation or exclusions
     if (parsed.required.size() >= ranking_.any_word_from) {
       // Long queries are ranked over every document with any of the words;
       // "relaxed" still says whether any document has them all.
       relaxed = count(QueryBuilder::build(parsed, MatchMode::kAll, ranking_)) == 0;
       any_word_ = true;
-      return run(QueryBuilder::build(parsed, MatchMode::kAny, ranking_));
+      return page(QueryBuilder::build(parsed, MatchMode::kAny, ranking_));
     }
-    Xapian::MSet mset = run(QueryBuilder::build(parsed, MatchMode::kAll, ranking_));
-    if (mset.empty() && mset.get_matches_estimated() == 0 && parsed.required.size() > 1) {
+    Matches matches = page(QueryBuilder::build(parsed, MatchMode::kAll, ranking_));
+    if (matches.total == 0 && parsed.required.size() > 1) {
       // Nobody has every word: show what has some of them rather than
       // nothing, and say so. The facet spies stay attached: the empty
       // first run counted nothing.
       relaxed = true;
       any_word_ = true;
-      mset = run(QueryBuilder::build(parsed, MatchMode::kAny, ranking_));
+      matches = page(QueryBuilder::build(parsed, MatchMode::kAny, ranking_));
     }
-    return mset;
+    return matches;
   }
 
   Facets facets(const Xapian::Database& catalog) const { return collect_facets(spies_, catalog); }
@@ -349,6 +344,35 @@ class Matcher {
   bool any_word() const { return any_word_; }
 
  private:
+  // The page asked for, in the order asked for.
+  Matches page(const Xapian::Query& q) {
+    if (order_ == SortOrder::kOldestFirst) return oldest_first(q);
+    if (order_ == SortOrder::kNewestFirst) {
+      // Reversed, the empty value of an undated document sorts last.
+      enquire_.set_sort_by_value_then_relevance(index::kDateSlot, true);
+    }
+    Xapian::MSet mset = run(q, request_.offset, request_.limit);
+    const Xapian::doccount total = mset.get_matches_estimated();
+    return {{std::move(mset)}, total};
+  }
+  // Oldest first, undated documents last. Xapian's remote backend cannot
+  // sort by a KeyMaker (which could give them a key after every date), so
+  // the dated matches are sorted by their date value and the undated ones
+  // follow by relevance; both runs feed the facet spies. A page that is
+  // not full has seen every dated match, so their count is exact where
+  // the undated ones begin.
+  Matches oldest_first(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    const Q dated(Q::OP_VALUE_GE, index::kDateSlot, std::string("0"));
+    enquire_.set_sort_by_value_then_relevance(index::kDateSlot, false);
+    Xapian::MSet first = run(Q(Q::OP_FILTER, q, dated), request_.offset, request_.limit);
+    const Xapian::doccount n_dated = first.get_matches_estimated();
+    const std::size_t skip = request_.offset > n_dated ? request_.offset - n_dated : 0;
+    enquire_.set_sort_by_relevance();
+    Xapian::MSet rest = run(Q(Q::OP_AND_NOT, q, dated), skip, request_.limit - first.size());
+    const Xapian::doccount total = n_dated + rest.get_matches_estimated();
+    return {{std::move(first), std::move(rest)}, total};
+  }
   Xapian::Query filtered(const Xapian::Query& q) const {
     if (filters_.empty()) return q;
     return Xapian::Query(Xapian::Query::OP_FILTER, q,
@@ -357,16 +381,16 @@ class Matcher {
   // One match within what is left of the budget. Xapian does not say
   // whether its time limit fired; a match that lasted at least the limit
   // is taken to have been cut.
-  Xapian::MSet run(const Xapian::Query& q) {
+  Xapian::MSet run(const Xapian::Query& q, std::size_t offset, std::size_t max_items) {
     using Seconds = std::chrono::duration<double>;
     const auto started = std::chrono::steady_clock::now();
-    const double limit = std::max(Seconds(deadline_ - started).count(), kSpentBudgetSeconds);
-    enquire_.set_time_limit(limit);
+    const double seconds = std::max(Seconds(deadline_ - started).count(), kSpentBudgetSeconds);
+    enquire_.set_time_limit(seconds);
     enquire_.set_query(filtered(q));
     Xapian::MSet mset =
-        enquire_.get_mset(static_cast<Xapian::doccount>(request_.offset),
-                          static_cast<Xapian::doccount>(request_.limit), check_at_least_);
-    if (Seconds(std::chrono::steady_clock::now() - started).count() >= limit) partial_ = true;
+        enquire_.get_mset(static_cast<Xapian::doccount>(offset), static_cast<Xapian::doccount>(max_items),
+                          check_at_least_);
+    if (Seconds(std::chrono::steady_clock::now() - started).count() >= seconds) partial_ = true;
     return mset;
   }
   // Whether any document matches `q` (with the filters), without ranking.
@@ -381,6 +405,7 @@ class Matcher {
   const std::vector<Xapian::Query> filters_;
   Xapian::Database& db_;
   Xapian::Enquire enquire_;
+  SortOrder order_ = SortOrder::kRelevance;
   FacetSpies spies_;
   Xapian::doccount check_at_least_ = 0;
   const std::chrono::steady_clock::time_point deadline_;
@@ -388,9 +413,9 @@ class Matcher {
   bool any_word_ = false;
 };
 
-std::vector<SearchHit> collect_hits(const Xapian::MSet& mset, const Highlighter* highlighter,
-                                    const std::string& day) {
-  std::vector<SearchHit> hits;
+// Appends the hits of `mset` to `hits`.
+void append_hits(const Xapian::MSet& mset, const Highlighter* highlighter, const std::string& day,
+                 std::vector<SearchHit>& hits) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     const auto r = index::decode_record(doc.get_data());
@@ -401,6 +426,12 @@ std::vector<SearchHit> collect_hits(const Xapian::MSet& mset, const Highlighter*
     if (highlighter) hit.snippet = make_snippet(r->text, *highlighter, tools().snippet_tokenizer);
     hits.push_back(std::move(hit));
   }
+}
+
+std::vector<SearchHit> collect_hits(const Matches& matches, const Highlighter* highlighter,
+                                    const std::string& day) {
+  std::vector<SearchHit> hits;
+  for (const Xapian::MSet& mset : matches.parts) append_hits(mset, highlighter, day, hits);
   return hits;
 }
 
@@ -426,12 +457,12 @@ Result<SearchResponse> SearchService::search(const SearchRequest& request) const
     std::vector<Xapian::Query> filter = filters->queries;
     if (filters->cites) filter.push_back(cites_query(db, *filters->cites));
     Matcher matcher(request, ranking_, std::move(filter), db, started + request.time_budget);
-    const Xapian::MSet mset = matcher.match(parsed, browse, out.relaxed);
+    const Matches matches = matcher.match(parsed, browse, out.relaxed);
     out.partial = matcher.partial();
     out.match = matcher.any_word() ? MatchKind::kPartial : MatchKind::kAll;
-    out.total = mset.get_matches_estimated();
-    out.suggestion = parsed.empty() ? std::string() : suggest(db, catalog, parsed);
-    out.results = collect_hits(mset, request.snippets ? &highlighter : nullptr,
+    out.total = matches.total;
+    out.suggestion = parsed.empty() ? std::string() : suggest(db, catalog, parsed, tools().snippet_tokenizer);
+    out.results = collect_hits(matches, request.snippets ? &highlighter : nullptr,
                                index::date_value(as_of_or_today(request)));
     if (request.facets) out.facets = matcher.facets(catalog);
     return 0;

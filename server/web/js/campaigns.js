@@ -1,6 +1,7 @@
 /*
- * Emulation campaigns: the list (?view=campaigns) and the page of one
- * campaign (?campaign=ID).
+ * Emulation campaigns: the list (?view=campaigns[&q=…], filtered as the
+ * user types, with or without diacritics) and the page of one campaign
+ * (?campaign=ID).
  */
 import { api, seg } from './api.js';
 import {
@@ -17,6 +18,7 @@ const els = {
   listHeading: $('campaigns-heading'),
   status: $('camp-status'),
   list: $('camp-list'),
+  filter: $('camp-filter'),
   // one campaign
   pageView: $('campaign-view'),
   page: $('campaign'),
@@ -48,22 +50,55 @@ export function showError(state, heading) {
 
 /* ----------------------------------------------------------------- list */
 
+/** "Dân vận khéo" → "dan van kheo": how the filter compares names (as the index folds words). */
+export function foldText(s) {
+  return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd')
+    .toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The campaigns of the last answer, each with the folded text the filter searches. */
+let loaded = [];
+
+/** Wires the filter box: the list narrows as the user types; the URL keeps the words. */
+export function init() {
+  els.filter.form.addEventListener('submit', (e) => e.preventDefault());
+  els.filter.addEventListener('input', () => {
+    const q = els.filter.value;
+    history.replaceState(history.state, '', campaignsUrl(q.trim()));
+    renderCampaigns(q);
+  });
+}
+
 async function showCampaigns(state, signal) {
   document.title = 'Phong trào thi đua — vanban';
   els.list.replaceChildren();
+  els.filter.value = state.q;
   els.status.textContent = 'Đang tải danh sách…';
   markBusy(els.list);
 
   const data = await api('/api/campaigns', signal);
   if (signal.aborted) return;
 
-  const list = arr(data.campaigns).filter(isObj).filter((c) => str(c.id));
-  const total = toCount(data.total, list.length);
-  els.status.textContent = total > 0
-    ? `Có ${numberFmt.format(total)} phong trào thi đua`
-    : 'Chưa có phong trào thi đua nào trong kho.';
-  els.list.replaceChildren(...list.map(campaignCard));
+  loaded = arr(data.campaigns).filter(isObj).filter((c) => str(c.id)).map((c) => ({
+    c,
+    folded: foldText([str(c.name), ...arr(c.variants).filter(isObj).map((v) => str(v.name))].join(' \n ')),
+  }));
+  renderCampaigns(state.q);
   finishRender(els.listView, els.listHeading);
+}
+
+/** The loaded campaigns whose name or a variant has every word of `q`, folded. */
+function renderCampaigns(q) {
+  const words = foldText(q).split(' ').filter(Boolean);
+  const shown = loaded.filter((x) => words.every((w) => x.folded.includes(w)));
+  if (!loaded.length) els.status.textContent = 'Chưa có phong trào thi đua nào trong kho.';
+  else if (!words.length) els.status.textContent = `Có ${numberFmt.format(loaded.length)} phong trào thi đua`;
+  else {
+    els.status.textContent = shown.length
+      ? `${numberFmt.format(shown.length)} trong ${numberFmt.format(loaded.length)} phong trào thi đua khớp “${q.trim()}”`
+      : `Không có phong trào thi đua nào khớp “${q.trim()}”`;
+  }
+  els.list.replaceChildren(...shown.map((x) => campaignCard(x.c)));
 }
 
 function campaignCard(c) {

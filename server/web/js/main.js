@@ -13,7 +13,9 @@
  * dom.js (element builders, formatting), entries.js (list entries several
  * views share), and one module per view: search.js, document.js (with
  * document-sections.js), directives.js, campaigns.js, compare.js (documents
- * side by side), obligations.js ("Việc cần làm"). A view module exports
+ * side by side), obligations.js ("Việc cần làm"); search-options.js (order
+ * and date range), pages.js (numbered pages), fields.js (metadata labels,
+ * source links) and copy-link.js ("Chép liên kết"). A view module exports
  * show(state, signal) and showError(state, heading), and init() when it
  * has controls to wire; it looks up its own elements.
  *
@@ -25,6 +27,7 @@
 import { ApiError } from './api.js';
 import * as campaigns from './campaigns.js';
 import * as compare from './compare.js';
+import * as copyLink from './copy-link.js';
 import * as documentView from './document.js';
 import * as directives from './directives.js';
 import { $ } from './dom.js';
@@ -62,7 +65,7 @@ const NOT_FOUND = {
   ...documentView.NOT_FOUND, ...directives.NOT_FOUND, ...campaigns.NOT_FOUND, ...compare.NOT_FOUND,
 };
 /** Modules with controls of their own to wire up. */
-const CONTROLS = [search, documentView, directives, obligations];
+const CONTROLS = [search, documentView, directives, obligations, copyLink, campaigns];
 
 const els = {
   form: $('search-form'),
@@ -136,6 +139,7 @@ function onSubmit(e) {
   const keep = nav.currentView === 'results' ? parseState(location.search) : {};
   const next = { q, page: 1 };
   for (const k of SEARCH_FILTERS) next[k] = keep[k] || '';
+  next.sort = keep.sort || ''; // and its order
   saveScroll({ focusHref: null });
   // fresh: an explicit search always hits the server, even if cached.
   // Focus stays in the search box; the status line announces the result count.

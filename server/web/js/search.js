@@ -1,12 +1,14 @@
 /*
  * The search results view: status line, suggestion, results with their
- * snippets, pager, facets and the chips of the active filters.
+ * snippets, numbered pages, facets and the chips of the active filters;
+ * the order and date range are search-options.js.
  */
 import { api, cachedSearch, cacheSearch } from './api.js';
-import { $, exportLinks, formatDate, h, msFmt, numberFmt, renderMeta, str, toCount } from './dom.js';
-import { navigate, saveScroll } from './nav.js';
+import { $, docIdEl, exportLinks, formatDate, h, metaParts, msFmt, numberFmt, str, timeEl, toCount, typeAndSymbol } from './dom.js';
 import { finishRender, markBusy } from './page.js';
+import { renderNumberedPager } from './pages.js';
 import { STATUS_LABELS, statusBadge } from './relations.js';
+import * as searchOptions from './search-options.js';
 import { directiveLabels } from './state.js';
 import {
   docUrl, EXACT_TOTAL_UP_TO, hasFilters, isYear, MAX_PAGE, normalizeQuery, PAGE_SIZE, parseState,
@@ -26,25 +28,15 @@ const els = {
   relaxed: $('relaxed'),
   results: $('results'),
   pager: $('pager'),
-  prev: $('prev'),
-  next: $('next'),
-  pageInfo: $('page-info'),
 };
 
 /** Facet group open/closed state chosen by the user during this visit. */
 const facetOpen = new Map();
 const wideScreen = window.matchMedia('(min-width: 50em)');
 
-/** Wires the pager buttons. */
+/** Wires the order and date range controls. */
 export function init() {
-  els.prev.addEventListener('click', () => goToPage(-1));
-  els.next.addEventListener('click', () => goToPage(1));
-}
-
-function goToPage(delta) {
-  const state = parseState(location.search);
-  saveScroll({ focusHref: null });
-  navigate(searchUrl({ ...state, page: Math.max(1, state.page + delta) }), { focus: 'heading' });
+  searchOptions.init();
 }
 
 function searchApiPath(state) {
@@ -54,6 +46,7 @@ function searchApiPath(state) {
     limit: String(PAGE_SIZE),
   });
   for (const k of SEARCH_FILTERS) if (state[k]) params.set(k, state[k]);
+  if (state.sort) params.set('sort', state.sort);
   return `/api/search?${params}`;
 }
 
@@ -63,6 +56,7 @@ export async function show(state, signal, { fresh = false } = {}) {
   const heading = q ? `Kết quả cho “${q}”` : (hasFilters(state) ? 'Văn bản theo bộ lọc' : 'Tất cả văn bản');
   els.heading.textContent = heading;
   document.title = `${q || heading} — Tìm kiếm — vanban`;
+  searchOptions.show(state);
 
   const path = searchApiPath(state);
   let data = fresh ? null : cachedSearch(path);
@@ -155,35 +149,41 @@ function renderSuggestion(suggestion, state) {
   els.suggestion.hidden = false;
 }
 
+/**
+ * One result: its display title, then what identifies it as staff cite a
+ * document ("Nghị định 30/2020/NĐ-CP · 05/03/2020 · Chính phủ"), its
+ * status, the snippet, and the file it was read from in a details line.
+ */
 function renderResultItem(r, state) {
   const item = r && typeof r === 'object' ? r : {};
   const id = str(item.id);
-  const title = str(item.title) || id || 'Văn bản không có tiêu đề';
+  const identity = typeAndSymbol(item);
+  const title = str(item.title) || identity || id || 'Văn bản không có tiêu đề';
 
   const heading = h('h3', { class: 'result-title' });
   if (id) heading.append(h('a', { href: docUrl(id, state), 'data-nav': 'doc' }, title));
   else heading.textContent = title; // nothing to open without an id
 
   const li = h('li', { class: 'result' }, heading);
+  const date = str(item.date);
+  const parts = metaParts([identity ? h('span', { class: 'result-symbol' }, identity) : null,
+    date ? timeEl(date) : null, str(item.issuer)]);
+  if (parts.length) li.append(h('p', { class: 'meta result-identity' }, ...parts));
   const status = statusBadge(item.status);
   if (status) li.append(h('p', { class: 'result-status' }, status));
-  const meta = renderMeta(item);
-  if (meta.childNodes.length) li.append(meta);
 
   const snippet = h('p', { class: 'result-snippet' });
   setSnippet(snippet, item.snippet);
   if (snippet.childNodes.length) li.append(snippet);
+  if (id) li.append(h('p', { class: 'result-details' }, 'Tệp: ', docIdEl(id)));
   return li;
 }
 
 function renderPager(total, page, shown) {
   const totalPages = Math.min(MAX_PAGE, Math.max(1, Math.ceil(total / PAGE_SIZE)));
-  const hasPrev = page > 1;
-  const hasNext = page < totalPages && shown > 0;
-  els.pager.hidden = !hasPrev && !hasNext;
-  els.prev.disabled = !hasPrev;
-  els.next.disabled = !hasNext;
-  els.pageInfo.textContent = `Trang ${numberFmt.format(page)} / ${numberFmt.format(totalPages)}`;
+  // A page past the results (an old link) still offers the way back.
+  const last = shown > 0 ? totalPages : Math.max(totalPages, page);
+  renderNumberedPager(els.pager, page, last, (p) => searchUrl({ ...parseState(location.search), page: p }));
 }
 
 /* --------------------------------------------------------------- facets */

@@ -5,8 +5,9 @@
  * reload, back/forward and shared links all go through the same code path:
  *
  *   (nothing)                         home
- *   ?q=…&type=&issuer=&cites=&from=&to=&status=&as_of=&applies_to=&page=N
- *                                     search results (q may be empty when a filter is set)
+ *   ?q=…&type=&issuer=&cites=&from=&to=&status=&as_of=&applies_to=&sort=&page=N
+ *                                     search results (q may be empty when a filter is set;
+ *                                     sort: date_desc or date_asc, relevance when absent)
  *   ?view=search[&page=N]             every document, newest first
  *   ?doc=ID[&hl=START-END]  (+ the search params)
  *                                     one document (hl: code points of a sentence to
@@ -15,7 +16,7 @@
  *   ?view=directives&q=&type=&year=&issuer=&status=&as_of=&applies_to=&page=N
  *                                     cited directives (most cited first)
  *   ?directive=KEY[&as_of=YYYY-MM-DD] one directive, its status as of a date
- *   ?view=campaigns                   emulation campaigns
+ *   ?view=campaigns[&q=…]             emulation campaigns (q filters them, folded)
  *   ?campaign=ID                      one campaign
  *   ?compare=ID1,ID2,…                documents side by side (their campaign contents)
  *   ?view=obligations&assignee=&from=&to=&page=N
@@ -36,6 +37,13 @@ export const MAX_COMPARED = 8; // search::kMaxCompared
 
 /** Search filters, in URL order. */
 export const SEARCH_FILTERS = ['type', 'issuer', 'cites', 'from', 'to', 'status', 'as_of', 'applies_to'];
+
+/** The orders of /api/search's `sort` a URL may name; relevance (the default) is left out of URLs. */
+export const SORTS = ['relevance', 'date_desc', 'date_asc'];
+
+function sortOf(v) {
+  return SORTS.includes(v) && v !== 'relevance' ? v : '';
+}
 
 function clampPage(v, max) {
   return Math.min(max, Math.max(1, parseInt(v, 10) || 1));
@@ -59,6 +67,7 @@ export function parseState(search) {
     status: get('status'),
     as_of: get('as_of'),
     applies_to: get('applies_to'),
+    sort: sortOf(p.get('sort')),
     hl: (p.get('hl') || '').trim(),
     doc: (p.get('doc') || '').trim(),
     directive: (p.get('directive') || '').trim(),
@@ -92,6 +101,7 @@ function searchParams(s) {
   if (s.q) p.set('q', s.q);
   for (const k of SEARCH_FILTERS) if (s[k]) p.set(k, s[k]);
   if (!s.q && !hasFilters(s)) p.set('view', 'search');
+  if (sortOf(s.sort)) p.set('sort', s.sort);
   if (s.page > 1) p.set('page', String(s.page));
   return p;
 }
@@ -108,6 +118,7 @@ export function searchUrl(s) {
 export function searchExportUrl(s, format) {
   const p = new URLSearchParams({ q: s.q || '' });
   for (const k of SEARCH_FILTERS) if (s[k]) p.set(k, s[k]);
+  if (sortOf(s.sort)) p.set('sort', s.sort);
   p.set('format', format);
   return `/api/search?${p}`;
 }
@@ -163,8 +174,9 @@ export function obligationsUrl({ assignee = '', from = '', to = '', page = 1 } =
   return `/?${p}`;
 }
 
-export function campaignsUrl() {
-  return '/?view=campaigns';
+/** URL of the campaign list; `q` filters it. */
+export function campaignsUrl(q = '') {
+  return q ? `/?${new URLSearchParams({ view: 'campaigns', q })}` : '/?view=campaigns';
 }
 
 /** The filters of the directive list, in URL order. */

@@ -41,6 +41,11 @@ struct SearchRequest {
   // A province ("Lai Châu"): documents of nationwide issuers, and those
   // issued in or addressed to that province.
   std::string applies_to = {};
+  // The order of the results: "" or "relevance" (the default; a query
+  // without words lists newest first), "date_desc" (newest first) or
+  // "date_asc" (oldest first). By date, documents without a date come last
+  // and equal dates are ranked by relevance.
+  std::string sort = {};
   // How long matching may take. Past it Xapian stops counting matches
   // beyond the page asked for (Enquire::set_time_limit turns off
   // check_at_least): the results are still the best ones, but `total` and
