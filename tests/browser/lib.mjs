@@ -10,7 +10,7 @@
  *   CORPUS_DIR   the indexed corpus; when set, the document text and the list
  *                of citing documents are also checked against the files
  *   CHROMIUM     browser binary (default /usr/bin/chromium)
- *   E2E_TIMEOUT  whole-run watchdog in seconds (default 150)
+ *   E2E_TIMEOUT  whole-run watchdog in seconds (default 240)
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -25,7 +25,7 @@ export const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 export const SHOTS_DIR = path.resolve(process.env.SHOTS_DIR || 'shots');
 export const CORPUS_DIR = process.env.CORPUS_DIR ? path.resolve(process.env.CORPUS_DIR) : '';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const WATCHDOG_S = Number(process.env.E2E_TIMEOUT) || 150;
+const WATCHDOG_S = Number(process.env.E2E_TIMEOUT) || 240;
 
 export const WIDE = { width: 1100, height: 900 };
 export const PHONE = { width: 360, height: 740 };

@@ -9,7 +9,7 @@
 # NAME (e.g. search) runs only the test files whose name starts with it.
 #
 # Environment: SHOTS_DIR (screenshots; default BUILD_DIR/browser-shots),
-# CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT (seconds, default 150).
+# CHROMIUM (default /usr/bin/chromium), E2E_TIMEOUT (seconds, default 240).
 # Needs node >= 20 with npm, and chromium (apt-get install chromium).
 # Exit status: that of e2e.mjs (0 = every check passed), 1 on a set-up failure.
 set -euo pipefail
