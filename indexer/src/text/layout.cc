@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "vanban/text/chars.h"
+#include "vanban/text/outline.h"
 
 namespace vanban::text {
 namespace {
@@ -113,21 +114,10 @@ std::pair<int, std::size_t> marker_at(std::string_view line) {
   const std::string_view t = trim(line);
   const std::size_t lead = t.empty() ? 0 : static_cast<std::size_t>(t.data() - line.data());
   auto result = [&](int level, std::size_t len) { return std::make_pair(level, lead + len); };
-  constexpr std::string_view kArticleWord = "Điều ";
-  if (t.starts_with(kArticleWord)) {
-    const std::size_t digits = t.find_first_not_of("0123456789", kArticleWord.size());
-    if (digits > kArticleWord.size() && digits < t.size() && (t[digits] == '.' || t[digits] == ':')) {
-      return result(kArticle, digits + 1);
-    }
-  }
-  // "Chương II" heads a line of its own; "Chương II; Điều 52" is a list.
-  constexpr std::string_view kChapterWord = "Chương ";
-  if (t.starts_with(kChapterWord)) {
-    const std::size_t end = t.find_first_not_of("IVXL0123456789", kChapterWord.size());
-    if (end > kChapterWord.size() && (end == std::string_view::npos || t[end] == ' ' ||
-                                      t[end] == '.' || t[end] == ':')) {
-      return result(kSectionLetter, t.size());
-    }
+  // Articles, chapters, parts and sections: the outline's headings.
+  if (const std::optional<Heading> h = heading_at(t)) {
+    return h->level == OutlineLevel::kArticle ? result(kArticle, h->marker_end)
+                                              : result(kSectionLetter, t.size());
   }
   if (!t.empty() && (t[0] == '-' || t[0] == '+') && t.size() > 1 && t[1] == ' ') {
     return result(kDash, 1);

@@ -15,9 +15,9 @@ namespace vanban::text {
 // List markers, highest first: a lower number is a higher level.
 enum MarkerLevel : int {
   kNoMarker = 0,
-  kSectionLetter = 1,  // "A.", "Chương I"
+  kSectionLetter = 1,  // "A.", "Chương I", "Mục 2", "Phần thứ nhất" (outline.h)
   kRoman = 2,          // "I.", "IV."
-  kArticle = 3,        // "Điều 5."
+  kArticle = 3,        // "Điều 5.", "Điều 5:" (outline.h)
   kClause = 4,         // "1.", "2.1."
   kPoint = 5,          // "a)", "đ)"
   kDash = 6,           // "-", "+"
