@@ -178,7 +178,30 @@ nlohmann::json document_campaigns(const search::DocumentDetail& d) {
   return campaigns;
 }
 
+// The headings, offsets in code points: {"level", "label", "title",
+// "anchor", "start"}.
+nlohmann::json outline_json(const std::vector<text::OutlineEntry>& outline, std::string_view text) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const text::OutlineEntry& e : outline) {
+    out.push_back({{"level", std::string(text::to_string(e.level))},
+                   {"label", e.label},
+                   {"title", e.title},
+                   {"anchor", e.anchor},
+                   {"start", text::code_point_offset(text, e.start)}});
+  }
+  return out;
+}
+
 }  // namespace
+
+nlohmann::json match_spans_json(const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                                std::string_view text) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [start, end] : spans) {
+    out.push_back({text::code_point_offset(text, start), text::code_point_offset(text, end)});
+  }
+  return out;
+}
 
 nlohmann::json original_json(const Result<search::OriginalFile>& file, std::string_view id) {
   if (!file) return nullptr;
@@ -212,7 +235,8 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
           {"effect_sentence", d.stored.effective.evidence},
           {"relations", document_relations(d.stored)},
           {"status", d.status ? status_json(*d.status) : nlohmann::json(nullptr)},
-          {"as_of", d.as_of}};
+          {"as_of", d.as_of},
+          {"outline", outline_json(d.outline, r.text)}};
 }
 
 nlohmann::json to_json(const search::DirectiveSummary& s) {
