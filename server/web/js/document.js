@@ -1,13 +1,15 @@
 /*
  * The document view: back button, title, header fields ("Thông tin văn
- * bản") and the full text with its citations as links. The sections below
- * the text are built by document-sections.js.
+ * bản") and the full text with its citations as links. The table of
+ * contents and the marked words are document-reading.js's; the sections
+ * below the text are built by document-sections.js.
  */
 import { api, seg } from './api.js';
 import {
   $, arr, h, isObj, kvNodes, listNode, renderMeta, str, timeEl, typeAndSymbol,
 } from './dom.js';
 import { renderCompareOffer } from './compare.js';
+import { clear as clearReading, init as initReading, renderReading, scrollToTarget } from './document-reading.js';
 import { renderIsDirective, sectionsOf } from './document-sections.js';
 import { entryState, navigate } from './nav.js';
 import { finishRender, markBusy, showRecoverLink } from './page.js';
@@ -46,6 +48,7 @@ const BACK_LABELS = {
 /** Wires the back button. */
 export function init() {
   els.back.addEventListener('click', onBack);
+  initReading();
 }
 
 function onBack() {
@@ -76,16 +79,21 @@ export async function show(state, signal) {
   els.text.textContent = '';
   els.text.classList.remove('is-empty');
   els.sections.replaceChildren();
+  clearReading();
   markBusy(els.doc);
 
-  const asOf = isIsoDate(state.as_of) ? `?as_of=${state.as_of}` : '';
-  const doc = await api(`/api/documents/${seg(state.doc)}${asOf}`, signal);
+  // q: the search the document was opened from, whose words it marks.
+  const params = new URLSearchParams();
+  if (isIsoDate(state.as_of)) params.set('as_of', state.as_of);
+  if (state.q) params.set('q', state.q);
+  const query = params.toString() ? `?${params}` : '';
+  const doc = await api(`/api/documents/${seg(state.doc)}${query}`, signal);
   if (signal.aborted) return;
 
   renderDocument(doc, state.doc, state.hl);
-  const mark = highlight(state.hl);
+  const target = renderReading(doc, state.q, state.hl);
   finishRender(els.view, els.title, { detail: true });
-  if (mark && !window.scrollY) mark.scrollIntoView({ block: 'center' });
+  scrollToTarget(target);
   // Needs one extra request per key; rendered when it arrives.
   renderIsDirective(doc, signal).catch(() => {});
   renderCompareOffer(doc, els.sections, signal).catch(() => {});
@@ -156,36 +164,6 @@ function renderDocText(text, citations) {
   }
   if (pos < end) frag.append(text.slice(pos, end));
   els.text.replaceChildren(frag);
-}
-
-/**
- * Marks the sentence `hl` ("START-END", code points of the text) that a
- * relation or a status links to; returns the first <mark>, or null. Spans
- * across citation links are marked piece by piece.
- */
-function highlight(hl) {
-  const m = /^(\d+)-(\d+)$/.exec(hl || '');
-  if (!m) return null;
-  const [start, end] = [Number(m[1]), Number(m[2])];
-  if (start >= end || els.text.classList.contains('is-empty')) return null;
-  let pos = Number(els.text.dataset.begin) || 0;
-  const walker = document.createTreeWalker(els.text, NodeFilter.SHOW_TEXT);
-  const pieces = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const from = Math.max(start, pos);
-    const to = Math.min(end, pos + n.data.length);
-    if (from < to) pieces.push({ n, from: from - pos, to: to - pos });
-    pos += n.data.length;
-  }
-  const marks = pieces.map(({ n, from, to }) => {
-    const range = document.createRange();
-    range.setStart(n, from);
-    range.setEnd(n, to);
-    const mark = h('mark', { class: 'doc-hl' });
-    range.surroundContents(mark);
-    return mark;
-  });
-  return marks[0] || null;
 }
 
 /* ------------------------------------------------------ header fields */

@@ -12,7 +12,7 @@
  * nav.js (history entries), page.js (alert, busy, focus after a render),
  * dom.js (element builders, formatting), entries.js (list entries several
  * views share), and one module per view: search.js, document.js (with
- * document-sections.js), directives.js, campaigns.js, compare.js (documents
+ * document-sections.js and document-reading.js), directives.js, campaigns.js, compare.js (documents
  * side by side), obligations.js ("Việc cần làm"). A view module exports
  * show(state, signal) and showError(state, heading), and init() when it
  * has controls to wire; it looks up its own elements.
