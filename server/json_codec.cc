@@ -181,13 +181,16 @@ nlohmann::json document_campaigns(const search::DocumentDetail& d) {
 // The headings, offsets in code points: {"level", "label", "title",
 // "anchor", "start"}.
 nlohmann::json outline_json(const std::vector<text::OutlineEntry>& outline, std::string_view text) {
+  std::vector<std::size_t> starts;
+  for (const text::OutlineEntry& e : outline) starts.push_back(e.start);
+  const std::vector<std::size_t> points = text::code_point_offsets(text, starts);
   nlohmann::json out = nlohmann::json::array();
-  for (const text::OutlineEntry& e : outline) {
-    out.push_back({{"level", std::string(text::to_string(e.level))},
-                   {"label", e.label},
-                   {"title", e.title},
-                   {"anchor", e.anchor},
-                   {"start", text::code_point_offset(text, e.start)}});
+  for (std::size_t i = 0; i < outline.size(); ++i) {
+    out.push_back({{"level", std::string(text::to_string(outline[i].level))},
+                   {"label", outline[i].label},
+                   {"title", outline[i].title},
+                   {"anchor", outline[i].anchor},
+                   {"start", points[i]}});
   }
   return out;
 }
@@ -196,10 +199,15 @@ nlohmann::json outline_json(const std::vector<text::OutlineEntry>& outline, std:
 
 nlohmann::json match_spans_json(const std::vector<std::pair<std::size_t, std::size_t>>& spans,
                                 std::string_view text) {
-  nlohmann::json out = nlohmann::json::array();
+  // A law has thousands of matches of a common word: one pass over the text.
+  std::vector<std::size_t> bytes;
   for (const auto& [start, end] : spans) {
-    out.push_back({text::code_point_offset(text, start), text::code_point_offset(text, end)});
+    bytes.push_back(start);
+    bytes.push_back(end);
   }
+  const std::vector<std::size_t> points = text::code_point_offsets(text, bytes);
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i + 1 < points.size(); i += 2) out.push_back({points[i], points[i + 1]});
   return out;
 }
 

@@ -19,7 +19,8 @@ nlohmann::json to_json(const search::SearchResponse& response);
 // ("outline": [{"level", "label", "title", "anchor", "start"}], `start` in
 // code points).
 nlohmann::json to_json(const search::DocumentDetail& detail);
-// Byte spans of `text` as [[start, end], ...] in code points of `text`.
+// Byte spans of `text` (sorted, disjoint) as [[start, end], ...] in code
+// points of `text`.
 nlohmann::json match_spans_json(const std::vector<std::pair<std::size_t, std::size_t>>& spans,
                                 std::string_view text);
 // {"url", "file_name", "content_type", "size"} of a document's original

@@ -62,6 +62,12 @@ INSTANTIATE_TEST_SUITE_P(
         HeadingCase{"CitationSentence", "Điều 109 của Luật này.", false, kArticle},
         HeadingCase{"ChapterCited", "Chương II của Luật này", false, kArticle},
         HeadingCase{"ChapterList", "Chương II; Điều 52", false, kArticle},
+        // Nghị định 12/2022/NĐ-CP and Bộ luật Dân sự: "... quy định tại" /
+        // "Chương V Nghị định này."
+        HeadingCase{"WrappedChapterCitation", "Chương V Nghị định này.", false, kArticle},
+        HeadingCase{"WrappedChapterCitationList", "Chương II Nghị định này;", false, kArticle},
+        HeadingCase{"WrappedPartCitation", "Chương IX Phần này.", false, kArticle},
+        HeadingCase{"SubItemNumber", "Mục 18.5 CDNT thì bảo đảm dự thầu", false, kArticle},
         HeadingCase{"Clause", "1. Mức hưởng bảo hiểm xã hội bắt buộc", false, kArticle},
         HeadingCase{"Software", "Phần mềm quản lý", false, kArticle},
         HeadingCase{"Aim", "Mục tiêu:", false, kArticle},

@@ -287,19 +287,6 @@ std::string comma_list(const std::vector<Number>& values) {
   return out;
 }
 
-// Code point offsets of byte offsets of `text` (what a browser's string
-// indexes, and what the API serves).
-std::vector<std::size_t> code_point_offsets(std::string_view text,
-                                            const std::vector<std::size_t>& bytes) {
-  std::vector<std::size_t> out;
-  std::size_t points = 0, at = 0;
-  for (const std::size_t b : bytes) {
-    for (; at < b && at < text.size(); ++at) points += (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
-    out.push_back(points);
-  }
-  return out;
-}
-
 // The text and what the format layer says about the file, into a record;
 // returns the byte offsets where its pages start (none for a text without
 // pages). Chrome lines are a web page's and Markdown marks a converter's
@@ -330,7 +317,9 @@ void finish_record(DocumentRecord& r, std::vector<std::size_t> page_bytes) {
     r.metadata.emplace("gazette", std::move(issue));
   }
   r.text = strip_page_furniture(r.text, page_bytes.empty() ? nullptr : &page_bytes);
-  if (!page_bytes.empty()) r.metadata["page_starts"] = comma_list(code_point_offsets(r.text, page_bytes));
+  if (!page_bytes.empty()) {
+    r.metadata["page_starts"] = comma_list(text::code_point_offsets(r.text, page_bytes));
+  }
   fill_metadata(r);
 }
 

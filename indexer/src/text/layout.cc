@@ -154,27 +154,15 @@ bool is_heading_line(std::string_view line) {
   return letters >= 2;
 }
 
-Layout::Layout(std::string_view text) : text_(text) {
-  find_quotes();
-  find_preamble_end();
-  find_templates();
-  split_sentences();
-}
-
-bool Layout::inside(const std::vector<Span>& spans, std::size_t pos) {
-  const auto it = std::upper_bound(spans.begin(), spans.end(), Span{pos, SIZE_MAX});
-  return it != spans.begin() && pos < std::prev(it)->second;
-}
-
 // Pairs each closing quote with the latest open one; a quote never closed
 // masks nothing (its inner pairs still count), so one stray mark cannot
 // hide the rest of a document.
-void Layout::find_quotes() {
+std::vector<Span> quoted_spans(std::string_view text) {
   std::vector<std::size_t> open;
   std::vector<Span> pairs;
-  for (std::size_t p = text_.find("\xE2\x80", 0); p != std::string_view::npos;
-       p = text_.find("\xE2\x80", p + 1)) {
-    const std::string_view mark = text_.substr(p, 3);
+  for (std::size_t p = text.find("\xE2\x80", 0); p != std::string_view::npos;
+       p = text.find("\xE2\x80", p + 1)) {
+    const std::string_view mark = text.substr(p, 3);
     if (mark == kOpenQuote) {
       open.push_back(p);
     } else if (mark == kCloseQuote && !open.empty()) {
@@ -183,14 +171,30 @@ void Layout::find_quotes() {
     }
   }
   std::sort(pairs.begin(), pairs.end());
+  std::vector<Span> merged;
   for (const Span& s : pairs) {
-    if (!quotes_.empty() && s.first < quotes_.back().second) {
-      quotes_.back().second = std::max(quotes_.back().second, s.second);
+    if (!merged.empty() && s.first < merged.back().second) {
+      merged.back().second = std::max(merged.back().second, s.second);
     } else {
-      quotes_.push_back(s);
+      merged.push_back(s);
     }
   }
+  return merged;
 }
+
+bool in_spans(const std::vector<Span>& spans, std::size_t pos) {
+  const auto it = std::upper_bound(spans.begin(), spans.end(), Span{pos, SIZE_MAX});
+  return it != spans.begin() && pos < std::prev(it)->second;
+}
+
+Layout::Layout(std::string_view text) : text_(text) {
+  find_quotes();
+  find_preamble_end();
+  find_templates();
+  split_sentences();
+}
+
+void Layout::find_quotes() { quotes_ = quoted_spans(text_); }
 
 void Layout::find_preamble_end() {
   preamble_end_ = text_.size();

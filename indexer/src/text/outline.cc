@@ -115,6 +115,7 @@ std::optional<Heading> heading_at(std::string_view line) {
     const std::size_t end = number_end(t, hw.word.size(), hw.level);
     if (end == hw.word.size()) return std::nullopt;
     const bool marked = end < t.size() && (t[end] == '.' || t[end] == ':');
+    if (marked && end + 1 < t.size() && is_digit(t[end + 1])) return std::nullopt;  // "Mục 18.5 CDNT"
     // An article is "Điều 5." or "Điều 5:"; "Điều 5 của Luật" is a
     // citation. Other headings may stand alone ("Chương II") or run into
     // their title ("Mục 1 QUY ĐỊNH CHUNG").
@@ -124,6 +125,13 @@ std::optional<Heading> heading_at(std::string_view line) {
     }
     const std::size_t title = title_start_after(t, end);
     if (starts_lower(t.substr(title))) return std::nullopt;  // "Chương II của Luật này"
+    // A chapter's title ends without punctuation: "Chương V Nghị định
+    // này." is a citation wrapped onto the line.
+    const std::string_view rest = trim(t.substr(title));
+    if (hw.level != OutlineLevel::kArticle && !rest.empty() &&
+        std::string_view(".;,").find(rest.back()) != std::string_view::npos) {
+      return std::nullopt;
+    }
     return Heading{hw.level, lead + end, lead + end + (marked ? 1 : 0), lead + title};
   }
   return std::nullopt;
@@ -223,7 +231,8 @@ class AnchorMaker {
 }  // namespace
 
 std::vector<OutlineEntry> read_outline(std::string_view text) {
-  const Layout layout(text);  // for its quotes: an amending text quotes whole articles
+  // An amending text quotes whole articles: not the document's own.
+  const std::vector<Span> quotes = quoted_spans(text);
   AnchorMaker anchors;
   std::vector<OutlineEntry> out;
   for (std::size_t pos = 0; pos < text.size(); pos = next_line(text, pos)) {
@@ -231,7 +240,7 @@ std::vector<OutlineEntry> read_outline(std::string_view text) {
     const std::optional<Heading> h = heading_at(line);
     if (!h) continue;
     const std::size_t lead = line.find_first_not_of(" \t");
-    if (layout.in_quote(pos + lead)) continue;
+    if (in_spans(quotes, pos + lead)) continue;
     OutlineEntry e;
     e.level = h->level;
     e.label = collapse_spaces(line.substr(lead, h->label_end - lead));
