@@ -55,7 +55,7 @@ export function renderReading(doc, q, hl) {
     () => h('mark', { class: 'doc-match' })).filter((pieces) => pieces.length);
   renderFindBar(q, matchMarks.length);
   const hlMark = highlightSentence(hl);
-  const hash = decodeURIComponent(location.hash.slice(1));
+  const hash = location.hash.slice(1); // anchors are ASCII: no decoding needed
   if (hash && headings.has(hash)) return headings.get(hash);
   if (hlMark) return hlMark;
   if (matchMarks.length) {
