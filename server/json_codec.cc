@@ -178,7 +178,38 @@ nlohmann::json document_campaigns(const search::DocumentDetail& d) {
   return campaigns;
 }
 
+// The headings, offsets in code points: {"level", "label", "title",
+// "anchor", "start"}.
+nlohmann::json outline_json(const std::vector<text::OutlineEntry>& outline, std::string_view text) {
+  std::vector<std::size_t> starts;
+  for (const text::OutlineEntry& e : outline) starts.push_back(e.start);
+  const std::vector<std::size_t> points = text::code_point_offsets(text, starts);
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i < outline.size(); ++i) {
+    out.push_back({{"level", std::string(text::to_string(outline[i].level))},
+                   {"label", outline[i].label},
+                   {"title", outline[i].title},
+                   {"anchor", outline[i].anchor},
+                   {"start", points[i]}});
+  }
+  return out;
+}
+
 }  // namespace
+
+nlohmann::json match_spans_json(const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                                std::string_view text) {
+  // A law has thousands of matches of a common word: one pass over the text.
+  std::vector<std::size_t> bytes;
+  for (const auto& [start, end] : spans) {
+    bytes.push_back(start);
+    bytes.push_back(end);
+  }
+  const std::vector<std::size_t> points = text::code_point_offsets(text, bytes);
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t i = 0; i + 1 < points.size(); i += 2) out.push_back({points[i], points[i + 1]});
+  return out;
+}
 
 nlohmann::json original_json(const Result<search::OriginalFile>& file, std::string_view id) {
   if (!file) return nullptr;
@@ -212,7 +243,8 @@ nlohmann::json to_json(const search::DocumentDetail& d) {
           {"effect_sentence", d.stored.effective.evidence},
           {"relations", document_relations(d.stored)},
           {"status", d.status ? status_json(*d.status) : nlohmann::json(nullptr)},
-          {"as_of", d.as_of}};
+          {"as_of", d.as_of},
+          {"outline", outline_json(d.outline, r.text)}};
 }
 
 nlohmann::json to_json(const search::DirectiveSummary& s) {

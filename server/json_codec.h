@@ -15,8 +15,14 @@ namespace vanban::http {
 
 nlohmann::json to_json(const search::SearchResponse& response);
 // The document with its metadata, citations (offsets in Unicode code
-// points), campaigns, who cites it and similar documents.
+// points), campaigns, who cites it, similar documents and its outline
+// ("outline": [{"level", "label", "title", "anchor", "start"}], `start` in
+// code points).
 nlohmann::json to_json(const search::DocumentDetail& detail);
+// Byte spans of `text` (sorted, disjoint) as [[start, end], ...] in code
+// points of `text`.
+nlohmann::json match_spans_json(const std::vector<std::pair<std::size_t, std::size_t>>& spans,
+                                std::string_view text);
 // {"url", "file_name", "content_type", "size"} of a document's original
 // file (`url` relative to the server, its id percent-encoded), or null.
 nlohmann::json original_json(const Result<search::OriginalFile>& file, std::string_view id);

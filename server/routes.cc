@@ -258,6 +258,14 @@ void handle_document(const Services& s, const httplib::Request& req, httplib::Re
   if (!detail) return reply_error(res, detail.status());
   nlohmann::json out = to_json(*detail);
   out["original"] = original_json(s.search.original(id), id);
+  // ?q=: the words of the search the document was opened from, to mark.
+  if (const std::string q = req.get_param_value("q"); !q.empty()) {
+    if (q.size() > search::SearchService::kMaxQueryBytes) {
+      return reply_error(res, Status::invalid_argument("query too long", "q"));
+    }
+    const std::string& text = detail->stored.record.text;
+    out["matches"] = match_spans_json(s.search.match_spans(text, q), text);
+  }
   reply_json(res, 200, out);
 }
 

@@ -1,6 +1,6 @@
 /*
  * Accessibility: axe-core (wcag2a + wcag2aa) on the home page, results,
- * a document, a directive (with its status, relations and open
+ * a document, a law with its table of contents, a directive (with its status, relations and open
  * implementation tree), documents side by side and the obligations, at
  * 1100 and 360 px, in contexts that let axe
  * in (bypassCSP).
@@ -30,6 +30,12 @@ export default async function run({ browser }) {
         await waitForDoc(p);
         await p.getByRole('heading', { level: 3, name: 'Thông tin văn bản' }).waitFor();
         await runAxe(p, `document ${w}`);
+      });
+      await check(`e. axe-core wcag2a+wcag2aa, ${w}: a law with its table of contents open and marked words`, async () => {
+        await p.goto(`${BASE_URL}/?q=bao+hiem&doc=luat-41-2024-qh15.txt`);
+        await waitForDoc(p);
+        await p.locator('#doc-toc details').evaluate((d) => { d.open = true; });
+        await runAxe(p, `law ${w}`);
       });
       await check(`e. axe-core wcag2a+wcag2aa, ${w}: directive page`, async () => {
         await p.goto(`${BASE_URL}/?directive=${encodeURIComponent('34-ct/tw@2014-04-07')}`);

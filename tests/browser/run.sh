@@ -74,7 +74,9 @@ cat > "$work/markup/markup.txt" <<'DOC'
 Tệp kiểm tra giao diện bảo mật
 Nội dung có mã: <script>window.__vanbanXss = 1</script> và <img src=x onerror="window.__vanbanXss = 2"> cùng <b>chữ đậm</b>.
 DOC
-"$build/indexer/vanban-index" --db "$work/db" "$repo/corpus" "$work/markup" >"$work/index.log" 2>&1 ||
+# And an excerpt of a long law (Luật 41/2024/QH15) for its table of contents.
+"$build/indexer/vanban-index" --db "$work/db" "$repo/corpus" "$work/markup" "$repo/tests/data/outline" \
+  >"$work/index.log" 2>&1 ||
   fail "vanban-index failed: $(cat "$work/index.log")"
 grep -q 'the index has [1-9]' "$work/index.log" || fail "empty index: $(cat "$work/index.log")"
 

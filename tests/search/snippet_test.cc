@@ -59,6 +59,40 @@ TEST(SnippetTest, NoMatchShowsTheStartAndEmptyTextNothing) {
   EXPECT_EQ(snippet("", "xyz"), "");
 }
 
+// The spans of match_spans() as the text they cover.
+std::vector<std::string> spans(std::string_view text, std::string_view query) {
+  text::Tokenizer tok;
+  QueryBuilder b;
+  std::vector<std::string> out;
+  for (const auto& [start, end] : match_spans(text, Highlighter(b.parse(query)), tok)) {
+    out.emplace_back(text.substr(start, end - start));
+  }
+  return out;
+}
+
+// Luật Bảo hiểm xã hội 41/2024/QH15, Điều 2 and Điều 5.
+constexpr std::string_view kLawText =
+    "Điều 2. Đối tượng tham gia bảo hiểm xã hội bắt buộc và bảo hiểm xã hội\n"
+    "tự nguyện\n"
+    "1. Mức hưởng bảo hiểm xã hội bắt buộc được tính trên cơ sở mức đóng";
+
+TEST(MatchSpansTest, FoldedWordsInTheDocumentsSpellingOneSpanPerLine) {
+  EXPECT_EQ(spans(kLawText, "bao hiem"),
+            (std::vector<std::string>{"bảo hiểm", "bảo hiểm", "bảo hiểm"}));
+  EXPECT_EQ(spans(kLawText, "xa hoi tu nguyen"),
+            (std::vector<std::string>{"xã hội", "xã hội", "tự nguyện", "xã hội"}));
+}
+
+TEST(MatchSpansTest, QuotedPhraseOnlyWhereItStandsWhole) {
+  EXPECT_EQ(spans(kLawText, "\"xa hoi bat buoc\""),
+            (std::vector<std::string>{"xã hội bắt buộc", "xã hội bắt buộc"}));
+}
+
+TEST(MatchSpansTest, AccentedQueryMarksExactSpellings) {
+  EXPECT_EQ(spans(kLawText, "mức"), (std::vector<std::string>{"Mức", "mức"}));
+  EXPECT_TRUE(spans(kLawText, "").empty());
+}
+
 TEST(HtmlEscapeTest, EscapesTheFiveCharacters) {
   EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"),
             "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");

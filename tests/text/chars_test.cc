@@ -70,6 +70,8 @@ TEST(CharsTest, CodePointOffsets) {
   EXPECT_EQ(code_point_offset(text, text.find("34")), 8u);
   EXPECT_EQ(code_point_offset(text, 1000), 16u);
   EXPECT_EQ(code_point_offset(text, 0), 0u);
+  EXPECT_EQ(code_point_offsets(text, {0, text.find("thị"), text.find("34"), 1000}),
+            (std::vector<std::size_t>{0, 4, 8, 16}));
 }
 
 }  // namespace

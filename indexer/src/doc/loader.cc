@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "vanban/doc/chrome.h"
+#include "vanban/doc/markdown.h"
 #include "vanban/doc/gazette.h"
 #include "vanban/doc/metadata.h"
 #include "vanban/doc/title.h"
@@ -286,26 +287,14 @@ std::string comma_list(const std::vector<Number>& values) {
   return out;
 }
 
-// Code point offsets of byte offsets of `text` (what a browser's string
-// indexes, and what the API serves).
-std::vector<std::size_t> code_point_offsets(std::string_view text,
-                                            const std::vector<std::size_t>& bytes) {
-  std::vector<std::size_t> out;
-  std::size_t points = 0, at = 0;
-  for (const std::size_t b : bytes) {
-    for (; at < b && at < text.size(); ++at) points += (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
-    out.push_back(points);
-  }
-  return out;
-}
-
 // The text and what the format layer says about the file, into a record;
 // returns the byte offsets where its pages start (none for a text without
-// pages). Chrome lines are a web page's: a PDF's text is left whole here,
+// pages). Chrome lines are a web page's and Markdown marks a converter's
+// (doc/markdown.h): a PDF's text is left whole here,
 // its page furniture goes later with its pages kept in step.
 std::vector<std::size_t> take_extracted(Extracted&& e, DocumentRecord& r) {
   const bool paged = !e.page_starts.empty();
-  r.text = paged ? std::move(e.text) : strip_boilerplate(e.text);
+  r.text = paged ? std::move(e.text) : strip_markdown(strip_boilerplate(e.text));
   r.metadata["format"] = e.format;
   if (!e.ocr_pages.empty()) {
     r.metadata["ocr_pages"] = comma_list(e.ocr_pages);
@@ -328,7 +317,9 @@ void finish_record(DocumentRecord& r, std::vector<std::size_t> page_bytes) {
     r.metadata.emplace("gazette", std::move(issue));
   }
   r.text = strip_page_furniture(r.text, page_bytes.empty() ? nullptr : &page_bytes);
-  if (!page_bytes.empty()) r.metadata["page_starts"] = comma_list(code_point_offsets(r.text, page_bytes));
+  if (!page_bytes.empty()) {
+    r.metadata["page_starts"] = comma_list(text::code_point_offsets(r.text, page_bytes));
+  }
   fill_metadata(r);
 }
 
@@ -441,7 +432,7 @@ Result<DocumentRecord> input_from_json(const nlohmann::json& j, std::string wher
   }
   Result<Extracted> text = extract_plain_text(body->get<std::string>(), {});
   if (!text) return text.status();
-  r.text = strip_boilerplate(text->text);
+  r.text = strip_markdown(strip_boilerplate(text->text));
   for (const auto& [key, value] : j.items()) {
     if (key == "id" || key == "text" || !value.is_string()) continue;
     std::string v = text::to_nfc(value.get<std::string>());

@@ -433,6 +433,7 @@ Result<DocumentDetail> KnowledgeService::document(std::string_view id,
     }
     out.cited_by = cited_by(db, catalog, out.is_directive);
     out.similar = similar_documents(db, docid);
+    out.outline = text::read_outline(out.stored.record.text);
     return out;
   });
 }

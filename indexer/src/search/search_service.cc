@@ -437,6 +437,12 @@ std::vector<SearchHit> collect_hits(const Matches& matches, const Highlighter* h
 
 }  // namespace
 
+std::vector<std::pair<std::size_t, std::size_t>> SearchService::match_spans(
+    std::string_view text, std::string_view query) const {
+  const Highlighter highlighter(tools().queries.parse(clean_query(std::string(query))));
+  return search::match_spans(text, highlighter, tools().snippet_tokenizer);
+}
+
 SearchService::SearchService(const IndexReader& reader, const RankingOptions& ranking)
     : reader_(reader), ranking_(ranking) {}
 

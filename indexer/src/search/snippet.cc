@@ -11,12 +11,6 @@ namespace {
 using text::Token;
 using text::TokenKind;
 
-std::string key_of(const Token& t) {
-  // Symbols and words live in separate key spaces: the word "ct" must not
-  // light up inside a symbol, nor a symbol key match a word.
-  return (t.kind == TokenKind::kSymbol ? "s:" : "w:") + t.folded;
-}
-
 // Text between two tokens, with line breaks and runs of spaces collapsed.
 void append_gap(std::string& out, std::string_view gap) {
   bool space = false;
@@ -38,16 +32,37 @@ bool only_spaces(std::string_view s) {
 
 }  // namespace
 
+std::string Highlighter::key_of(const Token& t) {
+  // Symbols and words live in separate key spaces: the word "ct" must not
+  // light up inside a symbol, nor a symbol key match a word.
+  return (t.kind == TokenKind::kSymbol ? "s:" : "w:") + t.folded;
+}
+
 Highlighter::Highlighter(const ParsedQuery& query) {
   for (const auto& clause : query.required) {
+    const bool phrase_clause = clause.phrase && clause.tokens.size() > 1;
+    std::vector<std::string> phrase;
     for (const Token& t : clause.tokens) {
       keys_.insert(key_of(t));
+      if (phrase_clause) {
+        phrase.push_back(key_of(t));
+      } else {
+        word_keys_.insert(key_of(t));
+      }
       if (query.accented) exact_.insert(t.kind == TokenKind::kWord ? t.exact : key_of(t));
     }
+    if (!phrase.empty()) phrases_.push_back(std::move(phrase));
     for (const auto& alternative : clause.alternatives) {
-      for (const std::string& word : alternative) keys_.insert("w:" + word);
+      for (const std::string& word : alternative) {
+        keys_.insert("w:" + word);
+        word_keys_.insert("w:" + word);
+      }
     }
   }
+}
+
+bool Highlighter::matches_word(const Token& token) const {
+  return word_keys_.count(key_of(token)) > 0;
 }
 
 bool Highlighter::matches(const Token& token) const {
@@ -129,7 +144,7 @@ long window_score(const std::vector<Token>& tokens, const std::vector<bool>& hit
   long matches = 0, adjacent = 0;
   for (std::size_t i = start; i < end; ++i) {
     if (!hit[i]) continue;
-    distinct.insert(key_of(tokens[i]));
+    distinct.insert(Highlighter::key_of(tokens[i]));
     ++matches;
     if (i > start && hit[i - 1]) ++adjacent;
   }
@@ -175,6 +190,50 @@ std::string render(std::string_view text, const std::vector<Token>& tokens,
 }
 
 }  // namespace
+
+namespace {
+
+// `hit` narrowed for quoted phrases: a word the query has only inside a
+// phrase is marked where the whole phrase stands, not alone.
+void mark_phrases(const std::vector<Token>& tokens, const Highlighter& highlighter,
+                  std::vector<bool>& hit) {
+  if (highlighter.phrases().empty()) return;
+  std::vector<bool> in_phrase(tokens.size());
+  for (const auto& phrase : highlighter.phrases()) {
+    for (std::size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+      std::size_t n = 0;
+      while (n < phrase.size() && Highlighter::key_of(tokens[i + n]) == phrase[n]) ++n;
+      if (n < phrase.size()) continue;
+      std::fill(in_phrase.begin() + static_cast<long>(i),
+                in_phrase.begin() + static_cast<long>(i + n), true);
+    }
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    hit[i] = in_phrase[i] || (hit[i] && highlighter.matches_word(tokens[i]));
+  }
+}
+
+}  // namespace
+
+std::vector<std::pair<std::size_t, std::size_t>> match_spans(std::string_view text,
+                                                             const Highlighter& highlighter,
+                                                             text::Tokenizer& tokenizer) {
+  const std::vector<Token> tokens = tokenizer.tokenize(text);
+  std::vector<bool> hit = marked_tokens(tokens, highlighter);
+  mark_phrases(tokens, highlighter, hit);
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!hit[i]) continue;
+    const bool joins = !spans.empty() && i > 0 && hit[i - 1] &&
+                       only_spaces(text.substr(tokens[i - 1].end, tokens[i].start - tokens[i - 1].end));
+    if (joins) {
+      spans.back().second = tokens[i].end;
+    } else {
+      spans.emplace_back(tokens[i].start, tokens[i].end);
+    }
+  }
+  return spans;
+}
 
 std::string make_snippet(std::string_view text, const Highlighter& highlighter,
                          text::Tokenizer& tokenizer, const SnippetOptions& options) {

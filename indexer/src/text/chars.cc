@@ -143,4 +143,16 @@ std::size_t code_point_offset(std::string_view text, std::size_t byte_offset) {
   return n;
 }
 
+std::vector<std::size_t> code_point_offsets(std::string_view text,
+                                            const std::vector<std::size_t>& bytes) {
+  std::vector<std::size_t> out;
+  out.reserve(bytes.size());
+  std::size_t points = 0, at = 0;
+  for (const std::size_t b : bytes) {
+    for (; at < b && at < text.size(); ++at) points += (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
+    out.push_back(points);
+  }
+  return out;
+}
+
 }  // namespace vanban::text

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "vanban/text/chars.h"
+#include "vanban/text/outline.h"
 
 namespace vanban::text {
 namespace {
@@ -113,21 +114,10 @@ std::pair<int, std::size_t> marker_at(std::string_view line) {
   const std::string_view t = trim(line);
   const std::size_t lead = t.empty() ? 0 : static_cast<std::size_t>(t.data() - line.data());
   auto result = [&](int level, std::size_t len) { return std::make_pair(level, lead + len); };
-  constexpr std::string_view kArticleWord = "Điều ";
-  if (t.starts_with(kArticleWord)) {
-    const std::size_t digits = t.find_first_not_of("0123456789", kArticleWord.size());
-    if (digits > kArticleWord.size() && digits < t.size() && (t[digits] == '.' || t[digits] == ':')) {
-      return result(kArticle, digits + 1);
-    }
-  }
-  // "Chương II" heads a line of its own; "Chương II; Điều 52" is a list.
-  constexpr std::string_view kChapterWord = "Chương ";
-  if (t.starts_with(kChapterWord)) {
-    const std::size_t end = t.find_first_not_of("IVXL0123456789", kChapterWord.size());
-    if (end > kChapterWord.size() && (end == std::string_view::npos || t[end] == ' ' ||
-                                      t[end] == '.' || t[end] == ':')) {
-      return result(kSectionLetter, t.size());
-    }
+  // Articles, chapters, parts and sections: the outline's headings.
+  if (const std::optional<Heading> h = heading_at(t)) {
+    return h->level == OutlineLevel::kArticle ? result(kArticle, h->marker_end)
+                                              : result(kSectionLetter, t.size());
   }
   if (!t.empty() && (t[0] == '-' || t[0] == '+') && t.size() > 1 && t[1] == ' ') {
     return result(kDash, 1);
@@ -164,27 +154,15 @@ bool is_heading_line(std::string_view line) {
   return letters >= 2;
 }
 
-Layout::Layout(std::string_view text) : text_(text) {
-  find_quotes();
-  find_preamble_end();
-  find_templates();
-  split_sentences();
-}
-
-bool Layout::inside(const std::vector<Span>& spans, std::size_t pos) {
-  const auto it = std::upper_bound(spans.begin(), spans.end(), Span{pos, SIZE_MAX});
-  return it != spans.begin() && pos < std::prev(it)->second;
-}
-
 // Pairs each closing quote with the latest open one; a quote never closed
 // masks nothing (its inner pairs still count), so one stray mark cannot
 // hide the rest of a document.
-void Layout::find_quotes() {
+std::vector<Span> quoted_spans(std::string_view text) {
   std::vector<std::size_t> open;
   std::vector<Span> pairs;
-  for (std::size_t p = text_.find("\xE2\x80", 0); p != std::string_view::npos;
-       p = text_.find("\xE2\x80", p + 1)) {
-    const std::string_view mark = text_.substr(p, 3);
+  for (std::size_t p = text.find("\xE2\x80", 0); p != std::string_view::npos;
+       p = text.find("\xE2\x80", p + 1)) {
+    const std::string_view mark = text.substr(p, 3);
     if (mark == kOpenQuote) {
       open.push_back(p);
     } else if (mark == kCloseQuote && !open.empty()) {
@@ -193,14 +171,30 @@ void Layout::find_quotes() {
     }
   }
   std::sort(pairs.begin(), pairs.end());
+  std::vector<Span> merged;
   for (const Span& s : pairs) {
-    if (!quotes_.empty() && s.first < quotes_.back().second) {
-      quotes_.back().second = std::max(quotes_.back().second, s.second);
+    if (!merged.empty() && s.first < merged.back().second) {
+      merged.back().second = std::max(merged.back().second, s.second);
     } else {
-      quotes_.push_back(s);
+      merged.push_back(s);
     }
   }
+  return merged;
 }
+
+bool in_spans(const std::vector<Span>& spans, std::size_t pos) {
+  const auto it = std::upper_bound(spans.begin(), spans.end(), Span{pos, SIZE_MAX});
+  return it != spans.begin() && pos < std::prev(it)->second;
+}
+
+Layout::Layout(std::string_view text) : text_(text) {
+  find_quotes();
+  find_preamble_end();
+  find_templates();
+  split_sentences();
+}
+
+void Layout::find_quotes() { quotes_ = quoted_spans(text_); }
 
 void Layout::find_preamble_end() {
   preamble_end_ = text_.size();

@@ -15,9 +15,9 @@ namespace vanban::text {
 // List markers, highest first: a lower number is a higher level.
 enum MarkerLevel : int {
   kNoMarker = 0,
-  kSectionLetter = 1,  // "A.", "Chương I"
+  kSectionLetter = 1,  // "A.", "Chương I", "Mục 2", "Phần thứ nhất" (outline.h)
   kRoman = 2,          // "I.", "IV."
-  kArticle = 3,        // "Điều 5."
+  kArticle = 3,        // "Điều 5.", "Điều 5:" (outline.h)
   kClause = 4,         // "1.", "2.1."
   kPoint = 5,          // "a)", "đ)"
   kDash = 6,           // "-", "+"
@@ -33,12 +33,17 @@ struct Sentence {
 
 using Span = std::pair<std::size_t, std::size_t>;  // [first, second)
 
+// The stretches of `text` between “ and ”, nested pairs merged, sorted.
+std::vector<Span> quoted_spans(std::string_view text);
+// Is byte `pos` inside one of `spans` (sorted, disjoint)?
+bool in_spans(const std::vector<Span>& spans, std::size_t pos);
+
 class Layout {
  public:
   explicit Layout(std::string_view text);
 
-  bool in_quote(std::size_t pos) const { return inside(quotes_, pos); }
-  bool in_template(std::size_t pos) const { return inside(templates_, pos); }
+  bool in_quote(std::size_t pos) const { return in_spans(quotes_, pos); }
+  bool in_template(std::size_t pos) const { return in_spans(templates_, pos); }
   // Bytes before the first article or "QUYẾT ĐỊNH:" line; the whole text
   // when it has none (letters and web pages).
   std::size_t preamble_end() const { return preamble_end_; }
@@ -49,7 +54,6 @@ class Layout {
   std::string_view line_at(std::size_t pos) const;
 
  private:
-  static bool inside(const std::vector<Span>& spans, std::size_t pos);
   void find_quotes();
   void find_preamble_end();
   void find_templates();

@@ -1,14 +1,17 @@
 /*
  * The document view: back button, title, header fields ("Thông tin văn
- * bản") and the full text with its citations as links. The sections below
- * the text are built by document-sections.js.
+ * bản") and the full text with its citations as links. The table of
+ * contents and the marked words are document-reading.js's; the sections
+ * below the text are built by document-sections.js.
  */
 import { api, seg } from './api.js';
 import {
   $, arr, h, isObj, kvNodes, listNode, renderMeta, str, timeEl, typeAndSymbol,
 } from './dom.js';
 import { renderCompareOffer } from './compare.js';
+import { clear as clearReading, init as initReading, renderReading, scrollToTarget } from './document-reading.js';
 import { renderIsDirective, sectionsOf } from './document-sections.js';
+import { fieldLabel, linkOrText } from './fields.js';
 import { entryState, navigate } from './nav.js';
 import { finishRender, markBusy, showRecoverLink } from './page.js';
 import { statusNode } from './relations.js';
@@ -46,6 +49,7 @@ const BACK_LABELS = {
 /** Wires the back button. */
 export function init() {
   els.back.addEventListener('click', onBack);
+  initReading();
 }
 
 function onBack() {
@@ -76,16 +80,21 @@ export async function show(state, signal) {
   els.text.textContent = '';
   els.text.classList.remove('is-empty');
   els.sections.replaceChildren();
+  clearReading();
   markBusy(els.doc);
 
-  const asOf = isIsoDate(state.as_of) ? `?as_of=${state.as_of}` : '';
-  const doc = await api(`/api/documents/${seg(state.doc)}${asOf}`, signal);
+  // q: the search the document was opened from, whose words it marks.
+  const params = new URLSearchParams();
+  if (isIsoDate(state.as_of)) params.set('as_of', state.as_of);
+  if (state.q) params.set('q', state.q);
+  const query = params.toString() ? `?${params}` : '';
+  const doc = await api(`/api/documents/${seg(state.doc)}${query}`, signal);
   if (signal.aborted) return;
 
   renderDocument(doc, state.doc, state.hl);
-  const mark = highlight(state.hl);
+  const target = renderReading(doc, state.q, state.hl);
   finishRender(els.view, els.title, { detail: true });
-  if (mark && !window.scrollY) mark.scrollIntoView({ block: 'center' });
+  scrollToTarget(target);
   // Needs one extra request per key; rendered when it arrives.
   renderIsDirective(doc, signal).catch(() => {});
   renderCompareOffer(doc, els.sections, signal).catch(() => {});
@@ -158,36 +167,6 @@ function renderDocText(text, citations) {
   els.text.replaceChildren(frag);
 }
 
-/**
- * Marks the sentence `hl` ("START-END", code points of the text) that a
- * relation or a status links to; returns the first <mark>, or null. Spans
- * across citation links are marked piece by piece.
- */
-function highlight(hl) {
-  const m = /^(\d+)-(\d+)$/.exec(hl || '');
-  if (!m) return null;
-  const [start, end] = [Number(m[1]), Number(m[2])];
-  if (start >= end || els.text.classList.contains('is-empty')) return null;
-  let pos = Number(els.text.dataset.begin) || 0;
-  const walker = document.createTreeWalker(els.text, NodeFilter.SHOW_TEXT);
-  const pieces = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const from = Math.max(start, pos);
-    const to = Math.min(end, pos + n.data.length);
-    if (from < to) pieces.push({ n, from: from - pos, to: to - pos });
-    pos += n.data.length;
-  }
-  const marks = pieces.map(({ n, from, to }) => {
-    const range = document.createRange();
-    range.setStart(n, from);
-    range.setEnd(n, to);
-    const mark = h('mark', { class: 'doc-hl' });
-    range.surroundContents(mark);
-    return mark;
-  });
-  return marks[0] || null;
-}
-
 /* ------------------------------------------------------ header fields */
 
 /** Keys handled by headerRows(), or internal to the indexer (not meant for readers). */
@@ -195,16 +174,6 @@ const KNOWN_METADATA = new Set([
   'issuer', 'symbol', 'type', 'date', 'subject', 'recipients', 'distribution', 'signer', 'place',
   'unnumbered', 'unnumbered_symbol', 'issuer_source', 'page_starts', 'extract_warnings',
 ]);
-
-const METADATA_LABELS = {
-  agency: 'Cơ quan ban hành',
-  field: 'Lĩnh vực',
-  effective_date: 'Ngày hiệu lực',
-  status: 'Tình trạng',
-  source: 'Nguồn',
-  url: 'Đường dẫn gốc',
-  language: 'Ngôn ngữ',
-};
 
 /** Vietnamese metadata block: [label, string | Node] rows, empty values skipped. */
 function documentMetadataRows(doc, hl) {
@@ -271,14 +240,18 @@ function signerValue(signer) {
     name ? h('span', { class: 'signer-name' }, name) : null);
 }
 
-/** Free-form keys of other collections (.jsonl metadata): shown verbatim. */
+/**
+ * The other keys: those fields.js labels in Vietnamese (source addresses as
+ * links); a collection's own keys (.jsonl metadata) under their own name,
+ * since no label can be known for them.
+ */
 function extraRows(m, push) {
   for (const [key, value] of Object.entries(m)) {
     if (KNOWN_METADATA.has(key) || value == null) continue;
     const v = Array.isArray(value)
       ? value.filter((x) => x != null && x !== '').map(printable).join(', ')
       : printable(value);
-    if (v !== '') push(METADATA_LABELS[key] || key, v);
+    if (v !== '') push(fieldLabel(key) || key, linkOrText(v));
   }
 }
 

@@ -12,10 +12,11 @@
  * nav.js (history entries), page.js (alert, busy, focus after a render),
  * dom.js (element builders, formatting), entries.js (list entries several
  * views share), and one module per view: search.js, document.js (with
- * document-sections.js), directives.js, campaigns.js, compare.js (documents
- * side by side), obligations.js ("Việc cần làm"); search-options.js (order
- * and date range), pages.js (numbered pages), fields.js (metadata labels,
- * source links) and copy-link.js ("Chép liên kết"). A view module exports
+ * document-sections.js and document-reading.js), directives.js, campaigns.js,
+ * compare.js (documents side by side), obligations.js ("Việc cần làm");
+ * search-options.js (order and date range), pages.js (numbered pages),
+ * fields.js (metadata labels, source links) and copy-link.js ("Chép liên
+ * kết"). A view module exports
  * show(state, signal) and showError(state, heading), and init() when it
  * has controls to wire; it looks up its own elements.
  *

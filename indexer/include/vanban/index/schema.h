@@ -17,7 +17,7 @@ namespace vanban::index {
 
 // Bump when the way documents are turned into terms changes: documents
 // indexed by an older schema are re-indexed on the next run.
-inline constexpr int kSchemaVersion = 12;
+inline constexpr int kSchemaVersion = 13;
 
 // Unprefixed terms: folded syllables and numbers of title and body, with
 // positions ("dan", "van", "kheo"), for phrase and proximity matching.

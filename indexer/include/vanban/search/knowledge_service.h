@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vanban/text/outline.h"
 #include "vanban/index/entity.h"
 #include "vanban/index/record_codec.h"
 #include "vanban/search/reader.h"
@@ -101,6 +102,9 @@ struct DocumentDetail {
   // When the document is a directive: its status as of `as_of`.
   std::optional<index::DirectiveStatus> status;
   std::string as_of;
+  // Its Phần / Chương / Mục / Điều headings (text/outline.h), byte offsets
+  // into stored.record.text.
+  std::vector<text::OutlineEntry> outline;
 };
 
 // Thread-safe (see IndexReader). Unknown keys and ids are kNotFound; a

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vanban/doc/record.h"
@@ -132,6 +133,12 @@ class SearchService {
 
   // The stored document with `id`; kNotFound if there is none.
   Result<doc::DocumentRecord> document(std::string_view id) const;
+
+  // Byte spans of `text` (a document's, NFC UTF-8) that `query` matches
+  // as search() matches and snippets mark it (snippet.h match_spans):
+  // folded words, phrases. Needs no index; thread-safe.
+  std::vector<std::pair<std::size_t, std::size_t>> match_spans(std::string_view text,
+                                                               std::string_view query) const;
 
   // The file document `id` was read from (search/original.h).
   Result<OriginalFile> original(std::string_view id) const;

@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "vanban/search/query_builder.h"
 #include "vanban/text/tokenize.h"
@@ -30,10 +32,19 @@ class Highlighter {
   // True if `token` matches with the accents as typed (accented queries).
   bool matches_exactly(const text::Token& token) const;
   bool accented() const { return !exact_.empty(); }
+  // True if `token` matches a query word that is not only part of a
+  // quoted phrase.
+  bool matches_word(const text::Token& token) const;
+  // The quoted phrases' tokens, each as the keys matches() compares.
+  const std::vector<std::vector<std::string>>& phrases() const { return phrases_; }
+  // The key matches() compares for `token`.
+  static std::string key_of(const text::Token& token);
 
  private:
   std::unordered_set<std::string> keys_;
+  std::unordered_set<std::string> word_keys_;
   std::unordered_set<std::string> exact_;
+  std::vector<std::vector<std::string>> phrases_;
 };
 
 struct SnippetOptions {
@@ -57,6 +68,17 @@ std::string snippet_text(std::string_view snippet_html);
 std::string make_snippet(std::string_view text, const Highlighter& highlighter,
                          text::Tokenizer& tokenizer,
                          const SnippetOptions& options = {});
+
+// Byte spans [first, second) of `text` (NFC UTF-8) that the query
+// matched, in order, as the search matched them: folded words (with the
+// accents as typed only, when the query has accents and the text has
+// such matches, as make_snippet() marks them), a quoted phrase only where
+// all its words stand in a row, and each run of adjacent matches separated
+// only by spaces as one span. `tokenizer` must be a document-text
+// tokenizer. For the document page's highlighting.
+std::vector<std::pair<std::size_t, std::size_t>> match_spans(std::string_view text,
+                                                             const Highlighter& highlighter,
+                                                             text::Tokenizer& tokenizer);
 
 }  // namespace vanban::search
 

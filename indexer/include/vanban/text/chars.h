@@ -76,6 +76,9 @@ std::string truncate_with_ellipsis(std::string s, std::size_t max_bytes);
 // the offset a browser's string (UTF-16, BMP text) indexes, which the API
 // serves.
 std::size_t code_point_offset(std::string_view text, std::size_t byte_offset);
+// code_point_offset() of each of `bytes` (sorted), in one pass over `text`.
+std::vector<std::size_t> code_point_offsets(std::string_view text,
+                                            const std::vector<std::size_t>& bytes);
 
 }  // namespace vanban::text
 
