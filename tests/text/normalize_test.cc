@@ -101,6 +101,23 @@ TEST(WordFormsTest, FoldedFormDropsEveryMark) {
   EXPECT_EQ(word_forms("ASCII").exact, "ascii");
 }
 
+// The per-thread memo of word forms is bounded (two generations of 8,192
+// words); words met again after many others are still right, old and new
+// tone placements alike.
+TEST(WordFormsTest, StayRightPastTheMemoBound) {
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 40000; ++i) {
+      const std::string number = "Số" + std::to_string(i);  // 40,000 distinct words
+      ASSERT_EQ(word_forms(number).folded, "so" + std::to_string(i));
+      if (i % 5000 == 0) {
+        EXPECT_EQ(word_forms("Hoà").exact, "hòa");
+        EXPECT_EQ(word_forms("Uỷ").exact, "ủy");
+        EXPECT_EQ(word_forms("Đảng").folded, "dang");
+      }
+    }
+  }
+}
+
 // Found by fuzz/fuzz_normalize: ill-formed bytes become U+FFFD.
 TEST(ToNfcTest, IllFormedUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(to_nfc("Vie\u0323\u0302t \xC3"), "Việt \uFFFD");
