@@ -293,9 +293,9 @@ WordForms word_forms(std::string_view word) {
   // generations of at most kMaxCached words each: when the young one is
   // full it becomes the old one (the words met since are the ones in use)
   // and the words met again move back. The bound matters in the server,
-  // where every worker thread keeps its own cache for the life of the
-  // process: 2^17 words a thread made its RSS grow by 110 MB in a
-  // 20-minute soak (bench/soak.sh) as re-indexed documents brought words.
+  // where every worker thread keeps its own memo for the life of the
+  // process: valgrind's massif showed it growing with the words of each
+  // re-indexed document's snippets (up to 2^17 words a thread before).
   constexpr std::size_t kMaxCached = 1 << 13;
   thread_local std::unordered_map<std::string, WordForms> young;
   thread_local std::unordered_map<std::string, WordForms> old;
