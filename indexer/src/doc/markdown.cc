@@ -92,7 +92,11 @@ std::string strip_markdown(std::string_view text) {
     const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
     std::string_view line = text.substr(pos, end - pos);
     line.remove_prefix(heading_mark_length(line));
-    out += line.find('*') == std::string_view::npos ? std::string(line) : strip_emphasis(line);
+    if (line.find('*') == std::string_view::npos) {
+      out += line;  // most lines: appended as they are, no copy of their own
+    } else {
+      out += strip_emphasis(line);
+    }
     if (nl == std::string_view::npos) break;
     out += '\n';
     pos = nl + 1;
