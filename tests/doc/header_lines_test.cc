@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "testing/scratch_dir.h"
 
 namespace vanban::doc {
 namespace {
@@ -22,6 +27,25 @@ TEST(HeaderLinesTest, FoldHeadFoldsOnlyTheStartOfALongLine) {
   EXPECT_EQ(fold_head("Lai Châu, ngày 29 tháng 02 năm 2024"), "lai chau, ngay 29 thang 02 nam 2024");
   const std::string paragraph(400, 'A');
   EXPECT_EQ(fold_head(paragraph), std::string(120, 'a'));
+}
+
+// clean_fold_head() cleans only the head of a line, and gives what cleaning
+// all of it would: on every line of the seeds, with the marks and spaces of
+// a converted file around them, and on lines longer than the head.
+TEST(HeaderLinesTest, CleanFoldHeadIsFoldHeadOfTheCleanLine) {
+  std::vector<std::string> lines = {"#### ***XÁC THỰC VĂN BẢN HỢP NHẤT***", "",
+                                    "  **Nơi   nhận:**  ", std::string(300, '*') + "Số: 12",
+                                    "Đảng" + std::string(200, ' ') + "ủy"};
+  for (const auto& entry : std::filesystem::directory_iterator(vanban::testing::seeds_dir())) {
+    std::ifstream in(entry.path());
+    for (std::string line; std::getline(in, line);) {
+      lines.push_back(line);
+      lines.push_back("**" + line + "  **");
+      lines.push_back(line + " " + line + " " + line);
+    }
+  }
+  for (const std::string& line : lines) EXPECT_EQ(clean_fold_head(line), fold_head(clean_line(line))) << line;
+  EXPECT_EQ(clean_fold_head("#### ***XÁC THỰC VĂN BẢN HỢP NHẤT***"), "xac thuc van ban hop nhat");
 }
 
 TEST(HeaderLinesTest, MottoLinesOfStateAndParty) {

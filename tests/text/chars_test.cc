@@ -22,6 +22,14 @@ TEST(CharsTest, TrimAndCollapse) {
   EXPECT_EQ(trim("   "), "");
   EXPECT_EQ(collapse_spaces("  Bộ Lao động - \nThương binh\t và  Xã hội \n"),
             "Bộ Lao động - Thương binh và Xã hội");
+  // U+00A0 is a space; other letters whose UTF-8 starts with C2 ("«", "°")
+  // and "à" (C3 A0) are not.
+  EXPECT_EQ(collapse_spaces("\xC2\xA0«Dân vận khéo»\xC2\xA0\xC2\xA0ở 25°C là\xC2\xA0"),
+            "«Dân vận khéo» ở 25°C là");
+  EXPECT_EQ(collapse_spaces(" \n\t "), "");
+  // Dropped bytes are left out before the spaces are collapsed.
+  EXPECT_EQ(collapse_spaces("#### ***Nơi  nhận:*** _x_ * y", "*#_"), "Nơi nhận: x y");
+  EXPECT_EQ(collapse_spaces("**Điều 1.**\n**  x", "*"), "Điều 1. x");
 }
 
 TEST(CharsTest, PageFurniture) {

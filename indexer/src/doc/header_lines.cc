@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -17,6 +18,10 @@ namespace {
 
 // The motto's first words, folded ("CỘNG HOÀ" and "CỘNG HÒA" fold alike).
 constexpr std::string_view kMotto = "cong hoa xa hoi chu nghia viet nam";
+// What converters put around header lines, left out by clean_line().
+constexpr std::string_view kMarkdownMarks = "*#_";
+// fold_head(): the bytes of a line that hold its keywords.
+constexpr std::size_t kHeadBytes = 120;
 
 // A blank-number suffix is short and has no spaces.
 constexpr std::size_t kMaxSuffixBytes = 40;
@@ -56,17 +61,13 @@ std::string_view symbol_column(std::string_view rest) {
 
 }  // namespace
 
-std::string clean_line(std::string_view line) {
-  std::string out;
-  for (const char c : text::trim(line)) {
-    if (c != '*' && c != '#' && c != '_') out += c;
-  }
-  return text::collapse_spaces(out);
-}
+std::string clean_line(std::string_view line) { return text::collapse_spaces(line, kMarkdownMarks); }
 
-std::string fold_head(std::string_view line) {
-  constexpr std::size_t kHeadBytes = 120;
-  return text::fold(text::utf8_prefix(line, kHeadBytes));
+
+std::string fold_head(std::string_view line) { return text::fold(text::utf8_prefix(line, kHeadBytes)); }
+
+std::string clean_fold_head(std::string_view raw_line) {
+  return fold_head(text::collapse_spaces(raw_line, kMarkdownMarks, kHeadBytes));
 }
 
 bool is_motto_line(std::string_view folded) {
@@ -101,6 +102,9 @@ bool is_rule_line(std::string_view line) {
 }
 
 std::optional<TypeHeading> type_heading(std::string_view line) {
+  // A heading is upper-case, and no step below drops a letter: a line with
+  // an ASCII lower-case letter (a paragraph) is not one.
+  if (std::any_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return std::nullopt;
   const std::string cleaned = without_footnote_marks(clean_line(line));
   std::string_view t = text::trim(cleaned);
   while (!t.empty() && t.back() >= '0' && t.back() <= '9') t.remove_suffix(1);  // "THÔNG TƯ1"

@@ -25,6 +25,10 @@ std::string clean_line(std::string_view line);
 // header and footer lines can be long paragraphs.
 std::string fold_head(std::string_view line);
 
+// fold_head(clean_line(raw_line)), cleaning only as much of the line as its
+// head needs: for scanning every line of a long text.
+std::string clean_fold_head(std::string_view raw_line);
+
 // The national motto's lines ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc
 // lập - Tự do - Hạnh phúc") and the Party's ("ĐẢNG CỘNG SẢN VIỆT NAM"),
 // given folded.

@@ -1,5 +1,9 @@
 #include "doc/legal_header.h"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "doc/header_lines.h"
 #include "text/letter_case.h"
 #include "vanban/text/chars.h"
@@ -90,10 +94,19 @@ std::optional<LegalHeading> read_legal_heading(const std::vector<std::string>& l
 
 std::string passing_date(const std::vector<std::string>& lines) {
   static constexpr std::string_view kPassed = "thong qua ngay";
+  // Each line folded once (folding is the cost here; fold() of two lines
+  // joined by a space is their folds joined by it), and only where a q or
+  // Q, the one letter that folds to the phrase's 'q', can start it.
+  std::vector<std::optional<std::string>> folded(lines.size());
+  auto fold_of = [&](std::size_t i) -> const std::string& {
+    if (!folded[i]) folded[i] = text::fold(lines[i]);
+    return *folded[i];
+  };
+  auto has_q = [&](std::size_t i) { return i < lines.size() && lines[i].find_first_of("qQ") != std::string::npos; };
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!has_q(i) && !has_q(i + 1)) continue;
     // The date may wrap onto the next line.
-    const std::string joined =
-        text::fold(lines[i] + (i + 1 < lines.size() ? " " + lines[i + 1] : std::string()));
+    const std::string joined = fold_of(i) + (i + 1 < lines.size() ? " " + fold_of(i + 1) : std::string());
     const std::size_t at = joined.find(kPassed);
     if (at == std::string::npos) continue;
     const std::string date = text::parse_date(std::string_view(joined).substr(at + kPassed.size() - 4));

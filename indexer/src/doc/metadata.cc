@@ -415,7 +415,7 @@ void read_authentication_block(const std::vector<std::string_view>& raw, Documen
   constexpr std::size_t kBlockLines = 8;
   if (r.type == "Văn bản hợp nhất") return;
   std::size_t at = 0;
-  while (at < raw.size() && fold_head(clean_line(raw[at])) != "xac thuc van ban hop nhat") ++at;
+  while (at < raw.size() && clean_fold_head(raw[at]) != "xac thuc van ban hop nhat") ++at;
   if (at == raw.size()) return;
   std::size_t from = at > kBlockLines ? at - kBlockLines : 0;
   for (std::size_t i = from; i < at; ++i) {

@@ -1,5 +1,9 @@
 #include "vanban/text/chars.h"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
 #include <utility>
 
 namespace vanban::text {
@@ -46,19 +50,40 @@ std::string_view trim(std::string_view s, std::string_view also) {
   return s;
 }
 
-std::string collapse_spaces(std::string_view s) {
+std::string collapse_spaces(std::string_view s, std::string_view drop, std::size_t max_bytes) {
+  // What each byte is: 0 part of a run that is copied as it is, 1 a space
+  // or line break, 2 a byte of `drop`, 3 C2 (U+00A0 when A0 follows).
+  std::array<std::uint8_t, 256> kind{};
+  for (const char c : {' ', '\t', '\n', '\r'}) kind[static_cast<std::uint8_t>(c)] = 1;
+  for (const char c : drop) kind[static_cast<std::uint8_t>(c)] = 2;
+  kind[0xC2] = 3;
   std::string out;
-  out.reserve(s.size());
+  out.reserve(std::min(s.size(), max_bytes));
   bool pending_space = false;
-  for (std::size_t i = 0; i < s.size();) {
-    if (const std::size_t n = space_at(s, i, true)) {
-      pending_space = !out.empty();
-      i += n;
+  for (std::size_t i = 0; i < s.size() && out.size() < max_bytes;) {
+    // A run of text, single spaces between its words included.
+    std::size_t end = i;
+    auto plain = [&](std::size_t at) { return at < s.size() && kind[static_cast<std::uint8_t>(s[at])] == 0; };
+    while (end - i < max_bytes) {
+      while (plain(end)) ++end;
+      if (end < s.size() && kind[static_cast<std::uint8_t>(s[end])] == 3 && space_at(s, end) == 0) {
+        ++end;  // C2 starts a letter, not U+00A0
+      } else if (end > i && end < s.size() && s[end] == ' ' && plain(end + 1)) {
+        ++end;
+      } else {
+        break;
+      }
+    }
+    if (end > i) {  // one copy
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out.append(s, i, end - i);
+      i = end;
       continue;
     }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += s[i++];
+    const std::size_t space = space_at(s, i, true);
+    if (space) pending_space = !out.empty();
+    i += space ? space : 1;  // else a byte of `drop`
   }
   return out;
 }

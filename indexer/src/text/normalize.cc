@@ -6,11 +6,15 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 #include <array>
+#include <cstdint>
 #include <optional>
 #include <unordered_map>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "vanban/text/utf8.h"
 
@@ -334,11 +338,82 @@ WordForms compute_word_forms(std::string_view word) {
   return forms;
 }
 
+// fold() one code point at a time, for the blocks where that gives what
+// folding the whole string gives: Latin (with Vietnamese), the combining
+// marks and general punctuation. There, lower-casing needs no context (no
+// Greek final sigma) and NFD's reordering only moves marks that are all
+// dropped. Each entry is computed once by the ICU path itself.
+class FoldTable {
+ public:
+  static const FoldTable& get() {
+    static const FoldTable table;
+    return table;
+  }
+  // The folded form of `c`, or null outside the table's blocks.
+  const std::string* find(UChar32 c) const {
+    for (const Block& b : kBlocks) {
+      if (c >= b.first && c < b.end) return &forms_[b.offset + static_cast<std::size_t>(c - b.first)];
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Block {
+    UChar32 first, end;
+    std::size_t offset;
+  };
+  static constexpr std::array<Block, 3> kBlocks{{
+      {0x0080, 0x0370, 0},               // Latin-1 to the combining marks
+      {0x1E00, 0x1F00, 0x2F0},           // Latin Extended Additional (Vietnamese)
+      {0x2000, 0x2070, 0x2F0 + 0x100},   // general punctuation
+  }};
+  static constexpr std::size_t kSize = 0x2F0 + 0x100 + 0x70;
+
+  FoldTable() : forms_(kSize) {
+    for (const Block& b : kBlocks) {
+      for (UChar32 c = b.first; c < b.end; ++c) {
+        icu::UnicodeString one(c);
+        std::string utf8;
+        one.toUTF8String(utf8);
+        forms_[b.offset + static_cast<std::size_t>(c - b.first)] = strip_marks(lower_nfd(utf8));
+      }
+    }
+  }
+  std::vector<std::string> forms_;
+};
+
+// fold() through the table; false (and `out` unspecified) when a code point
+// is outside it or the bytes are not UTF-8.
+bool fold_by_table(std::string_view utf8, std::string& out) {
+  const FoldTable& table = FoldTable::get();
+  out.clear();
+  out.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const std::uint8_t*>(utf8.data());
+  const auto length = static_cast<std::int32_t>(utf8.size());
+  for (std::int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      const char c = static_cast<char>(s[i++]);
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    const std::string* form = c < 0 ? nullptr : table.find(c);
+    if (!form) return false;
+    out += *form;
+  }
+  return true;
+}
+
+std::string fold_by_icu(std::string_view utf8) { return strip_marks(lower_nfd(utf8)); }
+
 }  // namespace
 
 std::string fold(std::string_view utf8) {
   if (is_ascii(utf8)) return ascii_lower(utf8);
-  return strip_marks(lower_nfd(utf8));
+  std::string out;
+  if (fold_by_table(utf8, out)) return out;
+  return fold_by_icu(utf8);
 }
 
 bool has_diacritics(std::string_view utf8) {

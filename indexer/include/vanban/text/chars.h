@@ -32,8 +32,12 @@ bool is_blank(std::string_view s, bool line_breaks = false);
 std::string_view trim(std::string_view s, std::string_view also = {});
 
 // Every run of spaces and line breaks made one ' ', ends trimmed: how
-// evidence and subjects are shown.
-std::string collapse_spaces(std::string_view s);
+// evidence and subjects are shown. The bytes of `drop` (ASCII only) are left
+// out first, as if they were not there: collapse_spaces("**Điều 1. **
+// x", "*") is "Điều 1. x". With `max_bytes`, stops once that many bytes
+// are out (a few more to end a run): their start is that of the whole.
+std::string collapse_spaces(std::string_view s, std::string_view drop = {},
+                            std::size_t max_bytes = std::string_view::npos);
 
 // What a line that PDF extraction of the official gazette puts inside the
 // text of a document is: a running head ("CÔNG BÁO/Số 781 + 782/Ngày
