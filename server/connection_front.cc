@@ -24,7 +24,6 @@ constexpr int kEventsPerWait = 256;
 constexpr std::size_t kReadChunk = 16 * 1024;
 // epoll data of the wake-up eventfd; connection ids start at 1.
 constexpr std::uint64_t kWakeId = 0;
-constexpr auto kRetryAfter = std::chrono::seconds(1);
 
 UniqueFd checked(int fd, const char* what) {
   if (fd < 0) throw std::system_error(errno, std::generic_category(), what);

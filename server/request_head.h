@@ -25,6 +25,10 @@ inline constexpr std::size_t kMaxHeadBytes = 32 * 1024;
 // from a lax client); 0 while the head is incomplete.
 std::size_t head_length(std::string_view bytes);
 
+// What a client refused for overload is told to wait before trying again
+// (the "Retry-After" of every 503, from the front and from the routes).
+inline constexpr std::chrono::seconds kRetryAfter{1};
+
 // A whole HTTP/1.1 response with `http_status` and the JSON body of
 // `status` ({"error": reason, "detail": detail}, as reply_error writes it),
 // "Connection: close", and "Retry-After" when `retry_after` is positive.

@@ -16,6 +16,7 @@
 #include "vanban/search/obligations.h"
 #include "vanban/search/result_cache.h"
 #include "vanban/search/search_service.h"
+#include "request_head.h"
 #include "search_gate.h"
 #include "vanban/status.h"
 
@@ -84,8 +85,6 @@ void reply_error(httplib::Response& res, const Status& status);
 void reply_json(httplib::Response& res, int status, const nlohmann::json& body);
 void reply_encoded(httplib::Response& res, int status, std::string body);  // JSON text
 
-// What a client refused for overload is told to wait before trying again.
-inline constexpr std::chrono::seconds kRetryAfter{1};
 
 // The check every request passes before routing: a target with malformed
 // percent-encoding ("%zz") is answered 400. register_routes() installs it

@@ -32,6 +32,18 @@ TEST(CharsTest, TrimAndCollapse) {
   EXPECT_EQ(collapse_spaces("**Điều 1.**\n**  x", "*"), "Điều 1. x");
 }
 
+TEST(CharsTest, CountWordsAndNextLine) {
+  EXPECT_EQ(count_words("  Ủy ban\tnhân  dân "), 4u);
+  EXPECT_EQ(count_words(""), 0u);
+  EXPECT_EQ(count_words(" \t "), 0u);
+  const std::string_view text = "Điều 1.\nĐiều 2.\n\nHết";
+  EXPECT_EQ(next_line(text, 0), 11u);  // "Điều 1.\n" is 11 bytes
+  EXPECT_EQ(next_line(text, 5), 11u);  // from inside the line
+  EXPECT_EQ(next_line(text, 11), 22u);
+  EXPECT_EQ(next_line(text, 22), 23u);  // an empty line
+  EXPECT_EQ(next_line(text, 23), text.size());
+}
+
 TEST(CharsTest, PageFurniture) {
   EXPECT_TRUE(is_page_furniture("CÔNG BÁO/Số 781 + 782/Ngày 26-6-2023 "));
   EXPECT_TRUE(is_page_furniture("64 CÔNG BÁO/Số 781 + 782/Ngày 26-6-2023"));

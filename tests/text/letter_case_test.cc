@@ -27,6 +27,17 @@ TEST(LetterCaseTest, StartsUpperReadsTheFirstLetter) {
   EXPECT_FALSE(starts_upper("\xFFSở"));    // an ill-formed byte first
 }
 
+TEST(LetterCaseTest, StartsLowerReadsTheFirstLetter) {
+  EXPECT_TRUE(starts_lower("của Luật này"));
+  EXPECT_TRUE(starts_lower("đảng"));
+  EXPECT_TRUE(starts_lower(kNfdLowerO));
+  EXPECT_FALSE(starts_lower("Chương II"));
+  EXPECT_FALSE(starts_lower(kNfdUpperO));
+  EXPECT_FALSE(starts_lower("2. Các"));
+  EXPECT_FALSE(starts_lower(""));
+  EXPECT_FALSE(starts_lower("\xC3"));
+}
+
 TEST(LetterCaseTest, AllUpperNeedsALetterAndNoLowerCase) {
   EXPECT_TRUE(all_upper("UBND"));
   EXPECT_TRUE(all_upper("CHỦ"));

@@ -28,11 +28,10 @@ constexpr std::size_t kMaxStampLines = 6;
 // Section headings sit in the first lines of a page.
 constexpr std::size_t kPageTopLines = 3;
 
-bool blank(std::string_view line) { return text::is_blank(line, true); }
 
 // The first non-blank line at or after `i`; lines.size() if none.
 std::size_t next_content(const Lines& lines, std::size_t i) {
-  while (i < lines.size() && blank(lines[i])) ++i;
+  while (i < lines.size() && text::is_blank(lines[i], true)) ++i;
   return i;
 }
 
@@ -60,7 +59,7 @@ void mark_page_top(const Lines& lines, std::size_t i, std::vector<bool>& drop) {
     drop[i] = true;
     const std::string_view heading = text::trim(lines[i], "-");
     if (text::fold(heading) != "van ban hop nhat") {
-      for (; i + 1 < lines.size() && !blank(lines[i + 1]) && text::all_upper(lines[i + 1]) &&
+      for (; i + 1 < lines.size() && !text::is_blank(lines[i + 1], true) && text::all_upper(lines[i + 1]) &&
              text::fold(lines[i + 1]).find("cong hoa") == std::string::npos;
            ++i) {
         drop[i + 1] = true;
@@ -75,7 +74,7 @@ void mark_page_top(const Lines& lines, std::size_t i, std::vector<bool>& drop) {
 void mark_head(const Lines& lines, std::size_t i, std::vector<bool>& drop) {
   drop[i] = true;
   std::size_t before = i;
-  while (before > 0 && blank(lines[before - 1])) --before;
+  while (before > 0 && text::is_blank(lines[before - 1], true)) --before;
   if (before > 0 && text::page_furniture(lines[before - 1]) == Furniture::kPageNumber) {
     drop[before - 1] = true;
   }
@@ -107,7 +106,7 @@ void drop_blank_neighbours(const Lines& lines, std::vector<bool>& drop) {
   for (std::size_t i = 0; i < lines.size();) {
     std::size_t end = i;
     bool any = false;
-    while (end < lines.size() && (drop[end] || blank(lines[end]))) any |= drop[end++];
+    while (end < lines.size() && (drop[end] || text::is_blank(lines[end], true))) any |= drop[end++];
     if (any) std::fill(drop.begin() + static_cast<std::ptrdiff_t>(i), drop.begin() + static_cast<std::ptrdiff_t>(end), true);
     i = end == i ? i + 1 : end;
   }

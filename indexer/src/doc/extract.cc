@@ -22,7 +22,7 @@ namespace {
 
 // libmagic decides from the first bytes; its own default reads up to
 // 1 MiB, and a DOCX's part names are in the first kilobytes.
-constexpr std::size_t kMagicBytes = 1 << 20;
+constexpr std::size_t kLibmagicReadBytes = 1 << 20;
 // HTML declares itself in its first bytes (<!DOCTYPE html>, <html>).
 constexpr std::size_t kHtmlSniffBytes = 1024;
 
@@ -45,7 +45,7 @@ magic_set* magic_handle() {
 }
 
 std::string mime_type(std::string_view bytes) {
-  const std::string_view head = bytes.substr(0, kMagicBytes);
+  const std::string_view head = bytes.substr(0, kLibmagicReadBytes);
   const char* mime = magic_buffer(magic_handle(), head.data(), head.size());
   return mime == nullptr ? std::string() : std::string(mime);
 }

@@ -18,7 +18,6 @@ using Lines = std::vector<std::string_view>;
 // four-line subject and a five-line sentence).
 constexpr std::size_t kHeaderWindowLines = 26;
 
-bool blank(std::string_view line) { return text::is_blank(line, true); }
 
 // What the top of a page holds, line by line.
 struct HeaderSigns {
@@ -45,7 +44,7 @@ void read_sign(std::string_view line, HeaderSigns& s) {
 // True if the page whose first content line is `i` opens with a document
 // header.
 bool opens_document(const Lines& lines, std::size_t i) {
-  while (i < lines.size() && (blank(lines[i]) || text::is_page_furniture(lines[i]))) ++i;
+  while (i < lines.size() && (text::is_blank(lines[i], true) || text::is_page_furniture(lines[i]))) ++i;
   if (i == lines.size()) return false;
   // The issuer's capitals, or the motto itself, open the page; a form
   // opens with its caption ("Mẫu số 06. Quyết định ...").
@@ -53,7 +52,7 @@ bool opens_document(const Lines& lines, std::size_t i) {
   if (!issuer.empty() && !text::all_upper(issuer)) return false;
   HeaderSigns s;
   for (std::size_t seen = 0; i < lines.size() && seen < kHeaderWindowLines; ++i) {
-    if (blank(lines[i])) continue;
+    if (text::is_blank(lines[i], true)) continue;
     read_sign(lines[i], s);
     ++seen;
   }
@@ -64,7 +63,7 @@ bool opens_document(const Lines& lines, std::size_t i) {
 // same page's top.
 bool only_furniture(const Lines& lines, std::size_t from, std::size_t to) {
   for (std::size_t i = from; i < to; ++i) {
-    if (!blank(lines[i]) && !text::is_page_furniture(lines[i])) return false;
+    if (!text::is_blank(lines[i], true) && !text::is_page_furniture(lines[i])) return false;
   }
   return true;
 }
@@ -77,7 +76,7 @@ std::vector<std::size_t> page_starts(const Lines& lines) {
     if (text::page_furniture(lines[i]) != Furniture::kRunningHead) continue;
     std::size_t start = i;
     std::size_t before = i;
-    while (before > 0 && blank(lines[before - 1])) --before;
+    while (before > 0 && text::is_blank(lines[before - 1], true)) --before;
     if (before > 0 && text::page_furniture(lines[before - 1]) == Furniture::kPageNumber) {
       start = before - 1;
     }

@@ -27,21 +27,11 @@ constexpr std::size_t kHeaderLines = 40;
 // The signature block sits in the last lines.
 constexpr std::size_t kFooterLines = 30;
 constexpr std::size_t kMaxTitleBytes = 300;
+using text::count_words;
 using text::trim;
 
 bool starts_with(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
-}
-
-std::size_t count_words(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
 }
 
 icu::UnicodeString to_unicode(std::string_view s) {

@@ -25,17 +25,6 @@ constexpr std::size_t kMaxLabelWords = 6;
 // real short title by chance.
 constexpr std::size_t kMinSharedRecords = 3;
 
-std::size_t count_words(std::string_view s) {
-  std::size_t n = 0;
-  bool in_word = false;
-  for (const char c : s) {
-    const bool space = c == ' ';
-    if (!space && !in_word) ++n;
-    in_word = !space;
-  }
-  return n;
-}
-
 // True if `folded` holds a document type's name as whole words.
 bool names_a_type(const std::string& folded) {
   const std::string padded = " " + folded + " ";
@@ -174,7 +163,7 @@ bool is_generic_title(std::string_view title, std::size_t records_with_title,
   }
   if (!symbols.empty()) return false;
   if (is_type_name(folded)) return true;
-  return count_words(t) <= kMaxLabelWords && !names_a_type(folded) &&
+  return text::count_words(t) <= kMaxLabelWords && !names_a_type(folded) &&
          records_with_title >= kMinSharedRecords;
 }
 

@@ -50,6 +50,22 @@ std::string_view trim(std::string_view s, std::string_view also) {
   return s;
 }
 
+std::size_t count_words(std::string_view s) {
+  std::size_t n = 0;
+  bool in_word = false;
+  for (const char c : s) {
+    const bool space = is_inline_space(c);
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+std::size_t next_line(std::string_view text, std::size_t pos) {
+  const std::size_t nl = text.find('\n', pos);
+  return nl == std::string_view::npos ? text.size() : nl + 1;
+}
+
 std::string collapse_spaces(std::string_view s, std::string_view drop, std::size_t max_bytes) {
   // What each byte is: 0 part of a run that is copied as it is, 1 a space
   // or line break, 2 a byte of `drop`, 3 C2 (U+00A0 when A0 follows).

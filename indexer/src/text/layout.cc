@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "text/letter_case.h"
 #include "vanban/text/chars.h"
 #include "vanban/text/outline.h"
 
@@ -21,13 +22,6 @@ constexpr std::size_t kMaxTemplateHeading = 60;
 // Line-start phrases of the preamble and of plans, each a new unit.
 constexpr std::string_view kUnitStarts[] = {"Căn cứ", "Thực hiện", "Theo đề nghị", "Xét đề nghị",
                                             "(Kèm theo", "(Ban hành kèm theo", "Triển khai"};
-
-bool starts_lower(std::string_view s) {
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-  return c >= 0 && u_islower(c);
-}
 
 // "Mẫu số 02", "MẪU SỐ 01/TNDN", "Mẫu I.12 Văn bản đề nghị ...": a form's
 // heading line; not prose that wraps to start with "Mẫu số 09 ban hành kèm
@@ -48,13 +42,6 @@ bool is_form_heading(std::string_view line) {
 
 bool is_roman(std::string_view s) {
   return !s.empty() && s.size() <= 5 && s.find_first_not_of("IVXL") == std::string_view::npos;
-}
-
-// Byte offset of the line after the one holding `pos`; text.size() at the
-// end.
-std::size_t next_line(std::string_view text, std::size_t pos) {
-  const std::size_t nl = text.find('\n', pos);
-  return nl == std::string_view::npos ? text.size() : nl + 1;
 }
 
 std::string_view line_from(std::string_view text, std::size_t pos) {

@@ -42,6 +42,14 @@ bool starts_upper(std::string_view word) {
   return c >= 0 && u_isupper(c) != 0;
 }
 
+bool starts_lower(std::string_view word) {
+  if (word.empty()) return false;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && u_islower(c) != 0;
+}
+
 bool all_upper(std::string_view word) {
   bool letter = false;
   const auto n = static_cast<int32_t>(word.size());

@@ -13,6 +13,8 @@ namespace vanban::text {
 // True if the first code point of `word` (UTF-8) is an upper-case letter.
 // False for an empty string, digits, punctuation and ill-formed bytes.
 bool starts_upper(std::string_view word);
+// The same for a lower-case letter.
+bool starts_lower(std::string_view word);
 
 // True if `word` has a letter and no lower-case letter ("UBND", "CHỦ").
 // Works on whole lines as well ("BỘ TÀI CHÍNH").

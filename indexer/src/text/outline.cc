@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "text/layout.h"
+#include "text/letter_case.h"
 #include "vanban/text/chars.h"
 #include "vanban/text/normalize.h"
 
@@ -66,14 +67,6 @@ std::size_t number_end(std::string_view line, std::size_t i, OutlineLevel level)
   const std::size_t word = i + rest.find(' ') + 1;
   const std::size_t word_end = line.find_first_of(" .:-", word);
   return word_end == word ? i : std::min(word_end, line.size());
-}
-
-bool starts_lower(std::string_view s) {
-  if (s.empty()) return false;
-  int32_t i = 0;
-  UChar32 c;
-  U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
-  return c >= 0 && u_islower(c);
 }
 
 // Where the title starts after a label that ends at `end`: past ". ",
@@ -138,11 +131,6 @@ std::optional<Heading> heading_at(std::string_view line) {
 }
 
 namespace {
-
-std::size_t next_line(std::string_view text, std::size_t pos) {
-  const std::size_t nl = text.find('\n', pos);
-  return nl == std::string_view::npos ? text.size() : nl + 1;
-}
 
 std::string_view line_at(std::string_view text, std::size_t pos) {
   const std::size_t nl = text.find('\n', pos);

@@ -27,6 +27,13 @@ std::size_t space_at(std::string_view s, std::size_t i, bool line_breaks = false
 // True if `s` is empty or only spaces (line breaks too when `line_breaks`).
 bool is_blank(std::string_view s, bool line_breaks = false);
 
+// Words of `s`: runs of bytes between ' ' or '\t'.
+std::size_t count_words(std::string_view s);
+
+// Byte offset of the line after the one holding `pos` in `text`;
+// text.size() at the end.
+std::size_t next_line(std::string_view text, std::size_t pos);
+
 // `s` without leading and trailing spaces and line breaks, nor any byte of
 // `also` (ASCII only, e.g. ",*").
 std::string_view trim(std::string_view s, std::string_view also = {});

@@ -40,7 +40,7 @@ constexpr double kMaxMojibakePlausibility = 0.5;
 // few stray ones (checkbox glyphs), which become spaces. More than one
 // per thousand bytes, or one in the first bytes (file magic), is binary.
 constexpr std::size_t kNulPerBytes = 1000;
-constexpr std::size_t kMagicBytes = 16;
+constexpr std::size_t kFileMagicBytes = 16;
 // Text has almost no control characters besides tab and line ends.
 constexpr std::size_t kControlPerBytes = 100;
 
@@ -81,7 +81,7 @@ bool binary_nul_bytes(std::string_view text) {
   const auto first = text.find('\0');
   if (first == std::string_view::npos) return false;
   const auto count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\0'));
-  return first < kMagicBytes || count > 1 + text.size() / kNulPerBytes;
+  return first < kFileMagicBytes || count > 1 + text.size() / kNulPerBytes;
 }
 
 // Applies the NUL rules to decoded text: stray NULs become spaces.
