@@ -63,12 +63,16 @@ build() {
 # builds, one per check, compiled the library twice: 5 of the 25 minutes).
 # -O1 -g1: half the compile time of -O2 -g; a 15 s fuzz run finds what it
 # finds by coverage, not by speed. No -Werror here: the warnings are GCC's
-# business in the main build.
+# business in the main build. A unity build (the library's files compiled
+# eight at a time, indexer/CMakeLists.txt lists the few that cannot be):
+# each batch instantiates the shared templates once; the library and the
+# server's took 183 s instead of 315 s here. The main build compiles each
+# file alone, so a missing #include still fails there.
 build_checks() {
   log "building the fuzzers and the test suite with ASan+UBSan in $BUILD_DIR-san/"
   cmake -S . -B "$BUILD_DIR-san" -G Ninja -DCMAKE_CXX_COMPILER=clang++-16 \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
-    -DVANBAN_FUZZ=ON -DVANBAN_SANITIZE=fuzzer-no-link,address,undefined >/dev/null
+    -DCMAKE_UNITY_BUILD=ON -DVANBAN_FUZZ=ON -DVANBAN_SANITIZE=fuzzer-no-link,address,undefined >/dev/null
   cmake --build "$BUILD_DIR-san" --target vanban_fuzzers vanban_tests
 }
 
