@@ -19,7 +19,7 @@ DB=${DB:-data/index}
 PACKAGES=(cmake ninja-build g++ pkg-config libxapian-dev xapian-tools libicu-dev
           libcpp-httplib-dev nlohmann-json3-dev libgtest-dev libcli11-dev curl python3
           libmagic-dev libzip-dev libpugixml-dev libxml2-dev libuchardet-dev antiword
-          libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie)
+          libpoppler-cpp-dev libtesseract-dev libleptonica-dev tesseract-ocr-vie libjemalloc-dev)
 # The test command also drives the page in Debian's Chromium (playwright-core
 # from npm, with the machine's Node.js >= 20), makes scanned copies of the
 # PDF fixtures (tests/data/pdf/scan_fixtures.sh: pdftoppm, qpdf; the
