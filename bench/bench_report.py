@@ -371,8 +371,15 @@ def main():
     with open(os.path.join(out, 'BENCHMARKS.md'), 'w', encoding='utf-8') as o:
         o.write(text)
     if root:
+        # The sections other scripts write (formats.sh, ocr.sh) follow this
+        # report in the file and are kept as they are.
+        kept = ''
+        if os.path.exists(root):
+            previous = open(root, encoding='utf-8').read()
+            at = previous.find('\n## Formats and OCR')
+            kept = previous[at:] if at >= 0 else ''
         with open(root, 'w', encoding='utf-8') as o:
-            o.write(text)
+            o.write(text + kept)
     print(text)
     print(f'written: {os.path.join(out, "BENCHMARKS.md")}' + (f' and {root}' if root else ''), file=sys.stderr)
 
