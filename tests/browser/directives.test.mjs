@@ -20,6 +20,7 @@ export default async function run({ browser }) {
         await filterForm(page);
         await directiveToSearch(page);
       });
+    await check('a directive whose undated mentions count as it says so in words, not as a key', () => undatedAlias(page));
     await check('unknown directive: a Vietnamese "not found" message and a link to the list', () => unknownDirective(page));
   });
 }
@@ -83,6 +84,24 @@ async function directiveToSearch(page) {
   assert.equal(await waitForCount(page), 5);
   assert.equal(new URL(page.url()).searchParams.get('cites'), '34-ct/tw@2014-04-07');
   await chipList(page).getByRole('link', { name: 'Trích dẫn: Chỉ thị 34-CT/TW — bỏ bộ lọc này' }).waitFor();
+}
+
+/** The seeds date every mention of 34-CT/TW: the answer is told an undated one was folded in. */
+async function undatedAlias(page) {
+  await page.route('**/api/directives/34-ct*', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, json: { ...(await res.json()), aliases: ['34-ct/tw'] } });
+  });
+  await page.goto(`${BASE_URL}/?directive=${encodeURIComponent('34-ct/tw@2014-04-07')}`);
+  assert.equal(await waitForDirective(page), 'Chỉ thị 34-CT/TW');
+  const meta = page.locator('#directive-meta');
+  const labels = await meta.locator('dt').allTextContents();
+  const values = await meta.locator('dd').allTextContents();
+  const at = labels.indexOf('Trích dẫn không ghi ngày');
+  assert.ok(at >= 0, `a row for undated mentions among ${labels.join(', ')}`);
+  assert.equal(values[at], 'Các trích dẫn “34-CT/TW” không ghi ngày ban hành cũng được tính là văn bản này');
+  assert.ok(!(await meta.textContent()).includes('34-ct/tw'), 'no raw key');
+  await page.unroute('**/api/directives/34-ct*');
 }
 
 async function unknownDirective(page) {

@@ -276,7 +276,13 @@ function directiveMetaRows(d, aliases) {
   if (str(d.effective_from)) rows.push(['Ngày có hiệu lực', dateEl(d.effective_from)]);
   if (str(d.issuer)) rows.push(['Cơ quan ban hành', str(d.issuer)]);
   if (str(d.subject)) rows.push(['Trích yếu', str(d.subject)]);
-  if (aliases.length) rows.push(['Cách ghi khác', aliases.join('; ')]);
+  // An alias is the symbol's key without a date (index/knowledge.cc): the
+  // mentions that give no date count as this directive. Said in words, not
+  // as the key ("34-ct/tw").
+  if (aliases.length) {
+    rows.push(['Trích dẫn không ghi ngày',
+      `Các trích dẫn “${str(d.symbol) || aliases.join('; ')}” không ghi ngày ban hành cũng được tính là văn bản này`]);
+  }
   return rows;
 }
 
