@@ -30,9 +30,12 @@ doc::DocumentRecord make_record(int i, int version) {
 TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
   const testing::ScratchDir dir("concurrency");
   const std::string db = dir.str("db");
-  constexpr int kDocs = 200;
+  // Two commits per version: 100 documents, committed every 50. (200 and
+  // 100 took a minute under the sanitizers for the same interleavings.)
+  constexpr int kDocs = 100;
+  constexpr std::size_t kPerCommit = 50;
   {
-    index::IndexWriter writer(db, {.documents_per_commit = 100});
+    index::IndexWriter writer(db, {.documents_per_commit = kPerCommit});
     for (int i = 0; i < kDocs; ++i) writer.put(make_record(i, 0), "/root");
     writer.refresh_knowledge();
   }
@@ -65,7 +68,7 @@ TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
   std::vector<std::thread> readers;
   for (int t = 0; t < 4; ++t) readers.emplace_back(reader);
 
-  // Rewrite every document several times, committing every 100 (an indexer
+  // Rewrite every document several times, committing every 50 (an indexer
   // commits every 1000 by default), so readers' snapshots go stale again
   // and again. After each version the writer waits until the readers have
   // searched a few more times: reads interleave with every version however
@@ -79,7 +82,7 @@ TEST(ConcurrencyTest, SearchesKeepWorkingWhileTheIndexIsRewritten) {
     }
   };
   {
-    index::IndexWriter writer(db, {.documents_per_commit = 100});
+    index::IndexWriter writer(db, {.documents_per_commit = kPerCommit});
     for (int version = 1; version <= kVersions; ++version) {
       for (int i = 0; i < kDocs; ++i) writer.put(make_record(i, version), "/root");
       writer.commit();
