@@ -95,11 +95,22 @@ case "${1:-}" in
     install_missing "${PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     command -v npm >/dev/null && [ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] ||
       log "warning: the browser test needs Node.js >= 20 and npm"
-    build_checks
+    # The two builds at once: each ends on a few long steps (the last
+    # batches, linking the test programs) that leave a core idle; side by
+    # side the other build fills it. The sanitizer build's output goes to
+    # its log, shown if it fails.
+    build_checks >"$BUILD_DIR-san.log" 2>&1 &
+    checks_pid=$!
     # -g1 (line tables, no variables): a quarter less compile time than -g;
     # the package strips the programs anyway.
     build -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
       -DVANBAN_FUZZ_BUILD="$PWD/$BUILD_DIR-san" -DVANBAN_SANITIZER_BUILD="$PWD/$BUILD_DIR-san"
+    if ! wait "$checks_pid"; then
+      tail -n 60 "$BUILD_DIR-san.log" >&2
+      log "the sanitizer build failed (all of its output: $BUILD_DIR-san.log)"
+      exit 1
+    fi
+    log "the sanitizer build is done too"
     index_corpus
     cd "$BUILD_DIR"
     log "running the tests"
