@@ -6,11 +6,10 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "routes.h"
-#include "testing/open_index.h"
-#include "testing/scratch_dir.h"
-#include "testing/test_server.h"
+#include "testing/served_index.h"
 
 namespace vanban::http {
 namespace {
@@ -18,38 +17,25 @@ namespace {
 class RoutesContentsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<testing::ScratchDir>("routes_contents");
-    testing::index_paths(dir_->str("db"), {testing::seeds_dir()});
-    index_ = std::make_unique<testing::OpenIndex>(dir_->str("db"));
-    services_ = std::make_unique<Services>(Services{index_->search, index_->knowledge, nullptr, nullptr,
-                                                    &index_->comparison, &index_->obligations});
-    server_ = std::make_unique<testing::TestServer>(*services_);
+    served_ = std::make_unique<testing::ServedIndex>("routes_contents", std::vector<std::string>{testing::seeds_dir()});
+    index_ = &served_->index();
+    server_ = &served_->server();
   }
   static void TearDownTestSuite() {
-    server_.reset();
-    services_.reset();
-    index_.reset();
-    dir_.reset();
+    index_ = nullptr;
+    server_ = nullptr;
+    served_.reset();
   }
   // A 200 JSON answer.
-  static nlohmann::json ok_json(const std::string& path) {
-    const auto r = server_->get(path);
-    EXPECT_TRUE(r) << path;
-    if (!r) return nullptr;
-    EXPECT_EQ(r->status, 200) << path << ": " << r->body;
-    EXPECT_EQ(r->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
-    return nlohmann::json::parse(r->body);
-  }
-  static std::unique_ptr<testing::ScratchDir> dir_;
-  static std::unique_ptr<testing::OpenIndex> index_;
-  static std::unique_ptr<Services> services_;
-  static std::unique_ptr<testing::TestServer> server_;
+  static nlohmann::json ok_json(const std::string& path) { return served_->ok_json(path); }
+  static std::unique_ptr<testing::ServedIndex> served_;
+  static testing::OpenIndex* index_;
+  static testing::TestServer* server_;
 };
 
-std::unique_ptr<testing::ScratchDir> RoutesContentsTest::dir_;
-std::unique_ptr<testing::OpenIndex> RoutesContentsTest::index_;
-std::unique_ptr<Services> RoutesContentsTest::services_;
-std::unique_ptr<testing::TestServer> RoutesContentsTest::server_;
+std::unique_ptr<testing::ServedIndex> RoutesContentsTest::served_;
+testing::OpenIndex* RoutesContentsTest::index_ = nullptr;
+testing::TestServer* RoutesContentsTest::server_ = nullptr;
 
 // The code points [start, end) of UTF-8 `text`, as UTF-8: what a
 // JavaScript text.slice(start, end) shows.

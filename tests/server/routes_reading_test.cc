@@ -11,9 +11,7 @@
 #include <vector>
 
 #include "routes.h"
-#include "testing/open_index.h"
-#include "testing/scratch_dir.h"
-#include "testing/test_server.h"
+#include "testing/served_index.h"
 
 namespace vanban::http {
 namespace {
@@ -23,26 +21,17 @@ constexpr char kLaw[] = "/api/documents/luat-41-2024-qh15.txt";
 class RoutesReadingTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = std::make_unique<testing::ScratchDir>("routes_reading");
-    testing::index_paths(dir_->str("db"),
-                         {testing::seeds_dir(), std::string(VANBAN_TEST_DATA_DIR) + "/outline"});
-    index_ = std::make_unique<testing::OpenIndex>(dir_->str("db"));
-    services_ = std::make_unique<Services>(Services{index_->search, index_->knowledge});
-    server_ = std::make_unique<testing::TestServer>(*services_);
+    served_ = std::make_unique<testing::ServedIndex>("routes_reading", std::vector<std::string>{testing::seeds_dir(), std::string(VANBAN_TEST_DATA_DIR) + "/outline"});
+    index_ = &served_->index();
+    server_ = &served_->server();
   }
   static void TearDownTestSuite() {
-    server_.reset();
-    services_.reset();
-    index_.reset();
-    dir_.reset();
+    index_ = nullptr;
+    server_ = nullptr;
+    served_.reset();
   }
-  static nlohmann::json ok_json(const std::string& path) {
-    const auto r = server_->get(path);
-    EXPECT_TRUE(r) << path;
-    if (!r) return nullptr;
-    EXPECT_EQ(r->status, 200) << path << ": " << r->body;
-    return nlohmann::json::parse(r->body);
-  }
+  // A 200 JSON answer.
+  static nlohmann::json ok_json(const std::string& path) { return served_->ok_json(path); }
   // Code points [start, end) of `utf8`, as a browser's string slices them.
   static std::string slice(const std::string& utf8, std::size_t start, std::size_t end) {
     std::size_t points = 0, from = utf8.size(), to = utf8.size();
@@ -55,16 +44,14 @@ class RoutesReadingTest : public ::testing::Test {
     return utf8.substr(from, to - from);
   }
 
-  static std::unique_ptr<testing::ScratchDir> dir_;
-  static std::unique_ptr<testing::OpenIndex> index_;
-  static std::unique_ptr<Services> services_;
-  static std::unique_ptr<testing::TestServer> server_;
+  static std::unique_ptr<testing::ServedIndex> served_;
+  static testing::OpenIndex* index_;
+  static testing::TestServer* server_;
 };
 
-std::unique_ptr<testing::ScratchDir> RoutesReadingTest::dir_;
-std::unique_ptr<testing::OpenIndex> RoutesReadingTest::index_;
-std::unique_ptr<Services> RoutesReadingTest::services_;
-std::unique_ptr<testing::TestServer> RoutesReadingTest::server_;
+std::unique_ptr<testing::ServedIndex> RoutesReadingTest::served_;
+testing::OpenIndex* RoutesReadingTest::index_ = nullptr;
+testing::TestServer* RoutesReadingTest::server_ = nullptr;
 
 TEST_F(RoutesReadingTest, OutlineWithCodePointOffsets) {
   const nlohmann::json j = ok_json(kLaw);
